@@ -1,0 +1,75 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "imdms",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "imdms", targets: ["imdms"]),
+        .library(name: "IMDMSCore", targets: ["IMDMSCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit.git", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+    ],
+    targets: [
+        // Pure domain: no Vapor, no database.
+        .target(
+            name: "IMDMSCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/reference")]
+        ),
+        // Storage: Fluent migrations and writes, SQLKit reads, on SQLite and PostgreSQL.
+        .target(
+            name: "IMDMSStorage",
+            dependencies: [
+                "IMDMSCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The Vapor web application.
+        .target(
+            name: "IMDMSWeb",
+            dependencies: [
+                "IMDMSCore", "IMDMSStorage",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        // Thin executable.
+        .executableTarget(
+            name: "imdms",
+            dependencies: [
+                "IMDMSCore", "IMDMSStorage", "IMDMSWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Test helpers shared by the test targets: temporary SQLite files and PostgreSQL databases.
+        .target(
+            name: "IMDMSTestSupport",
+            dependencies: ["IMDMSStorage", "IMDMSCore", .product(name: "SQLKit", package: "sql-kit")],
+            path: "Tests/IMDMSTestSupport"
+        ),
+        .testTarget(name: "IMDMSCoreTests", dependencies: ["IMDMSCore"]),
+        .testTarget(name: "IMDMSStorageTests", dependencies: ["IMDMSStorage", "IMDMSCore", "IMDMSTestSupport"]),
+        .testTarget(
+            name: "IMDMSWebTests",
+            dependencies: [
+                "IMDMSWeb", "IMDMSStorage", "IMDMSCore", "IMDMSTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

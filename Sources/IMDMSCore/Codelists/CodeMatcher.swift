@@ -1,0 +1,49 @@
+import Foundation
+
+/// Finds the code a producer meant: by code, name or alias, ignoring case, spacing and
+/// punctuation (`s.a.`, `S A` and `SA` all normalise alike; `Maseru  bridge` finds `MSB`).
+public struct CodeMatcher: Sendable {
+    public let codelist: Codelist
+    private var byKey: [String: String] = [:]
+    /// Keys claimed by more than one code; such a text is ambiguous and matches nothing.
+    private var ambiguous: Set<String> = []
+
+    public init(codelist: Codelist, extraAliases: [String: String] = [:]) {
+        self.codelist = codelist
+        // Codes first so that a code always wins over another code's name or alias.
+        for code in codelist.codes { add(code.id, for: code.id, exact: true) }
+        for code in codelist.codes {
+            add(code.name, for: code.id, exact: false)
+            for alias in code.aliases { add(alias, for: code.id, exact: false) }
+        }
+        for (alias, code) in extraAliases where codelist.contains(code) { add(alias, for: code, exact: false) }
+    }
+
+    private mutating func add(_ text: String, for code: String, exact: Bool) {
+        let key = CodeMatcher.normalise(text)
+        guard !key.isEmpty else { return }
+        if let existing = byKey[key] {
+            if existing != code && !exact && !ambiguous.contains(key) {
+                // A code id keeps its own key; two names or aliases colliding make the key ambiguous.
+                if CodeMatcher.normalise(existing) != key { ambiguous.insert(key) }
+            }
+            return
+        }
+        byKey[key] = code
+    }
+
+    /// The code id for a text, or `nil` when nothing (or more than one code) matches.
+    public func match(_ text: String) -> String? {
+        if codelist.contains(text) { return text }
+        let key = CodeMatcher.normalise(text)
+        guard !ambiguous.contains(key) else { return nil }
+        return byKey[key]
+    }
+
+    /// Lower case, letters and digits only, accents folded; `_` kept so `_T` stays distinct from `T`.
+    public static func normalise(_ text: String) -> String {
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
+            .map(Character.init))
+    }
+}

@@ -1,0 +1,47 @@
+/// One thing wrong with an incoming file, named precisely enough for a producer to fix it.
+public struct ImportProblem: Hashable, Sendable, Codable, CustomStringConvertible {
+    public enum Kind: String, Codable, Sendable {
+        case unreadableFile = "unreadable file"
+        case missingColumn = "missing column"
+        case unexpectedColumn = "unexpected column"
+        case wrongDataset = "wrong dataset"
+        case wrongFieldCount = "wrong number of fields"
+        case unknownCode = "unknown code"
+        case badPeriod = "bad period"
+        case notANumber = "not a number"
+        case missingValue = "missing value"
+        case negativeCount = "negative count"
+        case fractionalCount = "fractional count"
+        case badStatus = "bad status"
+        case duplicateKey = "duplicate key"
+        case emptyFile = "empty file"
+    }
+
+    public var kind: Kind
+    /// The sheet, for workbooks; `nil` for CSV.
+    public var sheet: String?
+    /// 1-based line or row; `nil` when the problem is the whole file.
+    public var row: Int?
+    public var column: String?
+    public var value: String?
+    public var message: String
+
+    public init(_ kind: Kind, sheet: String? = nil, row: Int? = nil, column: String? = nil, value: String? = nil, message: String) {
+        self.kind = kind
+        self.sheet = sheet
+        self.row = row
+        self.column = column
+        self.value = value
+        self.message = message
+    }
+
+    public var description: String {
+        var place: [String] = []
+        if let sheet { place.append("sheet '\(sheet)'") }
+        if let row { place.append("row \(row)") }
+        if let column { place.append("column \(column)") }
+        if let value { place.append("value '\(value)'") }
+        let location = place.isEmpty ? "file" : place.joined(separator: ", ")
+        return "\(location): \(kind.rawValue) — \(message)"
+    }
+}

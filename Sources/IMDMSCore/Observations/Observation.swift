@@ -1,0 +1,23 @@
+/// One value for one full key (one code per dimension, in the structure's order) and one period.
+public struct Observation: Hashable, Sendable, Codable {
+    public var key: [String]
+    public var period: Period
+    /// `nil` only when the status is `M` (missing) or `Q` (suppressed).
+    public var value: Double?
+    public var status: ObservationStatus
+    public var confidentiality: ConfidentialityStatus
+
+    public init(
+        key: [String], period: Period, value: Double?,
+        status: ObservationStatus = .normal, confidentiality: ConfidentialityStatus = .free
+    ) {
+        self.key = key
+        self.period = period
+        self.value = value
+        self.status = status
+        self.confidentiality = confidentiality
+    }
+
+    /// The SDMX series key: codes joined by dots (`MSB.ARR.LSO.F.Y15T24._T`).
+    public var seriesKey: String { key.joined(separator: ".") }
+}

@@ -1,0 +1,18 @@
+/// What went wrong in the storage layer, in words an operator can act on.
+public enum StorageError: Error, Sendable, CustomStringConvertible {
+    case cannotOpen(location: String, reason: String)
+    case unknownDataset(String)
+    case inconsistentReference(String)
+    case conflict(String)
+    case notFound(String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(location, reason): "cannot open the database (\(location)): \(reason)"
+        case let .unknownDataset(id): "there is no dataset '\(id)'"
+        case let .inconsistentReference(text): "the stored reference configuration is inconsistent: \(text)"
+        case let .conflict(text): text
+        case let .notFound(text): text
+        }
+    }
+}

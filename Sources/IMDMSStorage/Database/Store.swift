@@ -1,0 +1,80 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The one handle on IMDMS's database: Fluent for schema and entity writes, SQLKit on the same
+/// connection pool for bulk writes and every aggregate read. Works alike on SQLite and PostgreSQL.
+public final class Store: Sendable {
+    public let location: StorageLocation
+    public let databases: Databases
+    public let logger: Logger
+
+    private init(location: StorageLocation, databases: Databases, logger: Logger) {
+        self.location = location
+        self.databases = databases
+        self.logger = logger
+    }
+
+    /// Opens (creating the SQLite file's folder if needed) and, unless told not to, migrates the database.
+    public static func open(_ location: StorageLocation, migrate: Bool = true, logger: Logger = Logger(label: "imdms.storage")) async throws -> Store {
+        let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case let .sqlite(path):
+            let folder = (path as NSString).deletingLastPathComponent
+            if !folder.isEmpty {
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    throw StorageError.cannotOpen(location: location.description, reason: error.localizedDescription)
+                }
+            }
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
+        case let .postgres(url):
+            do {
+                databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: 4, sqlLogLevel: .trace), as: .psql)
+            } catch {
+                throw StorageError.cannotOpen(location: location.description, reason: "the URL is not a valid postgres:// URL (\(error))")
+            }
+        }
+        let store = Store(location: location, databases: databases, logger: logger)
+        do {
+            if migrate { try await store.migrate() }
+        } catch {
+            await databases.shutdownAsync()
+            throw StorageError.cannotOpen(location: location.description, reason: String(describing: error))
+        }
+        return store
+    }
+
+    /// Applies every migration not yet applied.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        migrations.addIMDMS()
+        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
+                                on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    /// The Fluent database.
+    public var database: any Database {
+        databases.database(logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    /// The same database seen through SQLKit.
+    public var sql: any SQLDatabase {
+        database as! any SQLDatabase
+    }
+
+    public var isPostgres: Bool {
+        if case .postgres = location { return true }
+        return false
+    }
+
+    public func close() async {
+        await databases.shutdownAsync()
+    }
+}

@@ -1,0 +1,11 @@
+import FluentKit
+
+extension Migrations {
+    /// Every IMDMS migration, in order. Landed migrations are never edited: add a new one.
+    public func addIMDMS() {
+        add(M001_CreateReferenceTables())
+        add(M002_CreateUsers())
+        add(M003_CreateSubmissions())
+        add(M004_CreateObservations())
+    }
+}

@@ -1,0 +1,108 @@
+import FluentKit
+import Foundation
+import IMDMSCore
+
+/// Seeds a country's reference configuration into an empty database and reads it back.
+public struct ReferenceRepository: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Stores the configuration if the database holds none yet; returns whether it did.
+    @discardableResult
+    public func seedIfEmpty(_ reference: ReferenceConfiguration) async throws -> Bool {
+        let database = store.database
+        guard try await OrganisationModel.query(on: database).count() == 0 else { return false }
+        try await database.transaction { tx in
+            try await [
+                SettingModel(key: "agency_id", value: reference.agencyID),
+                SettingModel(key: "country_name", value: reference.countryName),
+                SettingModel(key: "home_country", value: reference.homeCountryCode),
+            ].create(on: tx)
+            try await reference.organisations.map { OrganisationModel(id: $0.id, name: $0.name, kind: $0.kind.rawValue) }.create(on: tx)
+            for list in reference.codelists {
+                try await CodelistModel(id: list.id, name: list.name, description: list.description).create(on: tx)
+                try await list.codes.enumerated().map { position, code in
+                    CodeModel(codelistID: list.id, code: code.id, name: code.name, parentCode: code.parentID, position: position,
+                              members: code.isGroup ? code.memberIDs.joined(separator: "|") : nil)
+                }.create(on: tx)
+                let aliases = list.codes.flatMap { code in
+                    code.aliases.map { CodeAliasModel(codelistID: list.id, code: code.id, alias: $0, organisationID: nil) }
+                }
+                if !aliases.isEmpty { try await aliases.create(on: tx) }
+            }
+            for structure in reference.structures {
+                try await DatasetModel(structure).create(on: tx)
+                try await structure.dimensions.enumerated().map {
+                    DatasetDimensionModel(datasetID: structure.id, position: $0.offset + 1, dimension: $0.element)
+                }.create(on: tx)
+            }
+        }
+        store.logger.info("Seeded the reference configuration for \(reference.countryName)")
+        return true
+    }
+
+    /// Reads the whole reference configuration: settings, organisations, codelists (with the
+    /// aliases every producer shares), datasets.
+    public func load() async throws -> ReferenceConfiguration {
+        let database = store.database
+        let settings = Dictionary(uniqueKeysWithValues: try await SettingModel.query(on: database).all().compactMap { s in
+            s.id.map { ($0, s.value) }
+        })
+        let organisations = try await OrganisationModel.query(on: database).sort(\.$id).all().compactMap { model -> Organisation? in
+            guard let id = model.id, let kind = Organisation.Kind(rawValue: model.kind) else { return nil }
+            return Organisation(id: id, name: model.name, kind: kind)
+        }
+        let codelists = try await loadCodelists(database)
+        let dimensions = Dictionary(grouping: try await DatasetDimensionModel.query(on: database).sort(\.$position).all(), by: \.datasetID)
+        let structures = try await DatasetModel.query(on: database).sort(\.$id).all().map { model in
+            try Self.structure(model, dimensions: dimensions[model.id ?? ""] ?? [])
+        }
+        do {
+            return try ReferenceConfiguration(
+                agencyID: settings["agency_id"] ?? "IMDMS", countryName: settings["country_name"] ?? "",
+                homeCountryCode: settings["home_country"] ?? "", codelists: codelists,
+                organisations: organisations, structures: structures
+            )
+        } catch {
+            throw StorageError.inconsistentReference(String(describing: error))
+        }
+    }
+
+    private func loadCodelists(_ database: any Database) async throws -> [Codelist] {
+        let codes = Dictionary(grouping: try await CodeModel.query(on: database).sort(\.$position).all(), by: \.codelistID)
+        let aliases = Dictionary(grouping: try await CodeAliasModel.query(on: database).filter(\.$organisationID == nil).sort(\.$id).all()) {
+            "\($0.codelistID)|\($0.code)"
+        }
+        return try await CodelistModel.query(on: database).sort(\.$id).all().map { list in
+            let id = list.id ?? ""
+            let entries = (codes[id] ?? []).map { code in
+                Code(id: code.code, name: code.name, parentID: code.parentCode,
+                     aliases: (aliases["\(id)|\(code.code)"] ?? []).map(\.alias),
+                     memberIDs: code.members.map { $0.split(separator: "|").map(String.init) } ?? [])
+            }
+            do { return try Codelist(id: id, name: list.name, description: list.description, codes: entries) } catch {
+                throw StorageError.inconsistentReference(String(describing: error))
+            }
+        }
+    }
+
+    static func structure(_ model: DatasetModel, dimensions: [DatasetDimensionModel]) throws -> DataStructure {
+        guard let id = model.id, let frequency = Frequency(rawValue: model.frequency),
+              let kind = Measure.Kind(rawValue: model.measureKind)
+        else { throw StorageError.inconsistentReference("dataset \(model.id ?? "?") has an unknown frequency or measure kind") }
+        do {
+            return try DataStructure(
+                id: id, name: model.name, version: model.version,
+                dimensions: dimensions.map { DataDimension(id: $0.dimensionID, name: $0.name, codelistID: $0.codelistID) },
+                frequency: frequency,
+                measure: Measure(id: model.measureID, name: model.measureName, unit: model.unit, kind: kind, isCount: model.isCount),
+                disclosureThreshold: model.disclosureThreshold, organisationID: model.organisationID,
+                metadata: DatasetMetadata(description: model.description, source: model.source, contact: model.contact,
+                                          methodology: model.methodology)
+            )
+        } catch {
+            throw StorageError.inconsistentReference(String(describing: error))
+        }
+    }
+}

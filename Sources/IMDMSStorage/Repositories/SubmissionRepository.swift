@@ -1,0 +1,128 @@
+import FluentKit
+import Foundation
+import IMDMSCore
+import SQLKit
+
+/// Stores submissions atomically (the submission row and all its observations, or nothing) and
+/// reads them back.
+public struct SubmissionRepository: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Observations written per INSERT statement: a submission larger than this takes several.
+    public static var observationsPerStatement: Int { ObservationWriter.rowsPerStatement }
+
+    /// Stores a submission with its observations in one transaction. A key and period already
+    /// held by another current submission is a conflict unless that submission is superseded.
+    @discardableResult
+    public func store(_ submission: Submission, observations: [Observation], structure: DataStructure) async throws -> Submission {
+        var stored = submission
+        stored.observationCount = observations.count
+        let record = stored
+        try await store.database.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            if let previousID = record.supersedesID {
+                try await Self.checkSupersedable(previousID, datasetID: record.datasetID, on: tx)
+            }
+            try await Self.checkConflicts(observations, datasetID: record.datasetID, except: record.supersedesID, sql: sql)
+            try await SubmissionModel(record).create(on: tx)
+            try await ObservationWriter(sql: sql).insert(observations, submissionID: record.id, datasetID: record.datasetID)
+            if let previousID = record.supersedesID {
+                try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
+                    .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
+            }
+        }
+        return stored
+    }
+
+    static func checkSupersedable(_ id: UUID, datasetID: String, on database: any Database) async throws {
+        guard let previous = try await SubmissionModel.find(id, on: database) else {
+            throw StorageError.notFound("there is no submission \(id) to supersede")
+        }
+        guard previous.datasetID == datasetID else {
+            throw StorageError.conflict("submission \(id) is for \(previous.datasetID), not \(datasetID)")
+        }
+        guard previous.status != SubmissionStatus.superseded.rawValue else {
+            throw StorageError.conflict("submission \(id) has already been superseded")
+        }
+    }
+
+    private struct ExistingKey: Decodable { var series_key: String; var period: String; var submission_id: UUID }
+
+    static func checkConflicts(_ observations: [Observation], datasetID: String, except: UUID?, sql: any SQLDatabase) async throws {
+        let periods = Array(Set(observations.map(\.period.formatted))).sorted()
+        guard !periods.isEmpty else { return }
+        let incoming = Set(observations.map { $0.seriesKey + "|" + $0.period.formatted })
+        let existing = try await sql.select()
+            .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
+            .column(SQLColumn("submission_id", table: "o"))
+            .from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
+            .where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID))
+            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+            .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
+            .all(decoding: ExistingKey.self)
+        let clashes = existing.filter { $0.submission_id != except && incoming.contains($0.series_key + "|" + $0.period) }
+        guard let first = clashes.first else { return }
+        let owners = Set(clashes.map(\.submission_id)).map(\.uuidString).sorted().joined(separator: ", ")
+        throw StorageError.conflict(
+            "\(clashes.count) observation(s) are already stored by submission \(owners) (first: key \(first.series_key), period \(first.period)); "
+                + "supersede that submission to replace them"
+        )
+    }
+
+    public func find(_ id: UUID) async throws -> Submission? {
+        try await SubmissionModel.find(id, on: store.database)?.domain
+    }
+
+    /// Submissions newest first, optionally of one dataset.
+    public func list(datasetID: String? = nil) async throws -> [Submission] {
+        var query = SubmissionModel.query(on: store.database).sort(\.$createdAt, .descending)
+        if let datasetID { query = query.filter(\.$datasetID == datasetID) }
+        return try await query.all().compactMap(\.domain)
+    }
+
+    /// How many submissions hold real (not synthetic) data.
+    public func realSubmissionCount() async throws -> Int {
+        try await SubmissionModel.query(on: store.database).filter(\.$isSynthetic == false).count()
+    }
+
+    public func syntheticSubmissionCount() async throws -> Int {
+        try await SubmissionModel.query(on: store.database).filter(\.$isSynthetic == true).count()
+    }
+
+    private struct ObservationRow: Decodable {
+        var k1, k2, k3, k4, k5, k6, k7, k8: String?
+        var period: String
+        var value: Double?
+        var obs_status: String
+        var conf_status: String
+    }
+
+    /// A submission's observations, in key and period order.
+    public func observations(of submissionID: UUID) async throws -> [Observation] {
+        let rows = try await store.sql.select()
+            .columns((1...8).map { "k\($0)" } + ["period", "value", "obs_status", "conf_status"])
+            .from("observations")
+            .where("submission_id", .equal, SQLBind(submissionID))
+            .orderBy("series_key").orderBy("period_start")
+            .all(decoding: ObservationRow.self)
+        return try rows.map { row in
+            let key = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8].compactMap { $0 }
+            return Observation(
+                key: key, period: try Period(parsing: row.period), value: row.value,
+                status: ObservationStatus(rawValue: row.obs_status) ?? .normal,
+                confidentiality: ConfidentialityStatus(rawValue: row.conf_status) ?? .free
+            )
+        }
+    }
+
+    /// Total observations stored, across all submissions.
+    public func observationCount() async throws -> Int {
+        struct Count: Decodable { var n: Int }
+        return try await store.sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("observations").first(decoding: Count.self)?.n ?? 0
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import Logging
+import Vapor
+
+/// Prepares a data folder or database for use: migrations, the reference configuration on first
+/// start, the first administrator and, when asked, the demo data.
+public enum IMDMSSetup {
+    public struct Prepared: Sendable {
+        public var store: Store
+        public var reference: ReferenceConfiguration
+        public var admin: FirstAdmin.Credentials?
+        public var demo: DemoLoader.Outcome?
+    }
+
+    public static func prepare(settings: AppSettings, demo: Bool, logger: Logger) async throws -> Prepared {
+        let store = try await Store.open(settings.storageLocation, logger: logger)
+        do {
+            try await ReferenceRepository(store: store).seedIfEmpty(try ReferenceConfiguration.lesotho())
+            let reference = try await ReferenceRepository(store: store).load()
+            let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory)
+            let demoOutcome = demo ? try await DemoLoader(store: store, reference: reference).load() : nil
+            return Prepared(store: store, reference: reference, admin: admin, demo: demoOutcome)
+        } catch {
+            await store.close()
+            throw error
+        }
+    }
+}
+
+/// Runs the web server until it is stopped.
+public enum IMDMSServer {
+    public static func run(_ prepared: IMDMSSetup.Prepared, settings: AppSettings) async throws {
+        let app = try await Application.make(Environment(name: "production", arguments: ["imdms", "serve"]))
+        do {
+            try configure(app, context: AppContext(store: prepared.store, reference: prepared.reference, settings: settings))
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            await prepared.store.close()
+            throw error
+        }
+        try await app.asyncShutdown()
+        await prepared.store.close()
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import IMDMSStorage
+
+/// Every setting IMDMS reads, read once at start-up into a typed value with defaults.
+/// Invalid values are all reported together, never one at a time.
+public struct AppSettings: Sendable, Equatable {
+    public var hostname: String
+    public var port: Int
+    /// Folder for the embedded database, the first-login file and, later, kept source files.
+    public var dataDirectory: String
+    /// `postgres://…` to use PostgreSQL instead of the embedded SQLite file.
+    public var databaseURL: String?
+
+    public static let defaultDataDirectory = "./imdms-data"
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = defaultDataDirectory, databaseURL: String? = nil) {
+        self.hostname = hostname
+        self.port = port
+        self.dataDirectory = dataDirectory
+        self.databaseURL = databaseURL
+    }
+
+    /// Reads `IMDMS_HOSTNAME`, `IMDMS_PORT`, `IMDMS_DATA_DIR`, `IMDMS_DATABASE_URL`; command-line
+    /// options given as `overrides` win over the environment.
+    public static func load(
+        environment: [String: String], hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil
+    ) throws(SettingsError) -> AppSettings {
+        var problems: [String] = []
+        var settings = AppSettings()
+        settings.hostname = hostname ?? environment["IMDMS_HOSTNAME"] ?? settings.hostname
+        if let port {
+            settings.port = port
+        } else if let text = environment["IMDMS_PORT"] {
+            if let value = Int(text) { settings.port = value } else { problems.append("IMDMS_PORT='\(text)' is not a number") }
+        }
+        if !(0...65535).contains(settings.port) { problems.append("port \(settings.port) is outside 0–65535") }
+        settings.dataDirectory = dataDirectory ?? environment["IMDMS_DATA_DIR"] ?? settings.dataDirectory
+        if settings.dataDirectory.isEmpty { problems.append("the data directory is empty") }
+        if let url = environment["IMDMS_DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                settings.databaseURL = url
+            } else {
+                problems.append("IMDMS_DATABASE_URL must start with postgres:// (got '\(StorageLocation.redacted(url))')")
+            }
+        }
+        if settings.hostname.isEmpty { problems.append("the hostname is empty") }
+        guard problems.isEmpty else { throw SettingsError(problems: problems) }
+        return settings
+    }
+
+    /// Where the data lives: PostgreSQL when a URL is set, otherwise `imdms.sqlite` in the data folder.
+    public var storageLocation: StorageLocation {
+        if let databaseURL { return .postgres(url: databaseURL) }
+        return .sqlite(path: (dataDirectory as NSString).appendingPathComponent("imdms.sqlite"))
+    }
+}
+
+/// Settings that cannot be used, every one listed.
+public struct SettingsError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String { "invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n") }
+}

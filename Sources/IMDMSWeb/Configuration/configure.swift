@@ -1,0 +1,17 @@
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// The composition root: middleware, routes and the shared context, in one place.
+public func configure(_ app: Application, context: AppContext) throws {
+    app.imdms = context
+    app.http.server.configuration.hostname = context.settings.hostname
+    app.http.server.configuration.port = context.settings.port
+    app.middleware = Middlewares()
+    // Outermost first: security headers are added to every response, error pages included.
+    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(IMDMSErrorMiddleware(environment: app.environment))
+    try app.register(collection: HomeController())
+    try app.register(collection: DatasetController())
+    try app.register(collection: APIController())
+}

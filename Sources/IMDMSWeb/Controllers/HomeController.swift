@@ -1,0 +1,37 @@
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// The home page: every dataset with its metadata and how much data it holds.
+struct HomeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: home)
+        routes.get("static", "imdms.css", use: stylesheet)
+        routes.get("healthz") { _ in "ok" }
+    }
+
+    func home(_ request: Request) async throws -> Response {
+        let context = request.imdms
+        let coverage = try await DatasetSummaryReader(store: context.store).coverage()
+        let synthetic = try await SubmissionRepository(store: context.store).syntheticSubmissionCount() > 0
+        let page = HomePage(
+            countryName: context.reference.countryName,
+            datasets: context.reference.structures.map { structure in
+                HomePage.Entry(
+                    structure: structure,
+                    organisation: context.reference.organisations.first { $0.id == structure.organisationID }?.name ?? structure.organisationID,
+                    coverage: coverage[structure.id]
+                )
+            },
+            showsSyntheticData: synthetic
+        )
+        return page.render().response()
+    }
+
+    func stylesheet(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .css
+        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+}

@@ -1,0 +1,61 @@
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// The one place errors become responses: a readable message and the right status; 5xx are
+/// logged with their cause and shown without internals. `/api` gets JSON, pages get HTML.
+struct IMDMSErrorMiddleware: AsyncMiddleware {
+    let environment: Environment
+
+    struct ErrorBody: Content {
+        var error: Bool
+        var status: Int
+        var reason: String
+    }
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            let (status, reason) = Self.classify(error)
+            if status.code >= 500 {
+                request.logger.error("\(request.method) \(request.url.path) failed: \(String(reflecting: error))")
+            }
+            return try Self.response(status: status, reason: reason, for: request)
+        }
+    }
+
+    static func classify(_ error: any Error) -> (HTTPResponseStatus, String) {
+        switch error {
+        case let error as any AbortError:
+            return (error.status, error.reason)
+        case let error as TableRequestError:
+            return (.badRequest, error.description)
+        case let error as PeriodError:
+            return (.badRequest, error.description)
+        case let error as StorageError:
+            switch error {
+            case .unknownDataset, .notFound: return (.notFound, error.description)
+            case .conflict: return (.conflict, error.description)
+            case .cannotOpen, .inconsistentReference: return (.internalServerError, "The server could not complete the request.")
+            }
+        default:
+            return (.internalServerError, "The server could not complete the request.")
+        }
+    }
+
+    static func response(status: HTTPResponseStatus, reason: String, for request: Request) throws -> Response {
+        let response: Response
+        if request.url.path.hasPrefix("/api") {
+            response = Response(status: status)
+            try response.content.encode(ErrorBody(error: true, status: Int(status.code), reason: reason))
+        } else {
+            let page = Layout(title: "\(status.code) \(status.reasonPhrase)") {
+                HTML.element("h1", "\(status.code) \(status.reasonPhrase)") + HTML.element("p", reason)
+                    + "<p><a href=\"/\">Back to the datasets</a></p>"
+            }
+            response = page.response(status: status)
+        }
+        return response
+    }
+}

@@ -1,0 +1,103 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// A dataset page's model and its HTML: the query form, the table and the metadata.
+struct DatasetPage {
+    var structure: DataStructure
+    var reference: ReferenceConfiguration
+    var request: TableRequest
+    var table: TableResult
+    var coverage: DatasetCoverage?
+
+    func render() -> Layout {
+        Layout(title: structure.name) {
+            HTML.element("h1", structure.name)
+                + HTML.element("p", structure.metadata.description, [("class", "meta")])
+                + form + tableHTML + metadata
+        }
+    }
+
+    private func name(of code: String, dimensionID: String?) -> String {
+        guard let dimensionID, let dimension = structure.dimensions.first(where: { $0.id == dimensionID }),
+              let found = reference.codelistsByID[dimension.codelistID]?[code] else { return code == TableResult.totalColumn ? "Total" : code }
+        return found.name
+    }
+
+    private var form: String {
+        let dims = structure.dimensions
+        let rowOptions = dims.map { HTML.option($0.id, $0.name, selected: $0.id == request.rowDimension) }.joined()
+        let colOptions = HTML.option("none", "(none)", selected: request.columnDimension == nil)
+            + dims.map { HTML.option($0.id, $0.name, selected: $0.id == request.columnDimension) }.joined()
+        let filters = dims.map { dimension -> String in
+            let list = reference.codelistsByID[dimension.codelistID]
+            let chosen = request.filters[dimension.id]?.first
+            let options = HTML.option("", "All", selected: chosen == nil)
+                + (list?.codes ?? []).map { HTML.option($0.id, $0.name, selected: $0.id == chosen) }.joined()
+            return "<label>\(HTML.escape(dimension.name))<select name=\"\(HTML.escape(dimension.id))\">\(options)</select></label>"
+        }.joined()
+        return HTML.container("form", [("class", "query"), ("method", "get"), ("action", "/datasets/\(structure.id)")], [
+            "<label>Rows<select name=\"rows\">\(rowOptions)</select></label>",
+            "<label>Columns<select name=\"cols\">\(colOptions)</select></label>",
+            "<label>From<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Self.example(structure.frequency)))\"></label>",
+            "<label>To<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
+            filters,
+            "<button type=\"submit\">Show table</button>",
+        ].joined())
+    }
+
+    private var caption: String {
+        let range = [request.startPeriod?.formatted, request.endPeriod?.formatted].compactMap { $0 }.joined(separator: " to ")
+        var text = "\(structure.measure.name) (\(structure.measure.unit))"
+        if let stock = table.stockPeriod {
+            text += ", stock at \(stock.formatted)"
+        } else if !range.isEmpty {
+            text += ", \(range)"
+        }
+        return text
+    }
+
+    private var tableHTML: String {
+        guard !table.isEmpty else {
+            return "<p class=\"empty\">No observations match this choice. Try another period range or fewer filters.</p>"
+        }
+        let rowDim = request.rowDimension
+        let colDim = request.columnDimension
+        let rowName = structure.dimensions.first { $0.id == rowDim }?.name ?? rowDim
+        var html = "<table class=\"data\" id=\"data-table\"><caption>\(HTML.escape(caption))</caption><thead><tr>"
+        html += HTML.element("th", rowName, [("scope", "col")])
+        for column in table.columnCodes { html += HTML.element("th", name(of: column, dimensionID: colDim), [("scope", "col")]) }
+        if colDim != nil { html += HTML.element("th", "Total", [("scope", "col")]) }
+        html += "</tr></thead><tbody>"
+        for row in table.rowCodes {
+            html += "<tr>" + HTML.element("th", name(of: row, dimensionID: rowDim), [("scope", "row")])
+            for column in table.columnCodes {
+                html += HTML.element("td", table.value(row: row, column: column).map(NumberFormat.grouped) ?? "–")
+            }
+            if colDim != nil { html += HTML.element("td", NumberFormat.grouped(table.rowTotal(row)), [("class", "total")]) }
+            html += "</tr>"
+        }
+        html += "<tr class=\"total\">" + HTML.element("th", "Total", [("scope", "row")])
+        for column in table.columnCodes { html += HTML.element("td", NumberFormat.grouped(table.columnTotal(column))) }
+        if colDim != nil { html += HTML.element("td", NumberFormat.grouped(table.grandTotal)) }
+        return html + "</tr></tbody></table>"
+    }
+
+    private var metadata: String {
+        let org = reference.organisations.first { $0.id == structure.organisationID }?.name ?? structure.organisationID
+        return HTML.element("h2", "About this dataset") + HTML.container("dl", [("class", "meta-list")], [
+            ("Producer", org), ("Source", structure.metadata.source), ("Contact", structure.metadata.contact),
+            ("Methodology", structure.metadata.methodology), ("Frequency", structure.frequency.name),
+            ("Disclosure threshold", structure.disclosureThreshold == 0 ? "none" : "cells under \(structure.disclosureThreshold)"),
+            ("Data held", coverage.map { "\($0.observationCount) observations, \($0.firstPeriod ?? "") to \($0.lastPeriod ?? "")" } ?? "none"),
+        ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined())
+    }
+
+    static func example(_ frequency: Frequency) -> String {
+        switch frequency {
+        case .annual: "2022"
+        case .quarterly: "2022-Q4"
+        case .monthly: "2022-12"
+        case .daily: "2022-12-24"
+        }
+    }
+}

@@ -1,0 +1,30 @@
+/// The one stylesheet, served at `/static/imdms.css` (no inline styles: the CSP forbids them).
+enum Stylesheet {
+    static let css = """
+    :root { --ink: #1d2733; --muted: #5a6775; --line: #d5dbe1; --accent: #00558c; --band: #f3f6f9; }
+    * { box-sizing: border-box; }
+    body { margin: 0; font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); }
+    header.site { display: flex; gap: 1rem; align-items: baseline; padding: .8rem 1.5rem; background: var(--accent); color: #fff; flex-wrap: wrap; }
+    header.site a { color: #fff; text-decoration: none; }
+    header.site .brand { font-weight: 700; font-size: 1.2rem; }
+    header.site nav { margin-left: auto; display: flex; gap: 1rem; }
+    main { padding: 1rem 1.5rem 2rem; max-width: 1200px; }
+    footer.site { padding: 1rem 1.5rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
+    h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
+    .datasets { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 1rem; }
+    .dataset { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
+    .dataset h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
+    .meta { color: var(--muted); font-size: .9rem; }
+    dl.meta-list { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
+    dl.meta-list dt { font-weight: 600; }
+    table.data { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; }
+    table.data th, table.data td { border: 1px solid var(--line); padding: .3rem .6rem; }
+    table.data td { text-align: right; }
+    table.data th { background: var(--band); text-align: left; }
+    table.data tr.total th, table.data tr.total td, table.data td.total { font-weight: 700; }
+    form.query { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; background: var(--band); padding: .8rem; border-radius: 6px; }
+    form.query label { display: flex; flex-direction: column; font-size: .85rem; }
+    .badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: 3px; background: #fde8c8; color: #7a4a00; }
+    .empty { padding: 1rem; background: var(--band); }
+    """
+}

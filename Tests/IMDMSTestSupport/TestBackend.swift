@@ -1,0 +1,80 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import Logging
+import SQLKit
+
+/// The databases every storage test runs against: SQLite always, PostgreSQL when
+/// `IMDMS_TEST_POSTGRES_URL` names a server (CI sets it and checks the tests ran).
+public enum TestBackend: String, CaseIterable, Sendable {
+    case sqlite
+    case postgres
+
+    public static let postgresURLVariable = "IMDMS_TEST_POSTGRES_URL"
+
+    public static var postgresURL: String? {
+        ProcessInfo.processInfo.environment[postgresURLVariable].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// SQLite, plus PostgreSQL when configured.
+    public static var available: [TestBackend] {
+        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    /// Runs `body` with a fresh, migrated, empty database of this kind, removed afterwards.
+    public func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
+        let (location, cleanup) = try await freshLocation()
+        let store = try await Store.open(location, logger: Logger(label: "imdms.test"))
+        do {
+            let result = try await body(store)
+            await store.close()
+            try await cleanup()
+            return result
+        } catch {
+            await store.close()
+            try? await cleanup()
+            throw error
+        }
+    }
+
+    /// A location for a new empty database, and how to remove it.
+    public func freshLocation() async throws -> (StorageLocation, @Sendable () async throws -> Void) {
+        let name = "imdms_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(String(name)).path
+            let location = StorageLocation.sqlite(path: folder + "/imdms.sqlite")
+            return (location, { try? FileManager.default.removeItem(atPath: folder) })
+        case .postgres:
+            guard let adminURL = Self.postgresURL else { throw TestSetupError("\(Self.postgresURLVariable) is not set") }
+            // The name is made here, never from input, so it is safe to splice into DDL.
+            try await Self.admin(adminURL) { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            let location = StorageLocation.postgres(url: Self.replacingDatabase(in: adminURL, with: String(name)))
+            return (location, {
+                try await Self.admin(adminURL) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
+            })
+        }
+    }
+
+    static func admin(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
+        let store = try await Store.open(.postgres(url: url), migrate: false, logger: Logger(label: "imdms.test.admin"))
+        do { try await body(store.sql) } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    /// `postgres://u:p@h:5432/postgres?x` → `postgres://u:p@h:5432/NAME?x`.
+    static func replacingDatabase(in url: String, with name: String) -> String {
+        var components = URLComponents(string: url)
+        components?.path = "/" + name
+        return components?.string ?? url
+    }
+}
+
+
+public struct TestSetupError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
