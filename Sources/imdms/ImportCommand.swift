@@ -34,6 +34,10 @@ struct ImportCommand: AsyncParsableCommand {
             fail("cannot read \(file): \(error.localizedDescription)")
         }
         let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
+        guard prepared.reference.structure(dataset) != nil else {
+            await prepared.store.close()
+            fail("there is no dataset '\(dataset)'; the datasets are: \(prepared.reference.structures.map(\.id).joined(separator: ", "))")
+        }
         let outcome: IntakeService.Outcome
         do {
             outcome = try await IntakeService(store: prepared.store, reference: prepared.reference).importSDMXCSV(
@@ -41,7 +45,8 @@ struct ImportCommand: AsyncParsableCommand {
             )
         } catch {
             await prepared.store.close()
-            FileHandle.standardError.write(Data("error: \(error)\nNothing was stored.\n".utf8))
+            let hint = (error as? StorageError).map { if case .conflict = $0 { return " (imdms import FILE --dataset ID --supersedes SUBMISSION)" } else { return "" } } ?? ""
+            FileHandle.standardError.write(Data("error: \(error)\(hint)\nNothing was stored.\n".utf8))
             throw ExitCode.failure
         }
         switch outcome {

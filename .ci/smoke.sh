@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs the product as a user would: an import that fails and stores nothing, one that succeeds,
+# then `imdms serve --demo` and the pages it prints the URL of.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+swift build --product imdms >/dev/null
+bin="$(swift build --show-bin-path)/imdms"
+work="$(mktemp -d)"
+trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+cat > "$work/bad.csv" <<'CSV'
+DATAFLOW,BORDER_POST,DIRECTION,CITIZENSHIP,SEX,AGE,PURPOSE,TIME_PERIOD,OBS_VALUE
+BORDER_CROSSINGS,XXX,ARR,LSO,F,_T,_T,2022-11,10
+BORDER_CROSSINGS,MSB,ARR,LSO,F,_T,_T,2022-11,10
+CSV
+head -n 1 "$work/bad.csv" > "$work/good.csv"
+tail -n 1 "$work/bad.csv" >> "$work/good.csv"
+if "$bin" import "$work/bad.csv" --dataset BORDER_CROSSINGS --data "$work/import" 2>"$work/err"; then
+  echo "a faulty file was accepted"; exit 1
+fi
+grep -q "row 2, column BORDER_POST, value 'XXX'" "$work/err"
+"$bin" import "$work/good.csv" --dataset BORDER_CROSSINGS --data "$work/import" | grep -q "Stored 1 observations"
+
+port=18080
+"$bin" serve --demo --data "$work/demo" --port "$port" > "$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 300); do
+  grep -q "IMDMS is running: open http://127.0.0.1:$port/" "$work/serve.log" && curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+  kill -0 "$server" 2>/dev/null || { cat "$work/serve.log"; exit 1; }
+  sleep 1
+done
+grep -q "First login: user 'admin'" "$work/serve.log"
+curl -sf "http://127.0.0.1:$port/" | grep -q 'href="/datasets/BORDER_CROSSINGS"'
+curl -sf "http://127.0.0.1:$port/datasets/BORDER_CROSSINGS" | grep -q '<th scope="row">Maseru Bridge</th><td>'
+echo "smoke passed"
