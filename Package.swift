@@ -61,6 +61,12 @@ let package = Package(
             dependencies: ["IMDMSStorage", "IMDMSCore", .product(name: "SQLKit", package: "sql-kit")],
             path: "Tests/IMDMSTestSupport"
         ),
+        // Measurements for docs/PERFORMANCE.md: `swift run -c release imdms-bench`.
+        .executableTarget(
+            name: "imdms-bench",
+            dependencies: ["IMDMSCore", "IMDMSStorage", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/IMDMSBench"
+        ),
         .testTarget(name: "IMDMSCoreTests", dependencies: ["IMDMSCore"]),
         .testTarget(name: "IMDMSStorageTests", dependencies: ["IMDMSStorage", "IMDMSCore", "IMDMSTestSupport"]),
         .testTarget(

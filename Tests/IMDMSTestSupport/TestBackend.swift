@@ -24,7 +24,7 @@ public enum TestBackend: String, CaseIterable, Sendable {
     /// Runs `body` with a fresh, migrated, empty database of this kind, removed afterwards.
     public func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
         let (location, cleanup) = try await freshLocation()
-        let store = try await Store.open(location, logger: Logger(label: "imdms.test"))
+        let store = try await Store.open(location, logger: Self.quietLogger)
         do {
             let result = try await body(store)
             await store.close()
@@ -35,6 +35,13 @@ public enum TestBackend: String, CaseIterable, Sendable {
             try? await cleanup()
             throw error
         }
+    }
+
+    /// Tests log warnings and errors only.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "imdms.test")
+        logger.logLevel = .warning
+        return logger
     }
 
     /// A location for a new empty database, and how to remove it.
@@ -57,7 +64,7 @@ public enum TestBackend: String, CaseIterable, Sendable {
     }
 
     static func admin(_ url: String, _ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
-        let store = try await Store.open(.postgres(url: url), migrate: false, logger: Logger(label: "imdms.test.admin"))
+        let store = try await Store.open(.postgres(url: url), migrate: false, logger: quietLogger)
         do { try await body(store.sql) } catch {
             await store.close()
             throw error

@@ -79,7 +79,18 @@ extension Period {
         return result
     }
 
-    static func example(_ frequency: Frequency) -> String {
+    /// The first period of a year at a frequency: `2022`, `2022-Q1`, `2022-01`, `2022-01-01`.
+    public static func first(ofYear year: Int, frequency: Frequency) throws(PeriodError) -> Period {
+        switch frequency {
+        case .annual: try .year(year)
+        case .quarterly: try .quarter(year, 1)
+        case .monthly: try .month(year, 1)
+        case .daily: try .day(year, 1, 1)
+        }
+    }
+
+    /// An example period text for a frequency, for hints in messages and forms.
+    public static func example(_ frequency: Frequency) -> String {
         switch frequency {
         case .annual: "2022"
         case .quarterly: "2022-Q4"

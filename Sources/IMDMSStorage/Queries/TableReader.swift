@@ -32,7 +32,7 @@ public struct TableReader: Sendable {
             .column(colColumn.map { SQLColumn($0, table: "o") as any SQLExpression } ?? SQLLiteral.string(TableResult.totalColumn), as: "c")
             .column(SQLFunction("SUM", args: SQLColumn("value", table: "o")), as: "v")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-        let grouped = try await filtered(request, structure, query, stockPeriod: stockPeriod)
+        let grouped = filtered(request, structure, query, stockPeriod: stockPeriod)
             .groupBy(SQLColumn(rowColumn, table: "o"))
         if let colColumn { grouped.groupBy(SQLColumn(colColumn, table: "o")) }
         let rows = try await grouped.all(decoding: Row.self)
@@ -54,7 +54,7 @@ public struct TableReader: Sendable {
         "k\((structure.position(of: dimensionID) ?? 0) + 1)"
     }
 
-    private func filtered(_ request: TableRequest, _ structure: DataStructure, _ query: SQLSelectBuilder, stockPeriod: Period?) async throws -> SQLSelectBuilder {
+    private func filtered(_ request: TableRequest, _ structure: DataStructure, _ query: SQLSelectBuilder, stockPeriod: Period?) -> SQLSelectBuilder {
         query.from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))

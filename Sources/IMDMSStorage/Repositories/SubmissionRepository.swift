@@ -17,6 +17,12 @@ public struct SubmissionRepository: Sendable {
     /// held by another current submission is a conflict unless that submission is superseded.
     @discardableResult
     public func store(_ submission: Submission, observations: [Observation], structure: DataStructure) async throws -> Submission {
+        guard submission.datasetID == structure.id else {
+            throw StorageError.conflict("submission \(submission.id) is for \(submission.datasetID), not \(structure.id)")
+        }
+        if let bad = observations.first(where: { $0.key.count != structure.dimensions.count }) {
+            throw StorageError.conflict("key \(bad.seriesKey) has \(bad.key.count) codes; \(structure.id) has \(structure.dimensions.count) dimensions")
+        }
         var stored = submission
         stored.observationCount = observations.count
         let record = stored

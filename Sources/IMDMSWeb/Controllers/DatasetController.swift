@@ -39,20 +39,10 @@ struct DatasetController: RouteCollection {
         var end = try period(query["end"], name: "end")
         if start == nil && end == nil, let last = coverage?.lastPeriod.flatMap({ try? Period(parsing: $0) }) {
             end = last
-            start = (try? Period(parsing: String(last.year)))?.converted(to: structure.frequency)
-                ?? Self.firstPeriod(ofYear: last.year, frequency: structure.frequency)
+            start = try? Period.first(ofYear: last.year, frequency: structure.frequency)
         }
         return TableRequest(datasetID: structure.id, rowDimension: rows, columnDimension: columns,
                             filters: filters, startPeriod: start, endPeriod: end)
-    }
-
-    static func firstPeriod(ofYear year: Int, frequency: Frequency) -> Period? {
-        switch frequency {
-        case .annual: try? .year(year)
-        case .quarterly: try? .quarter(year, 1)
-        case .monthly: try? .month(year, 1)
-        case .daily: try? .day(year, 1, 1)
-        }
     }
 
     static func period(_ text: String?, name: String) throws -> Period? {

@@ -38,7 +38,7 @@ struct DatasetPage {
         return HTML.container("form", [("class", "query"), ("method", "get"), ("action", "/datasets/\(structure.id)")], [
             "<label>Rows<select name=\"rows\">\(rowOptions)</select></label>",
             "<label>Columns<select name=\"cols\">\(colOptions)</select></label>",
-            "<label>From<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Self.example(structure.frequency)))\"></label>",
+            "<label>From<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
             "<label>To<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
             filters,
             "<button type=\"submit\">Show table</button>",
@@ -90,14 +90,5 @@ struct DatasetPage {
             ("Disclosure threshold", structure.disclosureThreshold == 0 ? "none" : "cells under \(structure.disclosureThreshold)"),
             ("Data held", coverage.map { "\($0.observationCount) observations, \($0.firstPeriod ?? "") to \($0.lastPeriod ?? "")" } ?? "none"),
         ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined())
-    }
-
-    static func example(_ frequency: Frequency) -> String {
-        switch frequency {
-        case .annual: "2022"
-        case .quarterly: "2022-Q4"
-        case .monthly: "2022-12"
-        case .daily: "2022-12-24"
-        }
     }
 }
