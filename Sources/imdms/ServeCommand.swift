@@ -21,7 +21,7 @@ struct ServeCommand: AsyncParsableCommand {
         let settings = try common.settings(hostname: hostname, port: port)
         let logger = common.logger()
         say("IMDMS: opening \(settings.storageLocation)")
-        if demo { say("IMDMS: loading demo data (first start only; takes a few seconds)…") }
+        if demo { say("IMDMS: loading demo data (first start only; up to a minute)…") }
         let prepared: IMDMSSetup.Prepared
         do {
             prepared = try await IMDMSSetup.prepare(settings: settings, demo: demo, logger: logger)
