@@ -18,13 +18,15 @@ struct LesothoReferenceTests {
         #expect(reference.structure("DIASPORA")?.measure.kind == .stock)
         #expect(reference.structure("REMITTANCES")?.measure.unit == "LSL")
         #expect(reference.structure("LABOUR_MIGRATION")?.frequency == .quarterly)
+        #expect(reference.structure("MIGRANT_HEALTH")?.dimensions.last?.codelistID == "CL_HEALTH_AGE")
         #expect(reference.structure("BORDER_CROSSINGS")?.dimensions.map(\.id) == ["BORDER_POST", "DIRECTION", "CITIZENSHIP", "SEX", "AGE", "PURPOSE"])
     }
 
     @Test("Countries: ISO alpha-3 under WORLD, Lesotho beside FOREIGN, SADC as a group")
     func countries() throws {
         let area = try #require(reference.codelistsByID["CL_AREA"])
-        #expect(area.leaves.count == 249)
+        #expect(area.leaves.count == 250, "249 countries and _U")
+        #expect(area["_U"]?.parentID == "WORLD")
         #expect(area["LSO"]?.parentID == "WORLD")
         #expect(area["ZAF"]?.parentID == "FOREIGN")
         #expect(area["FOREIGN"]?.parentID == "WORLD")

@@ -35,7 +35,7 @@ enum LesothoDemoSpecs {
                  dimensions: [[("MSB", 0.45), ("MPT", 0.25), ("VRG", 0.1), ("TLB", 0.1), ("QNK", 0.1)],
                               [("HIV_TESTED", 0.3), ("HIV_POSITIVE", 0.03), ("ART_INITIATED", 0.025), ("ART_REFILL", 0.25),
                                ("TB_SCREENED", 0.3), ("TB_PRESUMPTIVE", 0.02), ("REFERRED", 0.075)],
-                              sex, [("Y15T24", 0.25), ("Y25T34", 0.35), ("Y35T44", 0.25), ("Y45T54", 0.15)]],
+                              sex, [("Y0T14", 0.1), ("Y15T24", 0.3), ("Y25T49", 0.45), ("Y_GE50", 0.15)]],
                  seasonal: true, growth: 0.05),
         DemoSpec(datasetID: "TIP_VICTIMS", totalPerPeriod: 14,
                  dimensions: [[("SEXUAL", 0.35), ("LABOUR", 0.45), ("SERVITUDE", 0.2)], [("F", 0.6), ("M", 0.4)],

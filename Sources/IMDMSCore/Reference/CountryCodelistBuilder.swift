@@ -1,7 +1,7 @@
 import Foundation
 
 /// Builds `CL_AREA` from `countries.csv`: ISO alpha-3 codes under `WORLD`, the home country
-/// beside `FOREIGN` (which holds every other country), and group codes for SADC and UN regions.
+/// beside `FOREIGN` (which holds every other country) and `_U` (unknown), and group codes for SADC and UN regions.
 enum CountryCodelistBuilder {
     /// Alpha-2 codes that are not used as aliases because they read as something else
     /// (`SA` is Saudi Arabia's code but commonly written for South Africa; see SOURCES.md).
@@ -12,6 +12,7 @@ enum CountryCodelistBuilder {
         var codes = [
             Code(id: "WORLD", name: "World", aliases: ["All countries", "Total"]),
             Code(id: "FOREIGN", name: "Foreign countries", parentID: "WORLD", aliases: foreignAliases),
+            Code(id: "_U", name: "Unknown", parentID: "WORLD", aliases: ["Not stated", "Unknown country", "Stateless or unknown"]),
         ]
         var sadc: [String] = []
         var regions: [(id: String, name: String, members: [String])] = []

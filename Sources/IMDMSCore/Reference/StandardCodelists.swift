@@ -27,6 +27,13 @@ enum StandardCodelists {
                 ("Y_GE65", "65 years or over", ["65+", "65 and over", "65 years and over"]),
                 ("_U", "Unknown age", ["Not stated"]),
             ]),
+            try flat("CL_HEALTH_AGE", "Age band (health services)", total: "All ages", [
+                ("Y0T14", "Under 15 years", ["<15", "0-14", "Under 15", "Children"]),
+                ("Y15T24", "15–24 years", ["15-24"]),
+                ("Y25T49", "25–49 years", ["25-49"]),
+                ("Y_GE50", "50 years or over", ["50+", "50 and over", ">=50"]),
+                ("_U", "Unknown age", ["Not stated"]),
+            ]),
             try flat("CL_CHILD_ADULT", "Child or adult", total: "All ages", [
                 ("Y_LT18", "Child (under 18)", ["Child", "Children", "Minor", "Under 18"]),
                 ("Y_GE18", "Adult (18 or over)", ["Adult", "Adults", "18+"]),
