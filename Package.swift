@@ -18,12 +18,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.0"..<"5.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure domain: no Vapor, no database.
         .target(
             name: "IMDMSCore",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Resources/reference")]
         ),
         // Storage: Fluent migrations and writes, SQLKit reads, on SQLite and PostgreSQL.
@@ -67,7 +71,11 @@ let package = Package(
             dependencies: ["IMDMSCore", "IMDMSStorage", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/IMDMSBench"
         ),
-        .testTarget(name: "IMDMSCoreTests", dependencies: ["IMDMSCore"]),
+        .testTarget(
+            name: "IMDMSCoreTests",
+            dependencies: ["IMDMSCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Resources/samples")]
+        ),
         .testTarget(name: "IMDMSStorageTests", dependencies: ["IMDMSStorage", "IMDMSCore", "IMDMSTestSupport"]),
         .testTarget(
             name: "IMDMSWebTests",
