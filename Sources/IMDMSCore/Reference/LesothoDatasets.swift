@@ -55,7 +55,7 @@ enum LesothoDatasets {
                 ),
                 try DataStructure(
                     id: "MIGRANT_HEALTH", name: "Migrant health services",
-                    dimensions: [dim("HEALTH_SITE", "Border health site", "CL_BORDER_POST"), dim("SERVICE", "Service", "CL_HEALTH_SERVICE"),
+                    dimensions: [dim("HEALTH_SITE", "Border health site", "CL_HEALTH_SITE"), dim("SERVICE", "Service", "CL_HEALTH_SERVICE"),
                                  dim("SEX", "Sex", "CL_SEX"), dim("AGE", "Age band", "CL_HEALTH_AGE")],
                     frequency: .monthly, measure: Measure(name: "Clients served", unit: persons, kind: .flow),
                     disclosureThreshold: 5, organisationID: "MOH",

@@ -12,6 +12,7 @@ extension ReferenceConfiguration {
             try LocalCodelistBuilder.districts(file: "lesotho-districts.geojson", totalName: "Lesotho"),
             try LocalCodelistBuilder.borderPosts(file: "lesotho-border-posts.csv"),
             try lesothoMissions(),
+            try lesothoHealthSites(),
         ] + (try StandardCodelists.all())
         return try ReferenceConfiguration(
             agencyID: "LS_BOS", countryName: "Lesotho", homeCountryCode: "LSO",
@@ -28,6 +29,21 @@ extension ReferenceConfiguration {
         Organisation(id: "MOFA", name: "Ministry of Foreign Affairs and International Relations", kind: .producer),
         Organisation(id: "CBL", name: "Central Bank of Lesotho", kind: .producer),
     ]
+
+    /// Health sites serving mobile populations at or near the borders (IOM Lesotho newsletter
+    /// No. 6, 2022). Codes follow the border post each site serves; Mapholaneng (Mokhotlong) has
+    /// no post of its own.
+    static func lesothoHealthSites() throws(ReferenceError) -> Codelist {
+        try StandardCodelists.flat("CL_HEALTH_SITE", "Border health site", total: "All sites", [
+            ("MSB", "Maseru Bridge clinic", ["Maseru Bridge", "Maseru Bridge health post"]),
+            ("MPT", "Maputsoe filter clinic", ["Maputsoe", "Maputsoe Filter Clinic", "Maputsoe clinic"]),
+            ("CLP", "Caledonspoort health post", ["Caledonspoort", "Caledonspoort clinic"]),
+            ("VRG", "Van Rooyen's Gate health post", ["Van Rooyens Gate health post", "Van Rooyen's Gate", "Van Rooyens Gate"]),
+            ("TLB", "Tele Bridge health post", ["Tele Bridge", "Tele health post"]),
+            ("QNK", "Qacha's Nek border clinic", ["Qacha's Nek", "Qachas Nek clinic", "Qacha Gate clinic"]),
+            ("MPH", "Mapholaneng health centre", ["Mapholaneng"]),
+        ])
+    }
 
     /// Lesotho's diplomatic missions reporting diaspora registrations. An illustrative list that
     /// an administrator completes; codes are IMDMS's own.

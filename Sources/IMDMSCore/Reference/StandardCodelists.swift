@@ -79,7 +79,7 @@ enum StandardCodelists {
                 ("ART_REFILL", "ART refill", ["ART refills", "Refill"]),
                 ("TB_SCREENED", "Screened for TB", ["TB screened", "TB screening"]),
                 ("TB_PRESUMPTIVE", "Presumptive TB", ["Presumptive TB", "TB presumptive", "TB suspects"]),
-                ("REFERRED", "Referred", ["Referrals", "Referral"]),
+                ("REFERRED", "Referred", ["Referrals", "Referral", "Referred to facility"]),
             ]),
             try flat("CL_REMIT_CHANNEL", "Remittance channel", total: "All channels", [
                 ("BANK", "Banks", ["Bank transfer", "Commercial banks"]),
