@@ -15,6 +15,7 @@ public struct ImportProblem: Hashable, Sendable, Codable, CustomStringConvertibl
         case badStatus = "bad status"
         case duplicateKey = "duplicate key"
         case emptyFile = "empty file"
+        case totalMismatch = "total does not add up"
     }
 
     public var kind: Kind

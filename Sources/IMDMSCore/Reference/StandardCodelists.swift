@@ -35,7 +35,7 @@ enum StandardCodelists {
                 ("_U", "Unknown age", ["Not stated"]),
             ]),
             try flat("CL_CHILD_ADULT", "Child or adult", total: "All ages", [
-                ("Y_LT18", "Child (under 18)", ["Child", "Children", "Minor", "Under 18"]),
+                ("Y_LT18", "Child (under 18)", ["Child", "Children", "Minor", "Under 18", "Children (under 18)"]),
                 ("Y_GE18", "Adult (18 or over)", ["Adult", "Adults", "18+"]),
                 ("_U", "Unknown age", ["Not stated"]),
             ]),

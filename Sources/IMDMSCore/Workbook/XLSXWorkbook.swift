@@ -74,3 +74,13 @@ public final class XLSXWorkbook {
         return (all, merges)
     }
 }
+
+extension XLSXWorkbook {
+    /// Every visible sheet as a grid, in workbook order.
+    public func grids() throws -> [Grid] {
+        try sheets.filter { !$0.isHidden }.map { sheet in
+            let (cells, merges) = try cells(of: sheet.name)
+            return Grid(name: sheet.name, cells: cells, merges: merges)
+        }
+    }
+}
