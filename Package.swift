@@ -62,8 +62,12 @@ let package = Package(
         // Test helpers shared by the test targets: temporary SQLite files and PostgreSQL databases.
         .target(
             name: "IMDMSTestSupport",
-            dependencies: ["IMDMSStorage", "IMDMSCore", .product(name: "SQLKit", package: "sql-kit")],
-            path: "Tests/IMDMSTestSupport"
+            dependencies: [
+                "IMDMSStorage", "IMDMSCore", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Tests/IMDMSTestSupport",
+            resources: [.copy("Resources/samples")]
         ),
         // Measurements for docs/PERFORMANCE.md: `swift run -c release imdms-bench`.
         .executableTarget(
@@ -71,11 +75,7 @@ let package = Package(
             dependencies: ["IMDMSCore", "IMDMSStorage", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/IMDMSBench"
         ),
-        .testTarget(
-            name: "IMDMSCoreTests",
-            dependencies: ["IMDMSCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            resources: [.copy("Resources/samples")]
-        ),
+        .testTarget(name: "IMDMSCoreTests", dependencies: ["IMDMSCore", "IMDMSTestSupport"]),
         .testTarget(name: "IMDMSStorageTests", dependencies: ["IMDMSStorage", "IMDMSCore", "IMDMSTestSupport"]),
         .testTarget(
             name: "IMDMSWebTests",

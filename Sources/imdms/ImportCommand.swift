@@ -1,37 +1,56 @@
 import ArgumentParser
 import Foundation
+import IMDMSCore
 import IMDMSStorage
 import IMDMSWeb
 
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Check an SDMX-CSV 1.0 file and store it as one submission, or store nothing and list every problem."
+        abstract: "Check a file (XLSX, CSV or SDMX-CSV) and store it as one submission, or store nothing and list every problem."
     )
+
+    enum OutputFormat: String, ExpressibleByArgument { case text, json }
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The SDMX-CSV file.")
+    @Argument(help: "The file: an .xlsx workbook, a CSV file or an SDMX-CSV 1.0 file.")
     var file: String
 
     @Option(name: .long, help: "The dataset id, e.g. BORDER_CROSSINGS.")
     var dataset: String
+
+    @Option(name: .long, help: "An import profile (JSON) saying how the file's layout maps to the dataset; proposed from the file when absent.")
+    var profile: String?
+
+    @Option(name: .customLong("save-profile"), help: "Write the profile used (given or proposed) to this JSON file, to reuse next month.")
+    var saveProfile: String?
+
+    @Flag(name: .customLong("dry-run"), help: "Check and summarise only; store nothing.")
+    var dryRun = false
+
+    @Option(name: .long, help: "Output: text (default) or json (a machine-readable summary).")
+    var format: OutputFormat = .text
 
     @Option(name: .long, help: "Id of an earlier submission this file corrects.")
     var supersedes: String?
 
     func run() async throws {
         let settings = try common.settings()
-        let supersededID: UUID?
+        var supersededID: UUID?
         if let supersedes {
             guard let id = UUID(uuidString: supersedes) else { throw ValidationError("--supersedes '\(supersedes)' is not a submission id") }
             supersededID = id
-        } else {
-            supersededID = nil
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
             fail("cannot read \(file): \(error.localizedDescription)")
+        }
+        var givenProfile: ImportProfile?
+        if let profile {
+            do { givenProfile = try JSONDecoder().decode(ImportProfile.self, from: Data(contentsOf: URL(fileURLWithPath: profile))) } catch {
+                fail("the profile \(profile) cannot be used: \(error)")
+            }
         }
         let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
         guard prepared.reference.structure(dataset) != nil else {
@@ -40,25 +59,80 @@ struct ImportCommand: AsyncParsableCommand {
         }
         let outcome: IntakeService.Outcome
         do {
-            outcome = try await IntakeService(store: prepared.store, reference: prepared.reference).importSDMXCSV(
-                data, fileName: (file as NSString).lastPathComponent, datasetID: dataset, channel: .commandLine, supersedes: supersededID
+            outcome = try await IntakeService(store: prepared.store, reference: prepared.reference).importFile(
+                IncomingFile(name: (file as NSString).lastPathComponent, data: data), datasetID: dataset, profile: givenProfile,
+                channel: .commandLine, supersedes: supersededID, dryRun: dryRun
             )
         } catch {
             await prepared.store.close()
-            let hint = (error as? StorageError).map { if case .conflict = $0 { return " (imdms import FILE --dataset ID --supersedes SUBMISSION)" } else { return "" } } ?? ""
+            let hint = (error as? StorageError).map { if case .conflict = $0 { return " (to replace it: --supersedes SUBMISSION)" } else { return "" } } ?? ""
             FileHandle.standardError.write(Data("error: \(error)\(hint)\nNothing was stored.\n".utf8))
             throw ExitCode.failure
         }
-        switch outcome {
-        case let .stored(submission):
-            await prepared.store.close()
-            say("Stored \(submission.observationCount) observations for \(dataset) as submission \(submission.id.uuidString) (SHA-256 \(submission.source?.sha256 ?? "")).")
-        case let .rejected(problems):
-            await prepared.store.close()
-            var text = "\(file): \(problems.count) problem(s); nothing was stored.\n"
-            for problem in problems { text += "  \(problem)\n" }
-            FileHandle.standardError.write(Data(text.utf8))
-            throw ExitCode.failure
+        await prepared.store.close()
+        if let saveProfile, let used = outcome.preview.profile {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            do { try encoder.encode(used).write(to: URL(fileURLWithPath: saveProfile)) } catch {
+                fail("cannot write the profile to \(saveProfile): \(error.localizedDescription)")
+            }
+        }
+        ImportReport(outcome: outcome, file: file).print(format: format)
+        if case .rejected = outcome { throw ExitCode.failure }
+    }
+}
+
+/// What `imdms import` prints: a readable summary, or JSON for other programs.
+struct ImportReport {
+    struct JSONSummary: Encodable {
+        var status: String
+        var submission: String?
+        var dataset: String
+        var file: String
+        var sha256: String
+        var observations: Int
+        var valueSum: Double
+        var periods: [String]
+        var totalsChecked: Int
+        var blankCellsSkipped: Int
+        var notes: [String]
+        var problems: [ImportProblem]
+    }
+
+    let outcome: IntakeService.Outcome
+    let file: String
+
+    func print(format: ImportCommand.OutputFormat) {
+        let preview = outcome.preview
+        switch format {
+        case .json:
+            var submissionID: String?
+            let status: String
+            switch outcome {
+            case let .stored(submission, _): (status, submissionID) = ("stored", submission.id.uuidString)
+            case .rejected: status = "rejected"
+            case .checked: status = "checked"
+            }
+            let summary = JSONSummary(
+                status: status, submission: submissionID, dataset: preview.datasetID, file: preview.fileName, sha256: preview.sha256,
+                observations: preview.observationCount, valueSum: preview.valueSum, periods: preview.periods,
+                totalsChecked: preview.totalsChecked, blankCellsSkipped: preview.blankCellsSkipped, notes: preview.notes,
+                problems: preview.problems)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            say(String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self))
+        case .text:
+            for note in preview.notes { say("note: \(note)") }
+            switch outcome {
+            case let .stored(submission, _):
+                say("Stored \(submission.observationCount) observations for \(preview.datasetID) as submission \(submission.id.uuidString) (SHA-256 \(preview.sha256)).")
+            case .checked:
+                say("Dry run: \(preview.observationCount) observations for \(preview.datasetID), periods \(preview.periods.joined(separator: ", ")), sum \(preview.valueSum); nothing was stored.")
+            case .rejected:
+                var text = "\(file): \(preview.problems.count) problem(s); nothing was stored.\n"
+                for problem in preview.problems { text += "  \(problem)\n" }
+                FileHandle.standardError.write(Data(text.utf8))
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import IMDMSCore
+import IMDMSTestSupport
 import Testing
 
 @Suite("Import profiles on the ministries' sample files")
@@ -56,7 +57,7 @@ struct ProfileImporterTests {
 
     @Test("Labour CSV: Windows-1252, `;`, year and quarter columns, aliases, thousands separators, a grand total row")
     func labourCSV() throws {
-        let url = try #require(Bundle.module.url(forResource: "mole-labour-migrants-2022", withExtension: "csv", subdirectory: "samples"))
+        let url = try MiniXLSX.sample("mole-labour-migrants-2022.csv")
         let text = TextDecoder.decode([UInt8](try Data(contentsOf: url))).text
         let bytes = Array(text.utf8)
         let grid = Grid.csv(name: "mole-labour-migrants-2022.csv", records: try CSVReader.detecting(in: bytes).records(in: bytes))

@@ -1,5 +1,6 @@
 import Foundation
 import IMDMSCore
+import IMDMSTestSupport
 import Testing
 
 @Suite("Proposed import profiles")
@@ -22,7 +23,7 @@ struct ProfileProposerTests {
 
     @Test("The Labour CSV: country, sector and sex columns, year and quarter, the value column")
     func labour() throws {
-        let url = try #require(Bundle.module.url(forResource: "mole-labour-migrants-2022", withExtension: "csv", subdirectory: "samples"))
+        let url = try MiniXLSX.sample("mole-labour-migrants-2022.csv")
         let bytes = Array(TextDecoder.decode([UInt8](try Data(contentsOf: url))).text.utf8)
         let grid = Grid.csv(name: "mole-labour-migrants-2022.csv", records: try CSVReader.detecting(in: bytes).records(in: bytes))
         let (profile, notes) = try propose("LABOUR_MIGRATION", [grid])

@@ -1,5 +1,6 @@
 import Foundation
 import IMDMSCore
+import IMDMSTestSupport
 import Testing
 
 @Suite("Text intake: encodings, numbers, suggestions")
@@ -14,7 +15,7 @@ struct TextIntakeTests {
 
     @Test("The Labour CSV sample is Windows-1252 and its aliases land on the right codes")
     func labourSample() throws {
-        let url = try #require(Bundle.module.url(forResource: "mole-labour-migrants-2022", withExtension: "csv", subdirectory: "samples"))
+        let url = try MiniXLSX.sample("mole-labour-migrants-2022.csv")
         let (text, encoding) = TextDecoder.decode([UInt8](try Data(contentsOf: url)))
         #expect(encoding == .windows1252)
         #expect(text.contains("Côte d'Ivoire"))

@@ -1,5 +1,6 @@
 import Foundation
 import IMDMSCore
+import IMDMSTestSupport
 import Testing
 
 @Suite("XLSX reader")

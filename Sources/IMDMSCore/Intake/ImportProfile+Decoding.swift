@@ -1,6 +1,6 @@
 extension ImportProfile {
     private enum Keys: String, CodingKey {
-        case datasetID, sheets, firstDataRow, valueColumns, dimensions, period, totalColumns, totalLabels, ignoreRowsStartingWith, blankCells
+        case datasetID, sheets, firstDataRow, valueColumns, dimensions, period, totalColumns, totalLabels, ignoreRowsStartingWith, blankCells, aliases
     }
 
     /// Only the layout itself is required in a profile file; the rest has defaults.
@@ -17,7 +17,8 @@ extension ImportProfile {
             totalColumns: try c.decodeIfPresent([String].self, forKey: .totalColumns) ?? defaults.totalColumns,
             totalLabels: try c.decodeIfPresent([String].self, forKey: .totalLabels) ?? defaults.totalLabels,
             ignoreRowsStartingWith: try c.decodeIfPresent([String].self, forKey: .ignoreRowsStartingWith) ?? defaults.ignoreRowsStartingWith,
-            blankCells: try c.decodeIfPresent(BlankCells.self, forKey: .blankCells) ?? defaults.blankCells
+            blankCells: try c.decodeIfPresent(BlankCells.self, forKey: .blankCells) ?? defaults.blankCells,
+            aliases: try c.decodeIfPresent([String: [String: String]].self, forKey: .aliases) ?? [:]
         )
     }
 }

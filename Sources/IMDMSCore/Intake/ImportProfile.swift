@@ -86,6 +86,8 @@ public struct ImportProfile: Codable, Sendable, Hashable {
     public var ignoreRowsStartingWith: [String]
     /// What an empty value cell means.
     public var blankCells: BlankCells
+    /// Per codelist, texts of this layout confirmed as codes (`"Ficksburg Bridge (Maputsoe)": "MPT"`).
+    public var aliases: [String: [String: String]]
 
     public enum BlankCells: String, Codable, Sendable, Hashable {
         /// Nothing was reported for that key: no observation is stored (the default).
@@ -100,7 +102,7 @@ public struct ImportProfile: Codable, Sendable, Hashable {
         datasetID: String, sheets: [String]? = nil, firstDataRow: Int, valueColumns: [String],
         dimensions: [String: DimensionSource], period: PeriodSource, totalColumns: [String] = [],
         totalLabels: [String] = ["Total", "Grand total", "All"], ignoreRowsStartingWith: [String] = ["Source", "Note", "*"],
-        blankCells: BlankCells = .skip
+        blankCells: BlankCells = .skip, aliases: [String: [String: String]] = [:]
     ) {
         self.datasetID = datasetID
         self.sheets = sheets
@@ -112,5 +114,6 @@ public struct ImportProfile: Codable, Sendable, Hashable {
         self.totalLabels = totalLabels
         self.ignoreRowsStartingWith = ignoreRowsStartingWith
         self.blankCells = blankCells
+        self.aliases = aliases
     }
 }

@@ -19,10 +19,12 @@ public struct ProfileImporter: Sendable {
     let matchers: [String: CodeMatcher]
     let suggesters: [String: CodeSuggester]
 
-    /// `aliases`: per codelist, texts a producer confirmed (`"Other / unknown" → OTH`).
-    public init(profile: ImportProfile, structure: DataStructure, codelists: [String: Codelist], aliases: [String: [String: String]] = [:]) {
+    /// `aliases`: per codelist, texts a producer confirmed (`"Other / unknown" → OTH`), added to
+    /// those the profile itself carries.
+    public init(profile: ImportProfile, structure: DataStructure, codelists: [String: Codelist], aliases producerAliases: [String: [String: String]] = [:]) {
         self.profile = profile
         self.structure = structure
+        let aliases = profile.aliases.merging(producerAliases) { own, producer in own.merging(producer) { _, new in new } }
         var matchers: [String: CodeMatcher] = [:]
         var suggesters: [String: CodeSuggester] = [:]
         for dimension in structure.dimensions {

@@ -15,8 +15,9 @@ public struct SubmissionRepository: Sendable {
 
     /// Stores a submission with its observations in one transaction. A key and period already
     /// held by another current submission is a conflict unless that submission is superseded.
+    /// `content`: the source file's bytes, kept once per checksum with the submission.
     @discardableResult
-    public func store(_ submission: Submission, observations: [Observation], structure: DataStructure) async throws -> Submission {
+    public func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data? = nil) async throws -> Submission {
         guard submission.datasetID == structure.id else {
             throw StorageError.conflict("submission \(submission.id) is for \(submission.datasetID), not \(structure.id)")
         }
@@ -32,6 +33,12 @@ public struct SubmissionRepository: Sendable {
                 try await Self.checkSupersedable(previousID, datasetID: record.datasetID, on: tx)
             }
             try await Self.checkConflicts(observations, datasetID: record.datasetID, except: record.supersedesID, sql: sql)
+            if let source = record.source {
+                try await Self.checkNotAlreadyImported(source, datasetID: record.datasetID, on: tx)
+                if let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
+                    try await SourceFileModel(sha256: source.sha256, name: source.name, content: content).create(on: tx)
+                }
+            }
             try await SubmissionModel(record).create(on: tx)
             try await ObservationWriter(sql: sql).insert(observations, submissionID: record.id, datasetID: record.datasetID)
             if let previousID = record.supersedesID {
@@ -52,6 +59,24 @@ public struct SubmissionRepository: Sendable {
         guard previous.status != SubmissionStatus.superseded.rawValue else {
             throw StorageError.conflict("submission \(id) has already been superseded")
         }
+    }
+
+    /// The same file twice for the same dataset is recognised, whatever its name.
+    static func checkNotAlreadyImported(_ source: SourceFile, datasetID: String, on database: any Database) async throws {
+        if let earlier = try await SubmissionModel.query(on: database)
+            .filter(\.$sourceSHA256 == source.sha256).filter(\.$datasetID == datasetID)
+            .filter(\.$status != SubmissionStatus.superseded.rawValue).first() {
+            throw StorageError.conflict(
+                "this file (SHA-256 \(source.sha256.prefix(12))…) was already imported as submission \(earlier.id?.uuidString ?? "?") "
+                    + "from '\(earlier.sourceFileName ?? "")'"
+            )
+        }
+    }
+
+    /// The bytes of a kept source file.
+    public func sourceFile(sha256: String) async throws -> (name: String, content: Data)? {
+        guard let model = try await SourceFileModel.find(sha256, on: store.database) else { return nil }
+        return (model.name, model.content)
     }
 
     private struct ExistingKey: Decodable { var series_key: String; var period: String; var submission_id: UUID }

@@ -1,11 +1,22 @@
 import Foundation
 import IMDMSCore
 
-/// Takes a file for a dataset through reading, validation and atomic storage.
+/// One engine for every intake channel (command line, web, API): a file is read, mapped through
+/// an import profile (given, or proposed from the file), harmonised and validated; then stored
+/// whole as one submission with the file kept, or not at all.
 public struct IntakeService: Sendable {
     public enum Outcome: Sendable {
-        case stored(Submission)
-        case rejected([ImportProblem])
+        case stored(Submission, ImportPreview)
+        /// Nothing was stored: the preview lists every problem.
+        case rejected(ImportPreview)
+        /// A dry run: what would be stored.
+        case checked(ImportPreview)
+
+        public var preview: ImportPreview {
+            switch self {
+            case let .stored(_, preview), let .rejected(preview), let .checked(preview): preview
+            }
+        }
     }
 
     let store: Store
@@ -16,26 +27,78 @@ public struct IntakeService: Sendable {
         self.reference = reference
     }
 
-    /// Reads an SDMX-CSV 1.0 file; stores it whole as one submission, or stores nothing and
-    /// returns every problem found.
+    public func importFile(
+        _ file: IncomingFile, datasetID: String, profile givenProfile: ImportProfile? = nil, channel: Submission.Channel,
+        submittedBy: UUID? = nil, supersedes: UUID? = nil, dryRun: Bool = false
+    ) async throws -> Outcome {
+        guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
+        let source = SourceFile(name: file.name, contents: file.data)
+        var preview = ImportPreview(file: file, datasetID: datasetID, sha256: source.sha256)
+        let observations: [Observation]
+        switch read(file, structure: structure, profile: givenProfile, preview: &preview) {
+        case let .some(found): observations = found
+        case .none: return .rejected(preview)
+        }
+        preview.summarise(observations)
+        if dryRun { return .checked(preview) }
+        let submission = Submission(
+            datasetID: datasetID, organisationID: structure.organisationID, submittedByUserID: submittedBy,
+            source: source, channel: channel, status: .submitted, supersedesID: supersedes
+        )
+        let stored = try await SubmissionRepository(store: store)
+            .store(submission, observations: observations, structure: structure, content: file.data)
+        return .stored(stored, preview)
+    }
+
+    /// The observations of a clean file; `nil` (with the problems in the preview) otherwise.
+    private func read(_ file: IncomingFile, structure: DataStructure, profile givenProfile: ImportProfile?, preview: inout ImportPreview) -> [Observation]? {
+        let codelists = reference.codelistsByID
+        if file.kind == .sdmxCSV {
+            let outcome = SDMXCSVReader(structure: structure, codelists: codelists, agencyID: reference.agencyID).read(file.data)
+            preview.problems = outcome.problems
+            return outcome.problems.isEmpty ? outcome.observations : nil
+        }
+        let grids: [Grid]
+        do { grids = try file.grids() } catch {
+            preview.problems = [ImportProblem(.unreadableFile, message: String(describing: error))]
+            return nil
+        }
+        var profile = givenProfile
+        if profile == nil {
+            let proposal = ProfileProposer(structure: structure, codelists: codelists).propose(grids, codelists: codelists)
+            profile = proposal.profile
+            preview.notes = proposal.notes
+        }
+        guard let profile else {
+            preview.problems = [ImportProblem(.unreadableFile, message: "no layout could be recognised: " + preview.notes.joined(separator: "; "))]
+            return nil
+        }
+        preview.profile = profile
+        guard profile.datasetID == structure.id else {
+            preview.problems = [ImportProblem(.wrongDataset, value: profile.datasetID, message: "the profile is for \(profile.datasetID), not \(structure.id)")]
+            return nil
+        }
+        let result = ProfileImporter(profile: profile, structure: structure, codelists: codelists).read(grids)
+        preview.problems = result.problems
+        preview.totalsChecked = result.totalsChecked
+        preview.blankCellsSkipped = result.blankCellsSkipped
+        return result.problems.isEmpty ? result.observations : nil
+    }
+
+    /// An SDMX-CSV 1.0 file (`imdms import` of the foundation); the same engine as any file.
     public func importSDMXCSV(
         _ data: Data, fileName: String, datasetID: String, channel: Submission.Channel,
         submittedBy: UUID? = nil, supersedes: UUID? = nil
-    ) async throws -> Outcome {
-        guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
-        let reader = SDMXCSVReader(structure: structure, codelists: reference.codelistsByID, agencyID: reference.agencyID)
-        switch reader.read(data) {
-        case let .invalid(problems):
-            return .rejected(problems)
-        case let .valid(observations):
-            let submission = Submission(
-                datasetID: datasetID, organisationID: structure.organisationID, submittedByUserID: submittedBy,
-                source: SourceFile(name: fileName, contents: data), channel: channel, status: .submitted,
-                supersedesID: supersedes
-            )
-            let stored = try await SubmissionRepository(store: store)
-                .store(submission, observations: observations, structure: structure)
-            return .stored(stored)
+    ) async throws -> SDMXOutcome {
+        switch try await importFile(IncomingFile(name: fileName, data: data), datasetID: datasetID, channel: channel,
+                                    submittedBy: submittedBy, supersedes: supersedes) {
+        case let .stored(submission, _): return .stored(submission)
+        case let .rejected(preview), let .checked(preview): return .rejected(preview.problems)
         }
+    }
+
+    public enum SDMXOutcome: Sendable {
+        case stored(Submission)
+        case rejected([ImportProblem])
     }
 }

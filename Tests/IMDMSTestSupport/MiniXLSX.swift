@@ -3,8 +3,8 @@ import ZIPFoundation
 
 /// Builds small XLSX packages in memory for the reader's tests: what real producers' tools write,
 /// and the broken or hostile files they must be protected from.
-enum MiniXLSX {
-    static func make(sheets: [(name: String, xml: String)], sharedStrings: [String] = [], date1904: Bool = false,
+public enum MiniXLSX {
+    public static func make(sheets: [(name: String, xml: String)], sharedStrings: [String] = [], date1904: Bool = false,
                      stylesXML: String? = nil, extra: [(path: String, data: Data)] = []) throws -> Data {
         var parts: [(String, Data)] = []
         parts.append(("[Content_Types].xml", Data("""
@@ -33,7 +33,7 @@ enum MiniXLSX {
         return try zip(parts)
     }
 
-    static func zip(_ parts: [(String, Data)]) throws -> Data {
+    public static func zip(_ parts: [(String, Data)]) throws -> Data {
         let archive = try Archive(data: Data(), accessMode: .create)
         for (path, data) in parts {
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
@@ -43,11 +43,11 @@ enum MiniXLSX {
         return archive.data!
     }
 
-    static func sheet(_ rows: String, merges: String = "") -> String {
+    public static func sheet(_ rows: String, merges: String = "") -> String {
         "<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\(rows)</sheetData>\(merges)</worksheet>"
     }
 
-    static func sample(_ name: String) throws -> URL {
+    public static func sample(_ name: String) throws -> URL {
         guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "samples") else {
             throw CocoaError(.fileNoSuchFile)
         }
