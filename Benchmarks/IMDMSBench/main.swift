@@ -26,6 +26,31 @@ var lines: [String] = ["| what | size | time (s) | rate (/s) |", "|---|---|---|-
     print(line)
 }
 
+// `imdms-bench xlsx FILE` / `imdms-bench csv FILE`: read one file the way intake does and print
+// rows, cells and seconds (used by Benchmarks/compare_readers.py against openpyxl and calamine).
+let arguments = CommandLine.arguments
+if arguments.count == 3 && (arguments[1] == "xlsx" || arguments[1] == "csv") {
+    let url = URL(fileURLWithPath: arguments[2])
+    var rows = 0, cells = 0
+    let (_, seconds) = try await measure {
+        if arguments[1] == "xlsx" {
+            let workbook = try XLSXWorkbook(url: url)
+            try workbook.readRows(of: workbook.sheetNames[0]) { _, rowCells in
+                rows += 1
+                cells += rowCells.count
+            }
+        } else {
+            let data = try Data(contentsOf: url, options: .alwaysMapped)
+            try CSVReader.detecting(in: data.prefix(4096)).forEachRecord(in: data) { record in
+                rows += 1
+                cells += record.fields.count
+            }
+        }
+    }
+    print("rows=\(rows) cells=\(cells) seconds=\(String(format: "%.3f", seconds))")
+    exit(0)
+}
+
 let reference = try ReferenceConfiguration.lesotho()
 let generator = DemoDataGenerator(reference: reference)
 
