@@ -97,6 +97,7 @@ struct ImportReport {
         var blankCellsSkipped: Int
         var notes: [String]
         var problems: [ImportProblem]
+        var warnings: [ImportProblem]
     }
 
     let outcome: IntakeService.Outcome
@@ -117,12 +118,13 @@ struct ImportReport {
                 status: status, submission: submissionID, dataset: preview.datasetID, file: preview.fileName, sha256: preview.sha256,
                 observations: preview.observationCount, valueSum: preview.valueSum, periods: preview.periods,
                 totalsChecked: preview.totalsChecked, blankCellsSkipped: preview.blankCellsSkipped, notes: preview.notes,
-                problems: preview.problems)
+                problems: preview.problems, warnings: preview.warnings)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             say(String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self))
         case .text:
             for note in preview.notes { say("note: \(note)") }
+            for warning in preview.warnings { say("warning: \(warning)") }
             switch outcome {
             case let .stored(submission, _):
                 say("Stored \(submission.observationCount) observations for \(preview.datasetID) as submission \(submission.id.uuidString) (SHA-256 \(preview.sha256)).")

@@ -108,6 +108,22 @@ struct FileIntakeTests {
         }
     }
 
+    @Test("Warnings for a value over three times last year and a sudden zero do not block", arguments: TestBackend.available)
+    func warnings(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let reference = try await SubmissionStorageTests.seeded(store)
+            let intake = IntakeService(store: store, reference: reference)
+            _ = try await intake.importFile(try Self.file("mole-labour-migrants-2022.csv"), datasetID: "LABOUR_MIGRATION", channel: .web)
+            let next = "Year;Quarter;Country of destination;Industry;Sex;No. of workers\n2023;Q1;South Africa;Mining;M;40000\n2023;Q1;RSA;Mining;F;0\n"
+            let outcome = try await intake.importFile(IncomingFile(name: "2023Q1.csv", data: Data(next.utf8)), datasetID: "LABOUR_MIGRATION", channel: .web)
+            guard case let .stored(_, preview) = outcome else { Issue.record("warnings blocked the import: \(outcome.preview.problems)"); return }
+            #expect(preview.warnings.map(\.kind) == [.unusualChange, .suddenZero])
+            #expect(preview.warnings.map(\.row) == [2, 3])
+            #expect(preview.warnings.first?.message.contains("2022-Q1 (7974)") == true)
+            #expect(preview.warnings.allSatisfy { $0.isWarning })
+        }
+    }
+
     @Test("A dry run stores nothing", arguments: TestBackend.available)
     func dryRun(backend: TestBackend) async throws {
         try await backend.withStore { store in

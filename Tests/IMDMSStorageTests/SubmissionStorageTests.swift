@@ -82,6 +82,31 @@ struct SubmissionStorageTests {
         }
     }
 
+    @Test("The same producer's new delivery of the same periods supersedes the earlier one; a partial overlap is a conflict",
+          arguments: TestBackend.available)
+    func automaticSupersede(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let reference = try await Self.seeded(store)
+            let intake = IntakeService(store: store, reference: reference)
+            guard case let .stored(first) = try await intake.importSDMXCSV(
+                Data(Fixtures.validBorderCSV.utf8), fileName: "v1.csv", datasetID: "BORDER_CROSSINGS", channel: .web)
+            else { Issue.record("first import rejected"); return }
+            let november = Fixtures.validBorderCSV.split(separator: "\n").filter { !$0.contains("2022-12") }.joined(separator: "\n")
+            await #expect(throws: StorageError.self) {
+                _ = try await intake.importSDMXCSV(Data(november.utf8), fileName: "nov.csv", datasetID: "BORDER_CROSSINGS", channel: .web)
+            }
+            let corrected = Fixtures.validBorderCSV.replacingOccurrences(of: "2022-12,870", with: "2022-12,871")
+            guard case let .stored(second) = try await intake.importSDMXCSV(
+                Data(corrected.utf8), fileName: "v2.csv", datasetID: "BORDER_CROSSINGS", channel: .web)
+            else { Issue.record("the corrected delivery was rejected"); return }
+            let repository = SubmissionRepository(store: store)
+            #expect(second.supersedesID == first.id)
+            #expect(try await repository.find(first.id)?.status == .superseded)
+            #expect(try await repository.observations(of: first.id).count == 8, "the earlier delivery stays restorable")
+            #expect(try await repository.observationCount() == 16)
+        }
+    }
+
     @Test("A failure part-way through storing leaves the database as it was", arguments: TestBackend.available)
     func atomicity(backend: TestBackend) async throws {
         try await backend.withStore { store in

@@ -16,7 +16,13 @@ public struct ImportProblem: Hashable, Sendable, Codable, CustomStringConvertibl
         case duplicateKey = "duplicate key"
         case emptyFile = "empty file"
         case totalMismatch = "total does not add up"
+        // Warnings: shown, never blocking.
+        case unusualChange = "unusual change"
+        case suddenZero = "sudden zero"
     }
+
+    /// Warnings are shown with the preview but do not block storing.
+    public var isWarning: Bool { kind == .unusualChange || kind == .suddenZero }
 
     public var kind: Kind
     /// The sheet, for workbooks; `nil` for CSV.

@@ -13,6 +13,8 @@ public struct ImportPreview: Sendable, Codable {
     public var periods: [String]
     public var sample: [Observation]
     public var problems: [ImportProblem]
+    /// Shown, not blocking: unusual changes against the data already stored.
+    public var warnings: [ImportProblem]
     public var totalsChecked: Int
     public var blankCellsSkipped: Int
 
@@ -28,6 +30,7 @@ public struct ImportPreview: Sendable, Codable {
         self.periods = []
         self.sample = []
         self.problems = []
+        self.warnings = []
         self.totalsChecked = 0
         self.blankCellsSkipped = 0
     }

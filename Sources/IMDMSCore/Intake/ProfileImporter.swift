@@ -12,6 +12,8 @@ public struct ProfileImporter: Sendable {
         public var totalsChecked: Int
         /// Empty value cells left out (profile `blankCells: skip`).
         public var blankCellsSkipped: Int
+        /// Where each observation's value was, by `series key + " " + period`.
+        public var locations: [String: CellLocation]
     }
 
     public let profile: ImportProfile
@@ -39,7 +41,7 @@ public struct ProfileImporter: Sendable {
     public func read(_ grids: [Grid]) -> Result {
         var state = ProfileReadState()
         if let problems = layoutProblems(), !problems.isEmpty {
-            return Result(observations: [], problems: problems, unknownValues: [], totalsChecked: 0, blankCellsSkipped: 0)
+            return Result(observations: [], problems: problems, unknownValues: [], totalsChecked: 0, blankCellsSkipped: 0, locations: [:])
         }
         let chosen = profile.sheets.map { names in grids.filter { names.contains($0.name) } } ?? grids
         for name in profile.sheets ?? [] where !grids.contains(where: { $0.name == name }) {
@@ -51,7 +53,7 @@ public struct ProfileImporter: Sendable {
         let unknown = state.unknown.values.sorted { ($0.sheet, $0.row, $0.column) < ($1.sheet, $1.row, $1.column) }
         let problems = state.problems + unknown.map(\.problem)
         return Result(observations: problems.isEmpty ? state.observations : [], problems: problems, unknownValues: unknown,
-                      totalsChecked: state.totalsChecked, blankCellsSkipped: state.blankCellsSkipped)
+                      totalsChecked: state.totalsChecked, blankCellsSkipped: state.blankCellsSkipped, locations: state.locations)
     }
 
     /// Every dimension has a source, every source names a real dimension, columns are letters.
@@ -89,4 +91,5 @@ struct ProfileReadState {
     var seen: [String: String] = [:]
     var totalsChecked = 0
     var blankCellsSkipped = 0
+    var locations: [String: CellLocation] = [:]
 }

@@ -186,6 +186,7 @@ struct ProfileSheetReader {
             return
         }
         state.seen[identity] = here
+        state.locations[identity] = CellLocation(sheet: grid.name, row: row, column: place(column))
         state.observations.append(observation)
     }
 

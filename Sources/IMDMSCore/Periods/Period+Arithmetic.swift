@@ -57,6 +57,20 @@ extension Period {
         }
     }
 
+    /// The period before, of the same frequency.
+    public var previous: Period? {
+        switch frequency {
+        case .annual: return try? .year(year - 1)
+        case .quarterly: return try? (subperiod == 1 ? .quarter(year - 1, 4) : .quarter(year, subperiod - 1))
+        case .monthly: return try? (subperiod == 1 ? .month(year - 1, 12) : .month(year, subperiod - 1))
+        case .daily:
+            if day > 1 { return try? .day(year, subperiod, day - 1) }
+            let month = subperiod == 1 ? 12 : subperiod - 1
+            let y = subperiod == 1 ? year - 1 : year
+            return try? .day(y, month, Period.daysInMonth(year: y, month: month))
+        }
+    }
+
     /// The same period one year earlier (`2022-Q4` → `2021-Q4`); 29 February maps to 28 February.
     public var yearEarlier: Period? {
         switch frequency {

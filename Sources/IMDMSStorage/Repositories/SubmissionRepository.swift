@@ -14,8 +14,10 @@ public struct SubmissionRepository: Sendable {
     public static var observationsPerStatement: Int { ObservationWriter.rowsPerStatement }
 
     /// Stores a submission with its observations in one transaction. A key and period already
-    /// held by another current submission is a conflict unless that submission is superseded.
-    /// `content`: the source file's bytes, kept once per checksum with the submission.
+    /// held by another current submission is a conflict, unless that submission is named as
+    /// superseded or is the same producer's earlier delivery of the same periods (then it is
+    /// superseded automatically, and stays restorable). `content`: the source file's bytes, kept
+    /// once per checksum with the submission.
     @discardableResult
     public func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data? = nil) async throws -> Submission {
         guard submission.datasetID == structure.id else {
@@ -26,50 +28,28 @@ public struct SubmissionRepository: Sendable {
         }
         var stored = submission
         stored.observationCount = observations.count
-        let record = stored
-        try await store.database.transaction { tx in
+        let proposed = stored
+        return try await store.database.transaction { tx in
+            var record = proposed
             let sql = tx as! any SQLDatabase
             if let previousID = record.supersedesID {
-                try await Self.checkSupersedable(previousID, datasetID: record.datasetID, on: tx)
+                try await SubmissionConflicts.checkSupersedable(previousID, datasetID: record.datasetID, on: tx)
             }
-            try await Self.checkConflicts(observations, datasetID: record.datasetID, except: record.supersedesID, sql: sql)
             if let source = record.source {
-                try await Self.checkNotAlreadyImported(source, datasetID: record.datasetID, on: tx)
-                if let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
-                    try await SourceFileModel(sha256: source.sha256, name: source.name, content: content).create(on: tx)
-                }
+                try await SubmissionConflicts.checkNotAlreadyImported(source, datasetID: record.datasetID, on: tx)
+            }
+            let superseded = try await SubmissionConflicts.resolve(observations, for: record, sql: sql, on: tx)
+            if record.supersedesID == nil { record.supersedesID = superseded.first }
+            if let source = record.source, let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
+                try await SourceFileModel(sha256: source.sha256, name: source.name, content: content).create(on: tx)
             }
             try await SubmissionModel(record).create(on: tx)
             try await ObservationWriter(sql: sql).insert(observations, submissionID: record.id, datasetID: record.datasetID)
-            if let previousID = record.supersedesID {
+            for previousID in Set(superseded + [record.supersedesID].compactMap { $0 }) {
                 try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                     .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
             }
-        }
-        return stored
-    }
-
-    static func checkSupersedable(_ id: UUID, datasetID: String, on database: any Database) async throws {
-        guard let previous = try await SubmissionModel.find(id, on: database) else {
-            throw StorageError.notFound("there is no submission \(id) to supersede")
-        }
-        guard previous.datasetID == datasetID else {
-            throw StorageError.conflict("submission \(id) is for \(previous.datasetID), not \(datasetID)")
-        }
-        guard previous.status != SubmissionStatus.superseded.rawValue else {
-            throw StorageError.conflict("submission \(id) has already been superseded")
-        }
-    }
-
-    /// The same file twice for the same dataset is recognised, whatever its name.
-    static func checkNotAlreadyImported(_ source: SourceFile, datasetID: String, on database: any Database) async throws {
-        if let earlier = try await SubmissionModel.query(on: database)
-            .filter(\.$sourceSHA256 == source.sha256).filter(\.$datasetID == datasetID)
-            .filter(\.$status != SubmissionStatus.superseded.rawValue).first() {
-            throw StorageError.conflict(
-                "this file (SHA-256 \(source.sha256.prefix(12))…) was already imported as submission \(earlier.id?.uuidString ?? "?") "
-                    + "from '\(earlier.sourceFileName ?? "")'"
-            )
+            return record
         }
     }
 
@@ -77,31 +57,6 @@ public struct SubmissionRepository: Sendable {
     public func sourceFile(sha256: String) async throws -> (name: String, content: Data)? {
         guard let model = try await SourceFileModel.find(sha256, on: store.database) else { return nil }
         return (model.name, model.content)
-    }
-
-    private struct ExistingKey: Decodable { var series_key: String; var period: String; var submission_id: UUID }
-
-    static func checkConflicts(_ observations: [Observation], datasetID: String, except: UUID?, sql: any SQLDatabase) async throws {
-        let periods = Array(Set(observations.map(\.period.formatted))).sorted()
-        guard !periods.isEmpty else { return }
-        let incoming = Set(observations.map { $0.seriesKey + "|" + $0.period.formatted })
-        let existing = try await sql.select()
-            .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
-            .column(SQLColumn("submission_id", table: "o"))
-            .from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
-            .where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID))
-            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
-            .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
-            .all(decoding: ExistingKey.self)
-        let clashes = existing.filter { $0.submission_id != except && incoming.contains($0.series_key + "|" + $0.period) }
-        guard let first = clashes.first else { return }
-        let owners = Set(clashes.map(\.submission_id)).map(\.uuidString).sorted().joined(separator: ", ")
-        throw StorageError.conflict(
-            "\(clashes.count) observation(s) are already stored by submission \(owners) (first: key \(first.series_key), period \(first.period)); "
-                + "supersede that submission to replace them"
-        )
     }
 
     public func find(_ id: UUID) async throws -> Submission? {

@@ -34,24 +34,29 @@ public struct IntakeService: Sendable {
         guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
         let source = SourceFile(name: file.name, contents: file.data)
         var preview = ImportPreview(file: file, datasetID: datasetID, sha256: source.sha256)
-        let observations: [Observation]
-        switch read(file, structure: structure, profile: givenProfile, preview: &preview) {
-        case let .some(found): observations = found
-        case .none: return .rejected(preview)
+        var locations: [String: CellLocation] = [:]
+        guard let observations = read(file, structure: structure, profile: givenProfile, preview: &preview, locations: &locations) else {
+            return .rejected(preview)
         }
         preview.summarise(observations)
+        let stored = try await StoredValuesReader(store: store)
+            .values(datasetID: datasetID, periods: PlausibilityCheck.comparisonPeriods(for: observations))
+        preview.warnings = PlausibilityCheck(stored: stored).warnings(for: observations, locations: locations)
         if dryRun { return .checked(preview) }
         let submission = Submission(
             datasetID: datasetID, organisationID: structure.organisationID, submittedByUserID: submittedBy,
             source: source, channel: channel, status: .submitted, supersedesID: supersedes
         )
-        let stored = try await SubmissionRepository(store: store)
+        let saved = try await SubmissionRepository(store: store)
             .store(submission, observations: observations, structure: structure, content: file.data)
-        return .stored(stored, preview)
+        return .stored(saved, preview)
     }
 
     /// The observations of a clean file; `nil` (with the problems in the preview) otherwise.
-    private func read(_ file: IncomingFile, structure: DataStructure, profile givenProfile: ImportProfile?, preview: inout ImportPreview) -> [Observation]? {
+    private func read(
+        _ file: IncomingFile, structure: DataStructure, profile givenProfile: ImportProfile?, preview: inout ImportPreview,
+        locations: inout [String: CellLocation]
+    ) -> [Observation]? {
         let codelists = reference.codelistsByID
         if file.kind == .sdmxCSV {
             let outcome = SDMXCSVReader(structure: structure, codelists: codelists, agencyID: reference.agencyID).read(file.data)
@@ -82,6 +87,7 @@ public struct IntakeService: Sendable {
         preview.problems = result.problems
         preview.totalsChecked = result.totalsChecked
         preview.blankCellsSkipped = result.blankCellsSkipped
+        locations = result.locations
         return result.problems.isEmpty ? result.observations : nil
     }
 

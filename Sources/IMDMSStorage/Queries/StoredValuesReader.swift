@@ -1,0 +1,28 @@
+import IMDMSCore
+import SQLKit
+
+/// Current stored values of a dataset for some periods, for comparing an incoming file.
+public struct StoredValuesReader: Sendable {
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    private struct Row: Decodable { var series_key: String; var period: String; var value: Double? }
+
+    /// `series key + " " + period` → value.
+    public func values(datasetID: String, periods: Set<Period>) async throws -> [String: Double] {
+        guard !periods.isEmpty else { return [:] }
+        let rows = try await store.sql.select()
+            .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
+            .from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
+            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
+            .where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID))
+            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+            .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods.map(\.formatted).sorted()))
+            .all(decoding: Row.self)
+        var result: [String: Double] = [:]
+        for row in rows { if let value = row.value { result[row.series_key + " " + row.period] = value } }
+        return result
+    }
+}
