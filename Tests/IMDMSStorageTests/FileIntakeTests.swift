@@ -124,6 +124,37 @@ struct FileIntakeTests {
         }
     }
 
+    @Test("A confirmed alias and the saved profile apply to the producer's next file without asking", arguments: TestBackend.available)
+    func savedProfileAndAliases(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let reference = try await SubmissionStorageTests.seeded(store)
+            let intake = IntakeService(store: store, reference: reference)
+            let file = try Self.file("moha-border-crossings-2022-11-12.xlsx")
+            guard case let .rejected(first) = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", channel: .web),
+                  let unknown = first.problems.first?.value, var corrected = first.profile
+            else { Issue.record("expected the unknown port"); return }
+            #expect(first.profileSource == "proposed")
+            try await AliasRepository(store: store).confirm(unknown, code: "MPT", codelist: reference.codelistsByID["CL_BORDER_POST"]!,
+                                                            organisationID: "MOHA")
+            await #expect(throws: StorageError.self) {
+                try await AliasRepository(store: store).confirm("Somewhere", code: "XXX", codelist: reference.codelistsByID["CL_BORDER_POST"]!,
+                                                                organisationID: "MOHA")
+            }
+            corrected.blankCells = .zero
+            guard case .stored = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", profile: corrected, channel: .web)
+            else { Issue.record("rejected after confirming the alias"); return }
+            let saved = try await ImportProfileRepository(store: store).profiles(organisationID: "MOHA", datasetID: "BORDER_CROSSINGS")
+            #expect(saved.count == 1)
+            #expect(saved.first?.signature?.isEmpty == false)
+            let next = try XLSXRewriter.workbook(from: try file.grids(), renamingSheets: ["November 2023", "December 2023"])
+            let outcome = try await intake.importFile(IncomingFile(name: "2023.xlsx", data: next), datasetID: "BORDER_CROSSINGS", channel: .web)
+            guard case let .stored(_, preview) = outcome else { Issue.record("next file rejected: \(outcome.preview.problems)"); return }
+            #expect(preview.profileSource == "saved")
+            #expect(preview.profile?.blankCells == .zero)
+            #expect(preview.periods == ["2023-11", "2023-12"])
+        }
+    }
+
     @Test("A dry run stores nothing", arguments: TestBackend.available)
     func dryRun(backend: TestBackend) async throws {
         try await backend.withStore { store in

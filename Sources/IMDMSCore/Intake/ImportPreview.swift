@@ -6,6 +6,8 @@ public struct ImportPreview: Sendable, Codable {
     public var datasetID: String
     public var sha256: String
     public var profile: ImportProfile?
+    /// Where the profile came from: `given`, `saved` (the producer's, same shape) or `proposed`.
+    public var profileSource: String?
     /// What the proposal could not decide or assumed (a dimension missing from the file, …).
     public var notes: [String]
     public var observationCount: Int
@@ -24,6 +26,7 @@ public struct ImportPreview: Sendable, Codable {
         self.datasetID = datasetID
         self.sha256 = sha256
         self.profile = nil
+        self.profileSource = nil
         self.notes = []
         self.observationCount = 0
         self.valueSum = 0

@@ -1,6 +1,6 @@
 extension ImportProfile {
     private enum Keys: String, CodingKey {
-        case datasetID, sheets, firstDataRow, valueColumns, dimensions, period, totalColumns, totalLabels, ignoreRowsStartingWith, blankCells, aliases
+        case datasetID, sheets, firstDataRow, valueColumns, dimensions, period, totalColumns, totalLabels, ignoreRowsStartingWith, blankCells, aliases, signature
     }
 
     /// Only the layout itself is required in a profile file; the rest has defaults.
@@ -18,7 +18,8 @@ extension ImportProfile {
             totalLabels: try c.decodeIfPresent([String].self, forKey: .totalLabels) ?? defaults.totalLabels,
             ignoreRowsStartingWith: try c.decodeIfPresent([String].self, forKey: .ignoreRowsStartingWith) ?? defaults.ignoreRowsStartingWith,
             blankCells: try c.decodeIfPresent(BlankCells.self, forKey: .blankCells) ?? defaults.blankCells,
-            aliases: try c.decodeIfPresent([String: [String: String]].self, forKey: .aliases) ?? [:]
+            aliases: try c.decodeIfPresent([String: [String: String]].self, forKey: .aliases) ?? [:],
+            signature: try c.decodeIfPresent(String.self, forKey: .signature)
         )
     }
 }

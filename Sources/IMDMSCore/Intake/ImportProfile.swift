@@ -88,6 +88,9 @@ public struct ImportProfile: Codable, Sendable, Hashable {
     public var blankCells: BlankCells
     /// Per codelist, texts of this layout confirmed as codes (`"Ficksburg Bridge (Maputsoe)": "MPT"`).
     public var aliases: [String: [String: String]]
+    /// The header texts of the file the profile was saved from (see `signature(of:)`): a new file
+    /// with the same signature has the same shape, and the profile applies without asking.
+    public var signature: String?
 
     public enum BlankCells: String, Codable, Sendable, Hashable {
         /// Nothing was reported for that key: no observation is stored (the default).
@@ -102,7 +105,7 @@ public struct ImportProfile: Codable, Sendable, Hashable {
         datasetID: String, sheets: [String]? = nil, firstDataRow: Int, valueColumns: [String],
         dimensions: [String: DimensionSource], period: PeriodSource, totalColumns: [String] = [],
         totalLabels: [String] = ["Total", "Grand total", "All"], ignoreRowsStartingWith: [String] = ["Source", "Note", "*"],
-        blankCells: BlankCells = .skip, aliases: [String: [String: String]] = [:]
+        blankCells: BlankCells = .skip, aliases: [String: [String: String]] = [:], signature: String? = nil
     ) {
         self.datasetID = datasetID
         self.sheets = sheets
@@ -115,5 +118,19 @@ public struct ImportProfile: Codable, Sendable, Hashable {
         self.ignoreRowsStartingWith = ignoreRowsStartingWith
         self.blankCells = blankCells
         self.aliases = aliases
+        self.signature = signature
+    }
+
+    /// The normalised texts of the header rows and the line above the data, in the label and
+    /// value columns: what stays the same from one month's file to the next.
+    public func signature(of grid: Grid) -> String {
+        var rows = Set<Int>()
+        for source in dimensions.values { if case let .headerRow(row) = source { rows.insert(row) } }
+        if firstDataRow > 1 { rows.insert(firstDataRow - 1) }
+        var columns = valueColumns.compactMap(CellReference.column) + totalColumns.compactMap(CellReference.column)
+        for source in dimensions.values { if case let .column(letters) = source, let column = CellReference.column(letters) { columns.append(column) } }
+        return rows.sorted().map { row in
+            Set(columns).sorted().map { CodeMatcher.normalise(grid.text(row: row, column: $0)).filter { !$0.isNumber } }.joined(separator: "|")
+        }.joined(separator: "/")
     }
 }

@@ -7,5 +7,6 @@ extension Migrations {
         add(M002_CreateUsers())
         add(M003_CreateSubmissions())
         add(M004_CreateObservations())
+        add(M005_CreateImportProfiles())
     }
 }

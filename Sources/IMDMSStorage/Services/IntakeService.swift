@@ -27,17 +27,25 @@ public struct IntakeService: Sendable {
         self.reference = reference
     }
 
+    /// `organisationID`: the producer delivering (default: the dataset's owner); its saved profiles
+    /// and confirmed aliases apply, and a stored file's profile is saved for its next file.
     public func importFile(
         _ file: IncomingFile, datasetID: String, profile givenProfile: ImportProfile? = nil, channel: Submission.Channel,
-        submittedBy: UUID? = nil, supersedes: UUID? = nil, dryRun: Bool = false
+        organisationID: String? = nil, submittedBy: UUID? = nil, supersedes: UUID? = nil, dryRun: Bool = false
     ) async throws -> Outcome {
         guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
+        let producer = organisationID ?? structure.organisationID
         let source = SourceFile(name: file.name, contents: file.data)
         var preview = ImportPreview(file: file, datasetID: datasetID, sha256: source.sha256)
-        var locations: [String: CellLocation] = [:]
-        guard let observations = read(file, structure: structure, profile: givenProfile, preview: &preview, locations: &locations) else {
+        var context = ReadContext(
+            given: givenProfile,
+            saved: givenProfile == nil ? try await ImportProfileRepository(store: store).profiles(organisationID: producer, datasetID: datasetID) : [],
+            aliases: try await AliasRepository(store: store).aliases(organisationID: producer)
+        )
+        guard let observations = read(file, structure: structure, context: &context, preview: &preview) else {
             return .rejected(preview)
         }
+        let locations = context.locations
         preview.summarise(observations)
         let stored = try await StoredValuesReader(store: store)
             .values(datasetID: datasetID, periods: PlausibilityCheck.comparisonPeriods(for: observations))
@@ -49,13 +57,25 @@ public struct IntakeService: Sendable {
         )
         let saved = try await SubmissionRepository(store: store)
             .store(submission, observations: observations, structure: structure, content: file.data)
+        if var used = preview.profile, let grid = context.firstGrid {
+            used.signature = used.signature(of: grid)
+            try await ImportProfileRepository(store: store).save(used, organisationID: producer)
+        }
         return .stored(saved, preview)
     }
 
     /// The observations of a clean file; `nil` (with the problems in the preview) otherwise.
+    /// What reading needs beyond the file, and what it leaves for storing.
+    struct ReadContext {
+        var given: ImportProfile?
+        var saved: [ImportProfile]
+        var aliases: [String: [String: String]]
+        var locations: [String: CellLocation] = [:]
+        var firstGrid: Grid?
+    }
+
     private func read(
-        _ file: IncomingFile, structure: DataStructure, profile givenProfile: ImportProfile?, preview: inout ImportPreview,
-        locations: inout [String: CellLocation]
+        _ file: IncomingFile, structure: DataStructure, context: inout ReadContext, preview: inout ImportPreview
     ) -> [Observation]? {
         let codelists = reference.codelistsByID
         if file.kind == .sdmxCSV {
@@ -68,11 +88,20 @@ public struct IntakeService: Sendable {
             preview.problems = [ImportProblem(.unreadableFile, message: String(describing: error))]
             return nil
         }
-        var profile = givenProfile
+        context.firstGrid = grids.first
+        var profile = context.given
+        preview.profileSource = profile == nil ? nil : "given"
+        if profile == nil, let first = grids.first {
+            // The producer's saved profile for a file of the same shape applies without asking.
+            profile = context.saved.first { $0.signature != nil && $0.signature == $0.signature(of: first) }
+            if profile != nil { preview.profileSource = "saved" }
+        }
         if profile == nil {
-            let proposal = ProfileProposer(structure: structure, codelists: codelists).propose(grids, codelists: codelists)
+            let proposal = ProfileProposer(structure: structure, codelists: codelists, aliases: context.aliases)
+                .propose(grids, codelists: codelists)
             profile = proposal.profile
             preview.notes = proposal.notes
+            preview.profileSource = "proposed"
         }
         guard let profile else {
             preview.problems = [ImportProblem(.unreadableFile, message: "no layout could be recognised: " + preview.notes.joined(separator: "; "))]
@@ -83,11 +112,11 @@ public struct IntakeService: Sendable {
             preview.problems = [ImportProblem(.wrongDataset, value: profile.datasetID, message: "the profile is for \(profile.datasetID), not \(structure.id)")]
             return nil
         }
-        let result = ProfileImporter(profile: profile, structure: structure, codelists: codelists).read(grids)
+        let result = ProfileImporter(profile: profile, structure: structure, codelists: codelists, aliases: context.aliases).read(grids)
         preview.problems = result.problems
         preview.totalsChecked = result.totalsChecked
         preview.blankCellsSkipped = result.blankCellsSkipped
-        locations = result.locations
+        context.locations = result.locations
         return result.problems.isEmpty ? result.observations : nil
     }
 
