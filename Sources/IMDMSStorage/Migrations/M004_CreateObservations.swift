@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// Observations: one row per key and period of a submission. The key is held both whole
-/// (`series_key`) and per dimension (`k1`…`k8`, in the structure's order) for GROUP BY.
+/// (`series_key`) and per dimension (`k1`…`k8`, in the structure's order) for GROUP BY. The UNIQUE
+/// key starts with `submission_id`, so it also serves reads by submission.
 struct M004_CreateObservations: AsyncMigration {
     var name: String { "M004_CreateObservations" }
 
@@ -27,8 +28,6 @@ struct M004_CreateObservations: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         try await sql.create(index: "observations_dataset_period")
             .on("observations").column("dataset_id").column("period_start").run()
-        try await sql.create(index: "observations_submission")
-            .on("observations").column("submission_id").run()
     }
 
     func revert(on database: any Database) async throws {

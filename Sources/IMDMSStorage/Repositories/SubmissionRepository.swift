@@ -44,7 +44,7 @@ public struct SubmissionRepository: Sendable {
                 try await SourceFileModel(sha256: source.sha256, name: source.name, content: content).create(on: tx)
             }
             try await SubmissionModel(record).create(on: tx)
-            try await ObservationWriter(sql: sql).insert(observations, submissionID: record.id, datasetID: record.datasetID)
+            try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
             for previousID in Set(superseded + [record.supersedesID].compactMap { $0 }) {
                 try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                     .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
