@@ -61,7 +61,8 @@ struct ImportCommand: AsyncParsableCommand {
         do {
             outcome = try await IntakeService(store: prepared.store, reference: prepared.reference).importFile(
                 IncomingFile(name: (file as NSString).lastPathComponent, data: data), datasetID: dataset, profile: givenProfile,
-                channel: .commandLine, supersedes: supersededID, dryRun: dryRun
+                channel: .commandLine, supersedes: supersededID, dryRun: dryRun,
+                progress: { sheet, rows in FileHandle.standardError.write(Data("reading '\(sheet)': \(rows) rows…\n".utf8)) }
             )
         } catch {
             await prepared.store.close()

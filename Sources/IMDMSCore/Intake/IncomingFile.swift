@@ -27,11 +27,12 @@ public struct IncomingFile: Sendable {
         return first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() == "DATAFLOW" } == true ? .sdmxCSV : .csv
     }
 
-    /// The file's sheets as grids; a CSV file is one grid named after the file.
-    public func grids(limits: XLSXLimits = .standard) throws -> [Grid] {
+    /// The file's sheets as grids; a CSV file is one grid named after the file. `progress` hears
+    /// (sheet, rows read so far) every `XLSXWorkbook.progressInterval` rows.
+    public func grids(limits: XLSXLimits = .standard, progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Grid] {
         switch kind {
         case .workbook:
-            return try XLSXWorkbook(data: data, limits: limits).grids()
+            return try XLSXWorkbook(data: data, limits: limits).grids(progress: progress)
         case .csv, .sdmxCSV:
             let bytes = Array(TextDecoder.decode([UInt8](data)).text.utf8)
             let records = try CSVReader.detecting(in: bytes).records(in: bytes)

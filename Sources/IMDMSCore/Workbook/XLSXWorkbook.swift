@@ -76,11 +76,20 @@ public final class XLSXWorkbook {
 }
 
 extension XLSXWorkbook {
-    /// Every visible sheet as a grid, in workbook order.
-    public func grids() throws -> [Grid] {
+    /// Rows between two progress reports.
+    public static let progressInterval = 10_000
+
+    /// Every visible sheet as a grid, in workbook order; `progress` hears (sheet, rows read so far).
+    public func grids(progress: (@Sendable (String, Int) -> Void)? = nil) throws -> [Grid] {
         try sheets.filter { !$0.isHidden }.map { sheet in
-            let (cells, merges) = try cells(of: sheet.name)
-            return Grid(name: sheet.name, cells: cells, merges: merges)
+            var grid = Grid(name: sheet.name)
+            var count = 0
+            grid.merges = try readRows(of: sheet.name) { row, cells in
+                for cell in cells { grid.set(cell.value, row: row, column: cell.column) }
+                count += 1
+                if count % Self.progressInterval == 0 { progress?(sheet.name, count) }
+            }
+            return grid
         }
     }
 }

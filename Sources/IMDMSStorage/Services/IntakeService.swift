@@ -31,14 +31,15 @@ public struct IntakeService: Sendable {
     /// and confirmed aliases apply, and a stored file's profile is saved for its next file.
     public func importFile(
         _ file: IncomingFile, datasetID: String, profile givenProfile: ImportProfile? = nil, channel: Submission.Channel,
-        organisationID: String? = nil, submittedBy: UUID? = nil, supersedes: UUID? = nil, dryRun: Bool = false
+        organisationID: String? = nil, submittedBy: UUID? = nil, supersedes: UUID? = nil, dryRun: Bool = false,
+        progress: (@Sendable (String, Int) -> Void)? = nil
     ) async throws -> Outcome {
         guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
         let producer = organisationID ?? structure.organisationID
         let source = SourceFile(name: file.name, contents: file.data)
         var preview = ImportPreview(file: file, datasetID: datasetID, sha256: source.sha256)
         var context = ReadContext(
-            given: givenProfile,
+            given: givenProfile, progress: progress,
             saved: givenProfile == nil ? try await ImportProfileRepository(store: store).profiles(organisationID: producer, datasetID: datasetID) : [],
             aliases: try await AliasRepository(store: store).aliases(organisationID: producer)
         )
@@ -68,6 +69,7 @@ public struct IntakeService: Sendable {
     /// What reading needs beyond the file, and what it leaves for storing.
     struct ReadContext {
         var given: ImportProfile?
+        var progress: (@Sendable (String, Int) -> Void)?
         var saved: [ImportProfile]
         var aliases: [String: [String: String]]
         var locations: [String: CellLocation] = [:]
@@ -84,7 +86,7 @@ public struct IntakeService: Sendable {
             return outcome.problems.isEmpty ? outcome.observations : nil
         }
         let grids: [Grid]
-        do { grids = try file.grids() } catch {
+        do { grids = try file.grids(progress: context.progress) } catch {
             preview.problems = [ImportProblem(.unreadableFile, message: String(describing: error))]
             return nil
         }
