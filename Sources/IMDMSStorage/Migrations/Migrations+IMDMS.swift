@@ -8,5 +8,6 @@ extension Migrations {
         add(M003_CreateSubmissions())
         add(M004_CreateObservations())
         add(M005_CreateImportProfiles())
+        add(M006_CreateAuditLog())
     }
 }

@@ -16,12 +16,18 @@ public struct AliasRepository: Sendable {
         }
         let existing = try await CodeAliasModel.query(on: store.database)
             .filter(\.$codelistID == codelist.id).filter(\.$organisationID == organisationID).all()
-        if let same = existing.first(where: { CodeMatcher.normalise($0.alias) == CodeMatcher.normalise(alias) }) {
-            same.code = code
-            try await same.update(on: store.database)
-            return
+        let same = existing.first { CodeMatcher.normalise($0.alias) == CodeMatcher.normalise(alias) }
+        try await store.database.transaction { tx in
+            if let same {
+                same.code = code
+                try await same.update(on: tx)
+            } else {
+                try await CodeAliasModel(codelistID: codelist.id, code: code, alias: alias, organisationID: organisationID).create(on: tx)
+            }
+            try await AuditRepository.append(on: tx, actor: "organisation:\(organisationID)", action: "alias.confirm",
+                                             subject: "codelist:\(codelist.id)", before: same.map { "\($0.alias) → \($0.code)" },
+                                             after: "\(alias) → \(code)")
         }
-        try await CodeAliasModel(codelistID: codelist.id, code: code, alias: alias, organisationID: organisationID).create(on: store.database)
     }
 
     /// The producer's confirmed aliases: codelist → text → code.

@@ -37,6 +37,9 @@ public struct ReferenceRepository: Sendable {
                     DatasetDimensionModel(datasetID: structure.id, position: $0.offset + 1, dimension: $0.element)
                 }.create(on: tx)
             }
+            try await AuditRepository.append(
+                on: tx, actor: "system", action: "reference.seed", subject: "reference:\(reference.agencyID)",
+                after: "\(reference.countryName): \(reference.codelists.count) codelists, \(reference.organisations.count) organisations, \(reference.structures.count) datasets")
         }
         store.logger.info("Seeded the reference configuration for \(reference.countryName)")
         return true

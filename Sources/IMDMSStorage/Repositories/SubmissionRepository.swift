@@ -45,10 +45,18 @@ public struct SubmissionRepository: Sendable {
             }
             try await SubmissionModel(record).create(on: tx)
             try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
-            for previousID in Set(superseded + [record.supersedesID].compactMap { $0 }) {
+            let replaced = Set(superseded + [record.supersedesID].compactMap { $0 })
+            for previousID in replaced {
                 try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                     .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
             }
+            try await AuditRepository.append(
+                on: tx, actor: record.submittedByUserID.map { "user:\($0.uuidString)" } ?? record.channel.rawValue,
+                action: "submission.store", subject: "submission:\(record.id.uuidString)",
+                after: "dataset \(record.datasetID), organisation \(record.organisationID), \(record.observationCount) observations, status \(record.status.rawValue)"
+                    + (record.source.map { ", file \($0.name) sha256 \($0.sha256)" } ?? "")
+                    + (replaced.isEmpty ? "" : ", supersedes \(replaced.map(\.uuidString).sorted().joined(separator: " "))")
+                    + (record.isSynthetic ? ", synthetic" : ""))
             return record
         }
     }

@@ -25,7 +25,11 @@ public struct UserRepository: Sendable {
         model.passwordHash = passwordHash
         model.isActive = user.isActive
         model.createdAt = Date()
-        try await model.create(on: store.database)
+        try await store.database.transaction { tx in
+            try await model.create(on: tx)
+            try await AuditRepository.append(on: tx, actor: "system", action: "user.create", subject: "user:\(user.username)",
+                                             after: "role \(user.role.rawValue), organisation \(user.organisationID ?? "none")")
+        }
     }
 
     /// The stored hash and account of a username, for a login check.
