@@ -20,6 +20,8 @@ if "$bin" import "$work/bad.csv" --dataset BORDER_CROSSINGS --data "$work/import
 fi
 grep -q "row 2, column BORDER_POST, value 'XXX'" "$work/err"
 "$bin" import "$work/good.csv" --dataset BORDER_CROSSINGS --data "$work/import" | grep -q "Stored 1 observations"
+IMDMS_NEW_PASSWORD="maloti-river-7-bridge" "$bin" user add thabo --role producer --org MOHA --data "$work/import" | grep -q "Created producer 'thabo' of MOHA"
+"$bin" audit verify --data "$work/import" | grep -q "audit trail intact: 4 entries"
 
 port=18080
 "$bin" serve --demo --data "$work/demo" --port "$port" > "$work/serve.log" 2>&1 &

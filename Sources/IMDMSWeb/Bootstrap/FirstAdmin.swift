@@ -19,7 +19,7 @@ public enum FirstAdmin {
         let users = UserRepository(store: store)
         guard try await users.count() == 0 else { return nil }
         let password = randomPassword()
-        let hash = try Bcrypt.hash(password, cost: 12)
+        let hash = try PasswordHasher.hash(password)
         try await users.create(
             User(username: username, displayName: "Administrator", role: .administrator, organisationID: nil),
             passwordHash: hash
@@ -32,7 +32,7 @@ public enum FirstAdmin {
     }
 
     /// 20 characters from an alphabet without look-alikes, from the system's secure generator.
-    static func randomPassword() -> String {
+    public static func randomPassword() -> String {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789")
         var generator = SystemRandomNumberGenerator()
         return String((0..<20).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
