@@ -9,5 +9,6 @@ extension Migrations {
         add(M004_CreateObservations())
         add(M005_CreateImportProfiles())
         add(M006_CreateAuditLog())
+        add(M007_CreateSessions())
     }
 }

@@ -32,13 +32,22 @@ public struct UserRepository: Sendable {
         }
     }
 
+    public func user(id: UUID) async throws -> User? {
+        guard let model = try await UserModel.find(id, on: store.database) else { return nil }
+        return Self.user(model)
+    }
+
+    static func user(_ model: UserModel) -> User? {
+        guard let id = model.id, let role = Role(rawValue: model.role) else { return nil }
+        return User(id: id, username: model.username, displayName: model.displayName, role: role,
+                    organisationID: model.organisationID, isActive: model.isActive)
+    }
+
     /// The stored hash and account of a username, for a login check.
     public func credentials(username: String) async throws -> (user: User, passwordHash: String)? {
         guard let model = try await UserModel.query(on: store.database).filter(\.$username == username).first(),
-              let id = model.id, let role = Role(rawValue: model.role)
+              let user = Self.user(model)
         else { return nil }
-        let user = User(id: id, username: model.username, displayName: model.displayName, role: role,
-                        organisationID: model.organisationID, isActive: model.isActive)
         return (user, model.passwordHash)
     }
 }

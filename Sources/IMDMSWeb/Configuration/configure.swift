@@ -11,6 +11,9 @@ public func configure(_ app: Application, context: AppContext) throws {
     // Outermost first: security headers are added to every response, error pages included.
     app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(IMDMSErrorMiddleware(environment: app.environment))
+    app.middleware.use(SessionLoaderMiddleware())
+    app.middleware.use(CSRFMiddleware())
+    try app.register(collection: LoginController(throttle: LoginThrottle()))
     try app.register(collection: HomeController())
     try app.register(collection: DatasetController())
     try app.register(collection: APIController())

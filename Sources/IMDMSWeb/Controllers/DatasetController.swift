@@ -19,7 +19,7 @@ struct DatasetController: RouteCollection {
         let tableRequest = try Self.tableRequest(from: request, structure: structure, coverage: coverage)
         let table = try await TableReader(store: context.store).table(tableRequest, reference: context.reference)
         let page = DatasetPage(structure: structure, reference: context.reference, request: tableRequest, table: table, coverage: coverage)
-        return page.render().response()
+        return page.render(login: request.login).response()
     }
 
     /// Reads `rows`, `cols`, `start`, `end` and one parameter per dimension (`SEX=F,M`) as filters.

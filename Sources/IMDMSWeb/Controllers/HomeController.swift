@@ -25,7 +25,7 @@ struct HomeController: RouteCollection {
             },
             showsSyntheticData: synthetic
         )
-        return page.render().response()
+        return page.render(login: request.login).response()
     }
 
     func stylesheet(_ request: Request) async throws -> Response {

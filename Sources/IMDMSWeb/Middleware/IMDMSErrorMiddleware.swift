@@ -50,7 +50,7 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
             response = Response(status: status)
             try response.content.encode(ErrorBody(error: true, status: Int(status.code), reason: reason))
         } else {
-            let page = Layout(title: "\(status.code) \(status.reasonPhrase)") {
+            let page = Layout(title: "\(status.code) \(status.reasonPhrase)", login: request.login) {
                 HTML.element("h1", "\(status.code) \(status.reasonPhrase)") + HTML.element("p", reason)
                     + "<p><a href=\"/\">Back to the datasets</a></p>"
             }

@@ -9,8 +9,8 @@ struct DatasetPage {
     var table: TableResult
     var coverage: DatasetCoverage?
 
-    func render() -> Layout {
-        Layout(title: structure.name) {
+    func render(login: SessionRepository.Session?) -> Layout {
+        Layout(title: structure.name, login: login) {
             HTML.element("h1", structure.name)
                 + HTML.element("p", structure.metadata.description, [("class", "meta")])
                 + form + tableHTML + metadata

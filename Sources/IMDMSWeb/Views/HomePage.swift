@@ -13,8 +13,8 @@ struct HomePage {
     var datasets: [Entry]
     var showsSyntheticData: Bool
 
-    func render() -> Layout {
-        Layout(title: "Migration statistics of \(countryName)") {
+    func render(login: SessionRepository.Session?) -> Layout {
+        Layout(title: "Migration statistics of \(countryName)", login: login) {
             var html = HTML.element("h1", "Migration statistics of \(countryName)")
             if showsSyntheticData {
                 html += "<p><span class=\"badge\">Synthetic demo data</span> The figures shown are generated for demonstration and are not official statistics.</p>"

@@ -1,13 +1,24 @@
+import IMDMSStorage
 import Vapor
 
 /// The page frame every HTML page shares: header, navigation, footer with the data credits.
 struct Layout {
     var title: String
     var body: String
+    var login: SessionRepository.Session?
 
-    init(title: String, body: () -> String) {
+    init(title: String, login: SessionRepository.Session? = nil, body: () -> String) {
         self.title = title
+        self.login = login
         self.body = body()
+    }
+
+    /// "Log in", or who is signed in and a logout button (a CSRF-protected form).
+    var account: String {
+        guard let login else { return "<a href=\"/login\">Log in</a>" }
+        return "<span class=\"who\">\(HTML.escape(login.user.displayName)) (\(HTML.escape(login.user.role.rawValue)))</span>"
+            + "<form class=\"logout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+            + "<button type=\"submit\">Log out</button></form>"
     }
 
     var html: String {
@@ -22,7 +33,7 @@ struct Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>
-        <nav><a href="/">Datasets</a> <a href="/api/datasets">API</a></nav></header>
+        <nav><a href="/">Datasets</a> <a href="/api/datasets">API</a> \(account)</nav></header>
         <main>
         \(body)
         </main>

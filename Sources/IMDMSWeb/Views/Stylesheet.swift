@@ -26,5 +26,9 @@ enum Stylesheet {
     form.query label { display: flex; flex-direction: column; font-size: .85rem; }
     .badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: 3px; background: #fde8c8; color: #7a4a00; }
     .empty { padding: 1rem; background: var(--band); }
+    form.logout { display: inline; }
+    form.login { display: flex; flex-direction: column; gap: .8rem; max-width: 320px; }
+    form.login label { display: flex; flex-direction: column; }
+    p.error { color: #a4000f; font-weight: 600; }
     """
 }

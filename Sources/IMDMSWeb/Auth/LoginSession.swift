@@ -1,0 +1,32 @@
+import IMDMSStorage
+import Vapor
+
+/// The signed-in user of a request, if any, loaded by `SessionLoaderMiddleware`.
+extension Request {
+    private struct LoginKey: StorageKey { typealias Value = SessionRepository.Session }
+
+    var login: SessionRepository.Session? {
+        get { storage[LoginKey.self] }
+        set { storage[LoginKey.self] = newValue }
+    }
+}
+
+/// The cookie names, public for tests and operators' proxies.
+public enum AuthCookieNames {
+    public static let session = "imdms_session"
+    /// The pre-login CSRF token (double-submit): the login form's hidden field must equal it.
+    public static let loginCSRF = "imdms_csrf"
+}
+
+/// Cookie attributes in one place.
+enum AuthCookies {
+    static let session = AuthCookieNames.session
+    static let loginCSRF = AuthCookieNames.loginCSRF
+
+    /// HttpOnly always; Secure when the request came over TLS (directly or via a proxy).
+    static func make(_ value: String, for request: Request, maxAge: Int?, sameSite: HTTPCookies.SameSitePolicy) -> HTTPCookies.Value {
+        let secure = request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https" || request.url.scheme == "https"
+        return HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/", isSecure: secure,
+                                 isHTTPOnly: true, sameSite: sameSite)
+    }
+}

@@ -1,0 +1,26 @@
+import Vapor
+
+/// Every state-changing form post carries a `csrf` field equal to the session's token (or, before
+/// login, to the login CSRF cookie). `/api` is for machines with tokens, not cookies, and is
+/// checked by its own authentication.
+struct CSRFMiddleware: AsyncMiddleware {
+    static let field = "csrf"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), !request.url.path.hasPrefix("/api/") else {
+            return try await next.respond(to: request)
+        }
+        let sent = (try? request.content.get(String.self, at: Self.field)) ?? ""
+        let expected = request.login?.csrfToken ?? request.cookies[AuthCookies.loginCSRF]?.string ?? ""
+        guard !expected.isEmpty, Self.constantTimeEqual(sent, expected) else {
+            throw WebError(status: .forbidden, reason: "This form has expired or did not come from IMDMS. Reload the page and try again.")
+        }
+        return try await next.respond(to: request)
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

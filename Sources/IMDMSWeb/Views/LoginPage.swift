@@ -1,0 +1,23 @@
+import IMDMSStorage
+
+/// The login form.
+struct LoginPage {
+    var csrfToken: String
+    var message: String?
+    var username: String
+
+    func render(login: SessionRepository.Session?) -> Layout {
+        Layout(title: "Log in", login: login) {
+            HTML.element("h1", "Log in")
+                + (message.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
+                + """
+                <form class="login" method="post" action="/login">
+                <input type="hidden" name="csrf" value="\(HTML.escape(csrfToken))">
+                <label>Username <input name="username" autocomplete="username" required value="\(HTML.escape(username))"></label>
+                <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+                <button type="submit">Log in</button>
+                </form>
+                """
+        }
+    }
+}
