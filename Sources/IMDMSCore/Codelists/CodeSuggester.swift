@@ -1,7 +1,7 @@
 /// Suggests the codes an unknown text probably meant ("Maseru Brige" → Maseru Bridge), by edit
 /// distance between normalised texts and by whole-word containment ("Maseru Bridge clinic").
 public struct CodeSuggester: Sendable {
-    public struct Suggestion: Hashable, Sendable {
+    public struct Suggestion: Hashable, Sendable, Codable {
         public var code: String
         public var name: String
         /// 0…1, higher is closer.

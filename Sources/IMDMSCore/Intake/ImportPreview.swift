@@ -15,6 +15,8 @@ public struct ImportPreview: Sendable, Codable {
     public var periods: [String]
     public var sample: [Observation]
     public var problems: [ImportProblem]
+    /// Names that matched no code, each once, with suggestions (also among `problems`).
+    public var unknownValues: [UnknownValue]
     /// Shown, not blocking: unusual changes against the data already stored.
     public var warnings: [ImportProblem]
     public var totalsChecked: Int
@@ -34,6 +36,7 @@ public struct ImportPreview: Sendable, Codable {
         self.sample = []
         self.problems = []
         self.warnings = []
+        self.unknownValues = []
         self.totalsChecked = 0
         self.blankCellsSkipped = 0
     }

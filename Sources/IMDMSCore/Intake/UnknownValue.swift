@@ -1,5 +1,5 @@
 /// A text that matched no code, reported once however often it occurs, with its best guesses.
-public struct UnknownValue: Hashable, Sendable {
+public struct UnknownValue: Hashable, Sendable, Codable {
     public var dimensionID: String
     public var codelistID: String
     public var text: String

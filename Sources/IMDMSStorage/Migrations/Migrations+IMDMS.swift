@@ -10,5 +10,6 @@ extension Migrations {
         add(M005_CreateImportProfiles())
         add(M006_CreateAuditLog())
         add(M007_CreateSessions())
+        add(M008_CreateUploads())
     }
 }

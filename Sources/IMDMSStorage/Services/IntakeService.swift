@@ -116,6 +116,7 @@ public struct IntakeService: Sendable {
         }
         let result = ProfileImporter(profile: profile, structure: structure, codelists: codelists, aliases: context.aliases).read(grids)
         preview.problems = result.problems
+        preview.unknownValues = result.unknownValues
         preview.totalsChecked = result.totalsChecked
         preview.blankCellsSkipped = result.blankCellsSkipped
         context.locations = result.locations

@@ -16,5 +16,6 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: LoginController(throttle: LoginThrottle()))
     try app.register(collection: HomeController())
     try app.register(collection: DatasetController())
+    try app.register(collection: IntakeController())
     try app.register(collection: APIController())
 }

@@ -33,7 +33,7 @@ struct Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>
-        <nav><a href="/">Datasets</a> <a href="/api/datasets">API</a> \(account)</nav></header>
+        <nav><a href="/">Datasets</a> \(login == nil ? "" : "<a href=\"/intake\">Submit data</a> ")<a href="/api/datasets">API</a> \(account)</nav></header>
         <main>
         \(body)
         </main>

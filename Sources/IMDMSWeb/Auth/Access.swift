@@ -1,0 +1,30 @@
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// Who may do what. Checked on the server by every route that needs it.
+enum Access {
+    /// Roles that may submit data: producers for their own organisation, data managers and
+    /// administrators for any.
+    static func canSubmit(_ user: User, to structure: DataStructure) -> Bool {
+        switch user.role {
+        case .administrator, .dataManager: true
+        case .producer: user.organisationID == structure.organisationID
+        case .analyst, .viewer, .microdataOfficer: false
+        }
+    }
+
+    /// The signed-in user, or 401 for anonymous callers.
+    static func requireLogin(_ request: Request) throws -> SessionRepository.Session {
+        guard let login = request.login else { throw WebError(status: .unauthorized, reason: "Please log in first.") }
+        return login
+    }
+
+    /// The datasets the user may submit to; 403 when there are none.
+    static func submittable(_ request: Request) throws -> (SessionRepository.Session, [DataStructure]) {
+        let login = try requireLogin(request)
+        let structures = request.imdms.reference.structures.filter { canSubmit(login.user, to: $0) }
+        guard !structures.isEmpty else { throw WebError(status: .forbidden, reason: "Your role does not submit data.") }
+        return (login, structures)
+    }
+}

@@ -1,0 +1,105 @@
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// The producer's intake: upload a workbook or CSV, see the preview (the sheet as a grid, the
+/// mapping, every problem, a sample), confirm unknown names, correct the mapping, submit.
+struct IntakeController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let intake = routes.grouped("intake")
+        intake.get(use: index)
+        intake.on(.POST, body: .collect(maxSize: "64mb"), use: upload)
+        intake.get("uploads", ":uploadID", use: show)
+        intake.post("uploads", ":uploadID", "alias", use: confirmAlias)
+        intake.post("uploads", ":uploadID", "profile", use: setProfile)
+        intake.post("uploads", ":uploadID", "submit", use: submit)
+    }
+
+    func index(_ request: Request) async throws -> Response {
+        let (login, structures) = try Access.submittable(request)
+        return IntakePage(structures: structures, message: nil).render(login: login).response()
+    }
+
+    struct UploadForm: Content {
+        var dataset: String
+        var file: File
+    }
+
+    func upload(_ request: Request) async throws -> Response {
+        let (login, structures) = try Access.submittable(request)
+        let form = try request.content.decode(UploadForm.self)
+        guard let structure = structures.first(where: { $0.id == form.dataset }) else {
+            throw WebError(status: .forbidden, reason: "You cannot submit to dataset '\(form.dataset)'.")
+        }
+        guard form.file.data.readableBytes > 0 else { throw WebError.badRequest("The file '\(form.file.filename)' is empty.") }
+        let file = IncomingFile(name: form.file.filename, data: Data(buffer: form.file.data))
+        let id = try await UploadRepository(store: request.imdms.store).create(
+            userID: login.user.id, organisationID: login.user.organisationID ?? structure.organisationID, datasetID: structure.id, file: file)
+        return request.redirect(to: "/intake/uploads/\(id.uuidString)", redirectType: .normal)
+    }
+
+    /// The caller's own pending upload (anyone else's is "not found").
+    private func upload(_ request: Request) async throws -> (SessionRepository.Session, UploadRepository.Upload, DataStructure) {
+        let login = try Access.requireLogin(request)
+        guard let id = request.parameters.get("uploadID").flatMap(UUID.init(uuidString:)),
+              let upload = try await UploadRepository(store: request.imdms.store).find(id), upload.userID == login.user.id,
+              let structure = request.imdms.reference.structure(upload.datasetID), Access.canSubmit(login.user, to: structure)
+        else { throw WebError.notFound("There is no such upload.") }
+        return (login, upload, structure)
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let (login, upload, structure) = try await upload(request)
+        let outcome = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).importFile(
+            upload.file, datasetID: upload.datasetID, profile: upload.profile, channel: .web,
+            organisationID: upload.organisationID, submittedBy: login.user.id, dryRun: true)
+        let grid = try? upload.file.grids().first
+        let page = UploadPage(upload: upload, structure: structure, preview: outcome.preview, grid: grid, reference: request.imdms.reference)
+        return page.render(login: login).response()
+    }
+
+    struct AliasForm: Content {
+        var codelist: String
+        var text: String
+        var code: String
+    }
+
+    /// Saves the confirmed name for the producer and shows the upload re-validated.
+    func confirmAlias(_ request: Request) async throws -> Response {
+        let (_, upload, structure) = try await upload(request)
+        let form = try request.content.decode(AliasForm.self)
+        guard structure.dimensions.contains(where: { $0.codelistID == form.codelist }),
+              let codelist = request.imdms.reference.codelistsByID[form.codelist]
+        else { throw WebError.badRequest("Codelist '\(form.codelist)' is not used by \(structure.id).") }
+        try await AliasRepository(store: request.imdms.store).confirm(form.text, code: form.code, codelist: codelist,
+                                                                      organisationID: upload.organisationID)
+        return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+    }
+
+    struct ProfileForm: Content { var profile: String }
+
+    func setProfile(_ request: Request) async throws -> Response {
+        let (_, upload, structure) = try await upload(request)
+        let text = try request.content.decode(ProfileForm.self).profile
+        let profile: ImportProfile
+        do { profile = try JSONDecoder().decode(ImportProfile.self, from: Data(text.utf8)) } catch {
+            throw WebError.badRequest("The mapping is not valid: \(error)")
+        }
+        guard profile.datasetID == structure.id else { throw WebError.badRequest("The mapping is for \(profile.datasetID), not \(structure.id).") }
+        try await UploadRepository(store: request.imdms.store).setProfile(profile, for: upload.id)
+        return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+    }
+
+    func submit(_ request: Request) async throws -> Response {
+        let (login, upload, structure) = try await upload(request)
+        let outcome = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).importFile(
+            upload.file, datasetID: upload.datasetID, profile: upload.profile, channel: .web,
+            organisationID: upload.organisationID, submittedBy: login.user.id)
+        guard case let .stored(submission, _) = outcome else {
+            return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+        }
+        try await UploadRepository(store: request.imdms.store).delete(upload.id)
+        let message = "Stored \(submission.observationCount) observations for \(structure.name) as submission \(submission.id.uuidString)."
+        return IntakePage(structures: try Access.submittable(request).1, message: message).render(login: login).response()
+    }
+}

@@ -1,0 +1,24 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// The upload form, and the result of the last submission.
+struct IntakePage {
+    var structures: [DataStructure]
+    var message: String?
+
+    func render(login: SessionRepository.Session) -> Layout {
+        Layout(title: "Submit data", login: login) {
+            HTML.element("h1", "Submit data")
+                + (message.map { HTML.element("p", $0, [("class", "done"), ("role", "status")]) } ?? "")
+                + """
+                <form class="upload" method="post" action="/intake" enctype="multipart/form-data">
+                <input type="hidden" name="csrf" value="\(HTML.escape(login.csrfToken))">
+                <label>Dataset <select name="dataset">\(structures.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined())</select></label>
+                <label>File (Excel .xlsx, CSV or SDMX-CSV) <input type="file" name="file" required></label>
+                <button type="submit">Upload and check</button>
+                </form>
+                <p class="meta">Nothing is stored until you have seen the preview and pressed Submit.</p>
+                """
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// The preview of a pending upload: what would be stored, every problem, the names to confirm,
+/// the sheet as a grid, and the mapping to correct.
+struct UploadPage {
+    var upload: UploadRepository.Upload
+    var structure: DataStructure
+    var preview: ImportPreview
+    var grid: Grid?
+    var reference: ReferenceConfiguration
+
+    static let gridRows = 25
+
+    func render(login: SessionRepository.Session) -> Layout {
+        let base = "/intake/uploads/\(upload.id.uuidString)"
+        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        return Layout(title: "Check \(upload.file.name)", login: login) {
+            var html = HTML.element("h1", "\(upload.file.name) → \(structure.name)")
+            html += HTML.element("p", summary, [("id", "summary")])
+            for note in preview.notes { html += HTML.element("p", "Note: \(note)", [("class", "meta")]) }
+            if !preview.unknownValues.isEmpty { html += unknownForms(base, csrf) }
+            if !preview.problems.isEmpty { html += problemTable("Problems (nothing can be stored until they are fixed)", preview.problems, id: "problems") }
+            if !preview.warnings.isEmpty { html += problemTable("Warnings (please check; they do not block)", preview.warnings, id: "warnings") }
+            if preview.problems.isEmpty {
+                html += "<form method=\"post\" action=\"\(base)/submit\">\(csrf)<button type=\"submit\" id=\"submit\">Submit \(preview.observationCount) observations</button></form>"
+            }
+            html += sampleTable + gridTable
+            html += HTML.element("h2", "Mapping")
+            html += "<form method=\"post\" action=\"\(base)/profile\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">Apply this mapping</button></form>"
+            return html
+        }
+    }
+
+    private var summary: String {
+        if preview.problems.isEmpty {
+            return "\(preview.observationCount) observations would be stored for \(preview.periods.joined(separator: ", ")); "
+                + "values add up to \(NumberFormat.grouped(preview.valueSum)); \(preview.totalsChecked) totals checked"
+                + (preview.blankCellsSkipped > 0 ? "; \(preview.blankCellsSkipped) empty cells left out" : "") + "."
+        }
+        return "\(preview.problems.count) problem(s) found; nothing has been stored."
+    }
+
+    private func unknownForms(_ base: String, _ csrf: String) -> String {
+        var html = HTML.element("h2", "Names to confirm")
+        for unknown in preview.unknownValues {
+            let codes = reference.codelistsByID[unknown.codelistID]?.codes ?? []
+            let suggested = Set(unknown.suggestions.map(\.code))
+            let options = unknown.suggestions.map { HTML.option($0.code, "\($0.name) (\($0.code))", selected: $0.code == unknown.suggestions.first?.code) }
+                .joined() + codes.filter { !suggested.contains($0.id) }.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined()
+            html += "<form class=\"alias\" method=\"post\" action=\"\(base)/alias\">\(csrf)"
+                + "<input type=\"hidden\" name=\"codelist\" value=\"\(HTML.escape(unknown.codelistID))\">"
+                + "<input type=\"hidden\" name=\"text\" value=\"\(HTML.escape(unknown.text))\">"
+                + "<label>‘\(HTML.escape(unknown.text))’ (sheet \(HTML.escape(unknown.sheet)), row \(unknown.row), column \(HTML.escape(unknown.column))) is "
+                + "<select name=\"code\">\(options)</select></label> <button type=\"submit\">Confirm</button></form>"
+        }
+        return html
+    }
+
+    private func problemTable(_ title: String, _ problems: [ImportProblem], id: String) -> String {
+        var html = HTML.element("h2", title) + "<table class=\"data problems\" id=\"\(id)\"><thead><tr><th>Sheet</th><th>Row</th><th>Column</th><th>Value</th><th>Problem</th></tr></thead><tbody>"
+        for problem in problems.prefix(500) {
+            html += "<tr>" + [problem.sheet ?? "", problem.row.map(String.init) ?? "", problem.column ?? "", problem.value ?? "",
+                              "\(problem.kind.rawValue): \(problem.message)"].map { HTML.element("td", $0) }.joined() + "</tr>"
+        }
+        if problems.count > 500 { html += "<tr><td colspan=\"5\">… and \(problems.count - 500) more</td></tr>" }
+        return html + "</tbody></table>"
+    }
+
+    private var sampleTable: String {
+        guard !preview.sample.isEmpty else { return "" }
+        var html = HTML.element("h2", "Sample of what would be stored") + "<table class=\"data\" id=\"sample\"><thead><tr>"
+        html += structure.dimensions.map { HTML.element("th", $0.name) }.joined() + "<th>Period</th><th>Value</th></tr></thead><tbody>"
+        for observation in preview.sample {
+            html += "<tr>" + observation.key.map { HTML.element("td", $0) }.joined()
+                + HTML.element("td", observation.period.formatted) + HTML.element("td", observation.value.map(NumberFormat.grouped) ?? "") + "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    private var gridTable: String {
+        guard let grid, grid.lastRow > 0 else { return "" }
+        let columns = 1...min(grid.lastColumn, 30)
+        var html = HTML.element("h2", "Sheet ‘\(grid.name)’ (first \(Self.gridRows) rows)") + "<table class=\"data grid\" id=\"grid\"><thead><tr><th></th>"
+        html += columns.map { HTML.element("th", CellReference.name(column: $0)) }.joined() + "</tr></thead><tbody>"
+        for row in 1...min(grid.lastRow, Self.gridRows) {
+            html += "<tr>" + HTML.element("th", String(row)) + columns.map { HTML.element("td", grid.text(row: row, column: $0)) }.joined() + "</tr>"
+        }
+        return html + "</tbody></table>"
+    }
+
+    private var profileJSON: String {
+        guard let profile = preview.profile else { return "" }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: (try? encoder.encode(profile)) ?? Data(), as: UTF8.self)
+    }
+}
+
+import Foundation
