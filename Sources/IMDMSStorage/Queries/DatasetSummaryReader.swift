@@ -23,10 +23,7 @@ public struct DatasetSummaryReader: Sendable {
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("MIN", args: SQLColumn("period", table: "o")), as: "first")
             .column(SQLFunction("MAX", args: SQLColumn("period", table: "o")), as: "last")
-            .from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
-            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+            .fromCurrentObservations()
             .groupBy(SQLColumn("dataset_id", table: "o"))
             .all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map {

@@ -14,11 +14,7 @@ public struct StoredValuesReader: Sendable {
         guard !periods.isEmpty else { return [:] }
         let rows = try await store.sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
-            .from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
-            .where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID))
-            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+            .fromCurrentObservations(dataset: datasetID)
             .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods.map(\.formatted).sorted()))
             .all(decoding: Row.self)
         var result: [String: Double] = [:]

@@ -55,11 +55,7 @@ public struct TableReader: Sendable {
     }
 
     private func filtered(_ request: TableRequest, _ structure: DataStructure, _ query: SQLSelectBuilder, stockPeriod: Period?) -> SQLSelectBuilder {
-        query.from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
-            .where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(request.datasetID))
-            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+        query.fromCurrentObservations(dataset: request.datasetID)
         if let start = request.startPeriod {
             query.where(SQLColumn("period_start", table: "o"), .greaterThanOrEqual, SQLBind(start.startDate))
         }

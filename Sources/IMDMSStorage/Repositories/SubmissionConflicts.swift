@@ -39,11 +39,7 @@ enum SubmissionConflicts {
         let existing = try await sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
             .column(SQLColumn("submission_id", table: "o"))
-            .from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
-            .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
-            .where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID))
-            .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+            .fromCurrentObservations(dataset: datasetID)
             .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
             .all(decoding: ExistingKey.self)
         return existing.filter { incoming.contains($0.series_key + "|" + $0.period) }
