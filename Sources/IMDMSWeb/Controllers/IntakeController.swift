@@ -40,7 +40,7 @@ struct IntakeController: RouteCollection {
 
     /// The caller's own pending upload (anyone else's is "not found").
     private func upload(_ request: Request) async throws -> (SessionRepository.Session, UploadRepository.Upload, DataStructure) {
-        let login = try Access.requireLogin(request)
+        let (login, _) = try Access.submittable(request)
         guard let id = request.parameters.get("uploadID").flatMap(UUID.init(uuidString:)),
               let upload = try await UploadRepository(store: request.imdms.store).find(id), upload.userID == login.user.id,
               let structure = request.imdms.reference.structure(upload.datasetID), Access.canSubmit(login.user, to: structure)
