@@ -44,6 +44,20 @@ struct ProfileProposerTests {
         #expect(profile?.firstDataRow == 4)
     }
 
+    @Test("The police workbook: two header rows (age, sex), the exploitation column, quarters from sheet names")
+    func police() throws {
+        let (profile, notes) = try propose("TIP_VICTIMS", try ProfileImporterTests.workbook("police-tip-victims-2022.xlsx"))
+        #expect(profile?.dimensions["AGE"] == .headerRow(3))
+        #expect(profile?.dimensions["SEX"] == .headerRow(4))
+        #expect(profile?.dimensions["EXPLOITATION"] == .column("A"))
+        #expect(profile?.valueColumns == ["B", "C", "D", "E"])
+        #expect(profile?.totalColumns == ["F"])
+        #expect(profile?.period == .sheetName)
+        #expect(profile?.firstDataRow == 5)
+        #expect(profile?.dimensions["CITIZENSHIP"] == .fixed("WORLD"), "not in the file: the total over citizenship")
+        #expect(notes.count == 2)
+    }
+
     @Test("Nothing to propose from an empty sheet")
     func empty() throws {
         let (profile, notes) = try propose("BORDER_CROSSINGS", [Grid(name: "Sheet1")])
