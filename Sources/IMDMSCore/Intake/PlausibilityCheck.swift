@@ -49,10 +49,3 @@ public struct CellLocation: Hashable, Sendable, Codable {
         self.column = column
     }
 }
-
-/// Numbers in messages: whole numbers without a decimal point.
-enum NumberText {
-    static func plain(_ value: Double) -> String {
-        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-}

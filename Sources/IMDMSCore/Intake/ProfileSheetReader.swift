@@ -204,7 +204,7 @@ struct ProfileSheetReader {
         if abs(total - expected) > 0.5 {
             state.problems.append(ImportProblem(
                 .totalMismatch, sheet: grid.name, row: row, column: place(column), value: text,
-                message: "the total says \(text) but \(what) add up to \(expected.rounded() == expected ? String(Int64(expected)) : String(expected))"))
+                message: "the total says \(text) but \(what) add up to \(NumberText.plain(expected))"))
         }
     }
 }

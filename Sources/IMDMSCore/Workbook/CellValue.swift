@@ -12,7 +12,7 @@ public enum CellValue: Hashable, Sendable {
     public var displayText: String {
         switch self {
         case let .text(text): text
-        case let .number(number): number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case let .number(number): NumberText.plain(number)
         case let .bool(value): value ? "TRUE" : "FALSE"
         case let .date(y, m, d, _): Period.isoDate(y, m, d)
         case let .error(code): code
