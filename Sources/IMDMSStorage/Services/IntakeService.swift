@@ -123,7 +123,8 @@ public struct IntakeService: Sendable {
         return result.problems.isEmpty ? result.observations : nil
     }
 
-    /// An SDMX-CSV 1.0 file (`imdms import` of the foundation); the same engine as any file.
+    /// Bytes and a file name through the same engine, for callers that need only "stored" or
+    /// "these problems" (SDMX-CSV pushed by other systems, tests).
     public func importSDMXCSV(
         _ data: Data, fileName: String, datasetID: String, channel: Submission.Channel,
         submittedBy: UUID? = nil, supersedes: UUID? = nil
