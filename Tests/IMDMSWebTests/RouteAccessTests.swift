@@ -37,6 +37,7 @@ struct RouteAccessTests {
         "GET /intake/uploads/:uploadID": submitters,
         "POST /intake/uploads/:uploadID/alias": submitters,
         "POST /intake/uploads/:uploadID/profile": submitters,
+        "POST /intake/uploads/:uploadID/mapping": submitters,
         "POST /intake/uploads/:uploadID/submit": submitters,
     ]
 

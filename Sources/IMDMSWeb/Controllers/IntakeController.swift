@@ -8,10 +8,11 @@ struct IntakeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let intake = routes.grouped("intake")
         intake.get(use: index)
-        intake.on(.POST, body: .collect(maxSize: "64mb"), use: upload)
+        intake.on(.POST, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: upload)
         intake.get("uploads", ":uploadID", use: show)
         intake.post("uploads", ":uploadID", "alias", use: confirmAlias)
         intake.post("uploads", ":uploadID", "profile", use: setProfile)
+        intake.post("uploads", ":uploadID", "mapping", use: setMapping)
         intake.post("uploads", ":uploadID", "submit", use: submit)
     }
 
@@ -50,12 +51,35 @@ struct IntakeController: RouteCollection {
 
     func show(_ request: Request) async throws -> Response {
         let (login, upload, structure) = try await upload(request)
+        return try await page(request, login, upload, structure).render(login: login).response()
+    }
+
+    private func page(_ request: Request, _ login: SessionRepository.Session, _ upload: UploadRepository.Upload,
+                      _ structure: DataStructure) async throws -> UploadPage {
         let outcome = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).importFile(
             upload.file, datasetID: upload.datasetID, profile: upload.profile, channel: .web,
             organisationID: upload.organisationID, submittedBy: login.user.id, dryRun: true)
         let grid = try? upload.file.grids().first
-        let page = UploadPage(upload: upload, structure: structure, preview: outcome.preview, grid: grid, reference: request.imdms.reference)
-        return page.render(login: login).response()
+        return UploadPage(upload: upload, structure: structure, preview: outcome.preview, grid: grid, reference: request.imdms.reference)
+    }
+
+    /// The mapping screen's form: a readable mapping replaces the upload's and the page shows
+    /// the upload re-validated; otherwise the page comes back (400) with each field's problem.
+    func setMapping(_ request: Request) async throws -> Response {
+        let (login, upload, structure) = try await upload(request)
+        var fields = try request.content.decode([String: String].self)
+        fields["csrf"] = nil
+        let form = MappingForm(fields: fields)
+        switch form.profile(for: structure, carryingOver: upload.profile) {
+        case let .success(profile):
+            try await UploadRepository(store: request.imdms.store).setProfile(profile, for: upload.id)
+            return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+        case let .failure(error):
+            var page = try await page(request, login, upload, structure)
+            page.mappingForm = form
+            page.mappingErrors = error.problems
+            return page.render(login: login).response(status: .badRequest)
+        }
     }
 
     struct AliasForm: Content {

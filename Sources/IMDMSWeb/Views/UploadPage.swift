@@ -9,6 +9,9 @@ struct UploadPage {
     var preview: ImportPreview
     var grid: Grid?
     var reference: ReferenceConfiguration
+    /// The mapping form as the producer last sent it, with what could not be read.
+    var mappingForm: MappingForm? = nil
+    var mappingErrors: [String] = []
 
     static let gridRows = 25
 
@@ -26,8 +29,10 @@ struct UploadPage {
                 html += "<form method=\"post\" action=\"\(base)/submit\">\(csrf)<button type=\"submit\" id=\"submit\">Submit \(preview.observationCount) observations</button></form>"
             }
             html += sampleTable + gridTable
-            html += HTML.element("h2", "Mapping")
-            html += "<form method=\"post\" action=\"\(base)/profile\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">Apply this mapping</button></form>"
+            html += MappingFormView(form: mappingForm ?? MappingForm(profile: preview.profile, structure: structure), structure: structure,
+                                    action: "\(base)/mapping", csrf: csrf, errors: mappingErrors).render()
+            html += "<details><summary>The mapping as JSON (for <code>imdms import --profile</code>)</summary>"
+                + "<form method=\"post\" action=\"\(base)/profile\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">Apply this JSON</button></form></details>"
             return html
         }
     }
