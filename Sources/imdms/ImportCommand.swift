@@ -85,22 +85,6 @@ struct ImportCommand: AsyncParsableCommand {
 
 /// What `imdms import` prints: a readable summary, or JSON for other programs.
 struct ImportReport {
-    struct JSONSummary: Encodable {
-        var status: String
-        var submission: String?
-        var dataset: String
-        var file: String
-        var sha256: String
-        var observations: Int
-        var valueSum: Double
-        var periods: [String]
-        var totalsChecked: Int
-        var blankCellsSkipped: Int
-        var notes: [String]
-        var problems: [ImportProblem]
-        var warnings: [ImportProblem]
-    }
-
     let outcome: IntakeService.Outcome
     let file: String
 
@@ -108,18 +92,7 @@ struct ImportReport {
         let preview = outcome.preview
         switch format {
         case .json:
-            var submissionID: String?
-            let status: String
-            switch outcome {
-            case let .stored(submission, _): (status, submissionID) = ("stored", submission.id.uuidString)
-            case .rejected: status = "rejected"
-            case .checked: status = "checked"
-            }
-            let summary = JSONSummary(
-                status: status, submission: submissionID, dataset: preview.datasetID, file: preview.fileName, sha256: preview.sha256,
-                observations: preview.observationCount, valueSum: preview.valueSum, periods: preview.periods,
-                totalsChecked: preview.totalsChecked, blankCellsSkipped: preview.blankCellsSkipped, notes: preview.notes,
-                problems: preview.problems, warnings: preview.warnings)
+            let summary = ImportSummary(outcome)
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             say(String(decoding: (try? encoder.encode(summary)) ?? Data(), as: UTF8.self))

@@ -42,7 +42,7 @@ struct UserCommand: AsyncParsableCommand {
             }
             do {
                 try await UserRepository(store: prepared.store).create(
-                    User(username: name, displayName: name, role: role, organisationID: org), passwordHash: try PasswordHasher.hash(password))
+                    User(username: name, displayName: name, role: role, organisationID: org), passwordHash: try PasswordHasher.hash(password), by: "cli")
             } catch {
                 await prepared.store.close()
                 fail("\(error)")

@@ -19,7 +19,7 @@ struct DemoLoaderTests {
             #expect(try await SubmissionRepository(store: store).list().allSatisfy { $0.isSynthetic && $0.status == .published })
             #expect(try await loader.load(years: 2022...2022) == .alreadyLoaded)
             let table = try await TableReader(store: store).table(
-                TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "BORDER_POST"), reference: reference)
+                TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "BORDER_POST"), reference: reference, visibility: .allCurrent)
             #expect(table.rowCodes.first == "MSB")
         }
     }

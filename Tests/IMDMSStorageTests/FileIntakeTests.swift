@@ -28,7 +28,7 @@ struct FileIntakeTests {
             let kept = try await SubmissionRepository(store: store).sourceFile(sha256: preview.sha256)
             #expect(kept?.content == file.data)
             let table = try await TableReader(store: store).table(
-                TableRequest(datasetID: "LABOUR_MIGRATION", rowDimension: "DESTINATION"), reference: reference)
+                TableRequest(datasetID: "LABOUR_MIGRATION", rowDimension: "DESTINATION"), reference: reference, visibility: .allCurrent)
             #expect(table.grandTotal == 44_710, "the stored detail equals the file's grand total")
             #expect(table.rowCodes.max { table.rowTotal($0) < table.rowTotal($1) } == "ZAF")
             let renamed = IncomingFile(name: "copy.csv", data: file.data)
@@ -52,7 +52,7 @@ struct FileIntakeTests {
             #expect(stored.observationCount == 2 * 12 * 8)
             let november = try await TableReader(store: store).table(
                 TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "DIRECTION",
-                             startPeriod: try Period(parsing: "2022-11"), endPeriod: try Period(parsing: "2022-11")), reference: reference)
+                             startPeriod: try Period(parsing: "2022-11"), endPeriod: try Period(parsing: "2022-11")), reference: reference, visibility: .allCurrent)
             #expect(november.grandTotal == 1_129_575)
             // Next year's file: same layout, other values, other months.
             var grids = try file.grids()

@@ -74,7 +74,7 @@ struct SubmissionStorageTests {
             let table = try await TableReader(store: store).table(
                 TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "BORDER_POST", columnDimension: "DIRECTION",
                              startPeriod: try Period(parsing: "2022-11"), endPeriod: try Period(parsing: "2022-11")),
-                reference: reference)
+                reference: reference, visibility: .allCurrent)
             #expect(table.value(row: "MSB", column: "ARR") == 1250)
             await #expect(throws: StorageError.self) {
                 _ = try await intake.importSDMXCSV(Data(corrected.utf8), fileName: "v3.csv", datasetID: "BORDER_CROSSINGS", channel: .web, supersedes: first.id)

@@ -15,7 +15,7 @@ struct TableReaderTests {
             let reader = TableReader(store: store)
             let table = try await reader.table(
                 TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "BORDER_POST", columnDimension: "DIRECTION"),
-                reference: reference)
+                reference: reference, visibility: .allCurrent)
             #expect(table.rowCodes == ["MSB", "MPT"])
             #expect(table.columnCodes == ["ARR", "DEP"])
             #expect(table.value(row: "MSB", column: "ARR") == Double(1204 + 2100))
@@ -27,7 +27,7 @@ struct TableReaderTests {
             let december = try await reader.table(
                 TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "DIRECTION", filters: ["BORDER_POST": ["MPT"]],
                              startPeriod: try Period(parsing: "2022-12"), endPeriod: try Period(parsing: "2022-12")),
-                reference: reference)
+                reference: reference, visibility: .allCurrent)
             #expect(december.columnCodes == ["_T"])
             #expect(december.value(row: "ARR", column: "_T") == 900)
             #expect(december.grandTotal == 1770)
@@ -35,7 +35,7 @@ struct TableReaderTests {
             let quarter = try await reader.table(
                 TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "SEX",
                              startPeriod: try Period(parsing: "2022-Q4"), endPeriod: try Period(parsing: "2022-Q4")),
-                reference: reference)
+                reference: reference, visibility: .allCurrent)
             #expect(quarter.grandTotal == 9304)
         }
     }
@@ -53,12 +53,12 @@ struct TableReaderTests {
             _ = try await IntakeService(store: store, reference: reference)
                 .importSDMXCSV(Data(csv.utf8), fileName: "d.csv", datasetID: "DIASPORA", channel: .web)
             let table = try await TableReader(store: store).table(
-                TableRequest(datasetID: "DIASPORA", rowDimension: "RESIDENCE"), reference: reference)
+                TableRequest(datasetID: "DIASPORA", rowDimension: "RESIDENCE"), reference: reference, visibility: .allCurrent)
             #expect(table.stockPeriod?.formatted == "2022")
             #expect(table.value(row: "ZAF", column: "_T") == 120)
             #expect(table.grandTotal == 127)
             let earlier = try await TableReader(store: store).table(
-                TableRequest(datasetID: "DIASPORA", rowDimension: "RESIDENCE", endPeriod: try Period(parsing: "2021")), reference: reference)
+                TableRequest(datasetID: "DIASPORA", rowDimension: "RESIDENCE", endPeriod: try Period(parsing: "2021")), reference: reference, visibility: .allCurrent)
             #expect(earlier.grandTotal == 100)
         }
     }
@@ -69,7 +69,7 @@ struct TableReaderTests {
             let reference = try await SubmissionStorageTests.seeded(store)
             do {
                 _ = try await TableReader(store: store).table(
-                    TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "COLOUR", filters: ["SEX": ["X"]]), reference: reference)
+                    TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "COLOUR", filters: ["SEX": ["X"]]), reference: reference, visibility: .allCurrent)
                 Issue.record("an invalid request was answered")
             } catch let error as TableRequestError {
                 #expect(error.problems.count == 2)

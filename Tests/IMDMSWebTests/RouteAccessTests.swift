@@ -20,6 +20,8 @@ struct RouteAccessTests {
     static let everyone: Set<Caller> = Set([.anonymous] + Role.allCases.map { .role($0) })
     static let signedIn: Set<Caller> = Set(Role.allCases.map { .role($0) })
     static let submitters: Set<Caller> = [.role(.producer), .role(.dataManager), .role(.administrator)]
+    static let reviewers: Set<Caller> = [.role(.dataManager), .role(.administrator)]
+    static let administrators: Set<Caller> = [.role(.administrator)]
 
     /// "METHOD /path" → who may call it.
     static let table: [String: Set<Caller>] = [
@@ -39,6 +41,19 @@ struct RouteAccessTests {
         "POST /intake/uploads/:uploadID/profile": submitters,
         "POST /intake/uploads/:uploadID/mapping": submitters,
         "POST /intake/uploads/:uploadID/submit": submitters,
+        "GET /submissions": submitters,
+        "GET /submissions/:submissionID": submitters,
+        "POST /submissions/:submissionID/:action": submitters,
+        "GET /audit": reviewers,
+        "GET /admin/users": administrators,
+        "POST /admin/users": administrators,
+        "POST /admin/users/:userID/password": administrators,
+        "POST /admin/users/:userID/active": administrators,
+        "GET /admin/tokens": administrators,
+        "POST /admin/tokens": administrators,
+        "POST /admin/tokens/:tokenID/revoke": administrators,
+        // Machines with API tokens only: a session cookie never authorises an API write (APITokenTests).
+        "POST /api/datasets/:datasetID/submissions": [],
     ]
 
     static func routeKey(_ route: Route) -> String {
@@ -82,6 +97,10 @@ struct RouteAccessTests {
                     .replacingOccurrences(of: ":datasetID", with: "BORDER_CROSSINGS")
                     .replacingOccurrences(of: ":codelistID", with: "CL_SEX")
                     .replacingOccurrences(of: ":uploadID", with: uploadID)
+                    .replacingOccurrences(of: ":submissionID", with: UUID().uuidString)
+                    .replacingOccurrences(of: ":action", with: "approve")
+                    .replacingOccurrences(of: ":userID", with: UUID().uuidString)
+                    .replacingOccurrences(of: ":tokenID", with: UUID().uuidString)
                 try await app.testing().test(route.method, path, beforeRequest: { request in
                     if let session { request.headers.replaceOrAdd(name: .cookie, value: "\(AuthCookieNames.session)=\(session.token)") }
                     if route.method == .POST {

@@ -4,6 +4,8 @@ public enum AuditVerification: Equatable, Sendable, CustomStringConvertible {
     case intact(entries: Int, headHash: String)
     case broken(sequence: Int, reason: String)
 
+    public var isIntact: Bool { if case .intact = self { true } else { false } }
+
     public static func verify(_ entries: [AuditEntry], head: (sequence: Int, hash: String)?) -> AuditVerification {
         var expectedSequence = 1
         var previousHash = AuditEntry.genesisHash

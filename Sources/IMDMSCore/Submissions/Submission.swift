@@ -24,12 +24,19 @@ public struct Submission: Hashable, Sendable, Codable, Identifiable {
     /// Synthetic demo data, never to be mistaken for official figures.
     public var isSynthetic: Bool
     public var observationCount: Int
+    /// When published data becomes visible to the public (an embargo); nil: at publication.
+    public var releaseAt: Date?
+    /// The data manager's comment when the submission was last returned.
+    public var reviewComment: String?
 
     public init(
         id: UUID = UUID(), datasetID: String, organisationID: String, submittedByUserID: UUID? = nil,
         createdAt: Date = Date(), source: SourceFile?, channel: Channel, status: SubmissionStatus,
-        supersedesID: UUID? = nil, isSynthetic: Bool = false, observationCount: Int = 0
+        supersedesID: UUID? = nil, isSynthetic: Bool = false, observationCount: Int = 0,
+        releaseAt: Date? = nil, reviewComment: String? = nil
     ) {
+        self.releaseAt = releaseAt
+        self.reviewComment = reviewComment
         self.id = id
         self.datasetID = datasetID
         self.organisationID = organisationID

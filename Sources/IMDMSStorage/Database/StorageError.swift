@@ -5,6 +5,8 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
     case inconsistentReference(String)
     case conflict(String)
     case notFound(String)
+    /// The acting user's role or organisation does not allow the action.
+    case notPermitted(String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,7 @@ public enum StorageError: Error, Sendable, CustomStringConvertible {
         case let .inconsistentReference(text): "the stored reference configuration is inconsistent: \(text)"
         case let .conflict(text): text
         case let .notFound(text): text
+        case let .notPermitted(text): text
         }
     }
 }

@@ -11,5 +11,7 @@ extension Migrations {
         add(M006_CreateAuditLog())
         add(M007_CreateSessions())
         add(M008_CreateUploads())
+        add(M009_AddWorkflow())
+        add(M010_CreateAPITokens())
     }
 }

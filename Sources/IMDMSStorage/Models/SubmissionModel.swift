@@ -17,6 +17,8 @@ final class SubmissionModel: Model, @unchecked Sendable {
     @OptionalField(key: "supersedes_id") var supersedesID: UUID?
     @Field(key: "is_synthetic") var isSynthetic: Bool
     @Field(key: "observation_count") var observationCount: Int
+    @OptionalField(key: "release_at") var releaseAt: Date?
+    @OptionalField(key: "review_comment") var reviewComment: String?
 
     init() {}
     init(_ s: Submission) {
@@ -33,6 +35,8 @@ final class SubmissionModel: Model, @unchecked Sendable {
         supersedesID = s.supersedesID
         isSynthetic = s.isSynthetic
         observationCount = s.observationCount
+        releaseAt = s.releaseAt
+        reviewComment = s.reviewComment
     }
 
     var domain: Submission? {
@@ -40,6 +44,7 @@ final class SubmissionModel: Model, @unchecked Sendable {
         let source = sourceFileName.map { SourceFile(name: $0, byteCount: sourceByteCount ?? 0, sha256: sourceSHA256 ?? "") }
         return Submission(id: id, datasetID: datasetID, organisationID: organisationID, submittedByUserID: submittedBy,
                           createdAt: createdAt, source: source, channel: channel, status: status,
-                          supersedesID: supersedesID, isSynthetic: isSynthetic, observationCount: observationCount)
+                          supersedesID: supersedesID, isSynthetic: isSynthetic, observationCount: observationCount,
+                          releaseAt: releaseAt, reviewComment: reviewComment)
     }
 }

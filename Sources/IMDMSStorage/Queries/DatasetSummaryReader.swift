@@ -16,14 +16,14 @@ public struct DatasetSummaryReader: Sendable {
 
     private struct Row: Decodable { var dataset_id: String; var n: Int; var first: String?; var last: String? }
 
-    /// Coverage of every dataset that has current observations, keyed by dataset id.
-    public func coverage() async throws -> [String: DatasetCoverage] {
+    /// Coverage of every dataset that has observations `visibility` lets the reader see, keyed by dataset id.
+    public func coverage(visibility: DataVisibility) async throws -> [String: DatasetCoverage] {
         let rows = try await store.sql.select()
             .column(SQLColumn("dataset_id", table: "o"))
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .column(SQLFunction("MIN", args: SQLColumn("period", table: "o")), as: "first")
             .column(SQLFunction("MAX", args: SQLColumn("period", table: "o")), as: "last")
-            .fromCurrentObservations()
+            .fromCurrentObservations(visibility: visibility)
             .groupBy(SQLColumn("dataset_id", table: "o"))
             .all(decoding: Row.self)
         return Dictionary(uniqueKeysWithValues: rows.map {

@@ -1,16 +1,32 @@
+import Foundation
 import IMDMSCore
 import SQLKit
 
 extension SQLSelectBuilder {
     /// `FROM observations o JOIN submissions s … WHERE s.status <> 'superseded'` (and the dataset,
     /// when given): the current data every read starts from. Columns are then named with table `o`.
+    /// With a `visibility`, only what that reader may see: published and released, or approved.
     @discardableResult
-    func fromCurrentObservations(dataset datasetID: String? = nil) -> Self {
+    func fromCurrentObservations(dataset datasetID: String? = nil, visibility: DataVisibility? = nil) -> Self {
         from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
             .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
         if let datasetID { self.where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID)) }
+        if let visibility { self.visible(to: visibility, submissions: "s") }
+        return self
+    }
+
+    /// Only submissions (table alias `submissions`) the reader may see.
+    @discardableResult
+    func visible(to visibility: DataVisibility, submissions alias: String) -> Self {
+        self.where(SQLColumn("status", table: alias), .in, SQLBind.group(visibility.statuses.map(\.rawValue)))
+        if case let .released(now) = visibility {
+            self.where { group in
+                group.where(SQLColumn("release_at", table: alias), .is, SQLLiteral.null)
+                    .orWhere(SQLColumn("release_at", table: alias), .lessThanOrEqual, SQLBind(now))
+            }
+        }
         return self
     }
 }

@@ -12,7 +12,8 @@ public struct TableReader: Sendable {
     private struct Row: Decodable { var r: String?; var c: String?; var v: Double?; var n: Int }
     private struct Bounds: Decodable { var first: String?; var last: String? }
 
-    public func table(_ request: TableRequest, reference: ReferenceConfiguration) async throws -> TableResult {
+    /// `visibility`: what the reader may see (released data for the public, approved for staff).
+    public func table(_ request: TableRequest, reference: ReferenceConfiguration, visibility: DataVisibility) async throws -> TableResult {
         guard let structure = reference.structure(request.datasetID) else { throw StorageError.unknownDataset(request.datasetID) }
         let codelists = reference.codelistsByID
         try request.validate(against: structure, codelists: codelists)
@@ -21,7 +22,7 @@ public struct TableReader: Sendable {
 
         let bounds = try await filtered(request, structure, store.sql.select()
             .column(SQLFunction("MIN", args: SQLColumn("period", table: "o")), as: "first")
-            .column(SQLFunction("MAX", args: SQLColumn("period", table: "o")), as: "last"), stockPeriod: nil)
+            .column(SQLFunction("MAX", args: SQLColumn("period", table: "o")), as: "last"), stockPeriod: nil, visibility: visibility)
             .first(decoding: Bounds.self)
         let first = bounds?.first.flatMap { try? Period(parsing: $0) }
         let last = bounds?.last.flatMap { try? Period(parsing: $0) }
@@ -32,7 +33,7 @@ public struct TableReader: Sendable {
             .column(colColumn.map { SQLColumn($0, table: "o") as any SQLExpression } ?? SQLLiteral.string(TableResult.totalColumn), as: "c")
             .column(SQLFunction("SUM", args: SQLColumn("value", table: "o")), as: "v")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-        let grouped = filtered(request, structure, query, stockPeriod: stockPeriod)
+        let grouped = filtered(request, structure, query, stockPeriod: stockPeriod, visibility: visibility)
             .groupBy(SQLColumn(rowColumn, table: "o"))
         if let colColumn { grouped.groupBy(SQLColumn(colColumn, table: "o")) }
         let rows = try await grouped.all(decoding: Row.self)
@@ -54,8 +55,8 @@ public struct TableReader: Sendable {
         "k\((structure.position(of: dimensionID) ?? 0) + 1)"
     }
 
-    private func filtered(_ request: TableRequest, _ structure: DataStructure, _ query: SQLSelectBuilder, stockPeriod: Period?) -> SQLSelectBuilder {
-        query.fromCurrentObservations(dataset: request.datasetID)
+    private func filtered(_ request: TableRequest, _ structure: DataStructure, _ query: SQLSelectBuilder, stockPeriod: Period?, visibility: DataVisibility) -> SQLSelectBuilder {
+        query.fromCurrentObservations(dataset: request.datasetID, visibility: visibility)
         if let start = request.startPeriod {
             query.where(SQLColumn("period_start", table: "o"), .greaterThanOrEqual, SQLBind(start.startDate))
         }

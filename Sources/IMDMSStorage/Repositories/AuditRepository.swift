@@ -40,6 +40,21 @@ public struct AuditRepository: Sendable {
         try await AuditEntryModel.query(on: store.database).sort(\.$id).all().map(\.entry)
     }
 
+    /// Entries matching the filters, newest first: `actor` exactly, `action` by its start
+    /// (`submission.` for every workflow step), `subject` containing the text, `from`/`to` as
+    /// ISO dates or times (UTC) bounding `at`.
+    public func search(actor: String? = nil, action: String? = nil, subject: String? = nil, from: String? = nil, to: String? = nil,
+                       limit: Int = 500) async throws -> [AuditEntry] {
+        let query = AuditEntryModel.query(on: store.database).sort(\.$id, .descending).limit(limit)
+        if let actor { query.filter(\.$actor == actor) }
+        if let action { query.filter(\.$action =~ action) }
+        if let subject { query.filter(\.$subject ~~ subject) }
+        if let from { query.filter(\.$at >= from) }
+        // `to` as a day includes the whole day: every time of it sorts below the day + "~".
+        if let to { query.filter(\.$at <= (to.count == 10 ? to + "~" : to)) }
+        return try await query.all().map(\.entry)
+    }
+
     public func verify() async throws -> AuditVerification {
         let entries = try await entries()
         var head: (Int, String)?

@@ -9,6 +9,12 @@ public struct SessionRepository: Sendable {
         public var token: String
         public var user: User
         public var csrfToken: String
+
+        public init(token: String, user: User, csrfToken: String) {
+            self.token = token
+            self.user = user
+            self.csrfToken = csrfToken
+        }
     }
 
     public static let lifetime: TimeInterval = 8 * 3600

@@ -73,6 +73,20 @@ enum SubmissionConflicts {
 
     private struct PeriodRow: Decodable { var period: String }
 
+    /// Approved periods are locked: nothing new is stored for them until a data manager reopens them.
+    static func checkNotLocked(_ observations: [Observation], datasetID: String, sql: any SQLDatabase) async throws {
+        let periods = Array(Set(observations.map(\.period.formatted))).sorted()
+        guard !periods.isEmpty else { return }
+        let locked = try await sql.select().column("period").from("period_locks")
+            .where("dataset_id", .equal, SQLBind(datasetID)).where("period", .in, SQLBind.group(periods))
+            .orderBy("period").all(decoding: PeriodRow.self).map(\.period)
+        guard locked.isEmpty else {
+            throw StorageError.conflict(
+                "\(datasetID) \(locked.joined(separator: ", ")) \(locked.count == 1 ? "is" : "are") approved and locked; "
+                    + "a data manager must reopen \(locked.count == 1 ? "it" : "them") before new data can replace the approved figures")
+        }
+    }
+
     static func periodsOf(_ submission: UUID, sql: any SQLDatabase) async throws -> Set<String> {
         Set(try await sql.select().distinct().column("period").from("observations")
             .where("submission_id", .equal, SQLBind(submission)).all(decoding: PeriodRow.self).map(\.period))

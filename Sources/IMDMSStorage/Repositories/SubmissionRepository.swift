@@ -38,6 +38,7 @@ public struct SubmissionRepository: Sendable {
             if let source = record.source {
                 try await SubmissionConflicts.checkNotAlreadyImported(source, datasetID: record.datasetID, on: tx)
             }
+            try await SubmissionConflicts.checkNotLocked(observations, datasetID: record.datasetID, sql: sql)
             let superseded = try await SubmissionConflicts.resolve(observations, for: record, sql: sql, on: tx)
             if record.supersedesID == nil { record.supersedesID = superseded.first }
             if let source = record.source, let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
@@ -50,8 +51,15 @@ public struct SubmissionRepository: Sendable {
                 try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                     .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
             }
+            var actor = record.channel.rawValue
+            if let userID = record.submittedByUserID {
+                actor = "user:" + ((try await UserModel.find(userID, on: tx))?.username ?? userID.uuidString)
+            }
+            try await SubmissionEventModel(WorkflowEvent(
+                submissionID: record.id, at: record.createdAt, actor: actor,
+                action: "submit", fromStatus: nil, toStatus: record.status, comment: nil)).create(on: tx)
             try await AuditRepository.append(
-                on: tx, actor: record.submittedByUserID.map { "user:\($0.uuidString)" } ?? record.channel.rawValue,
+                on: tx, actor: actor,
                 action: "submission.store", subject: "submission:\(record.id.uuidString)",
                 after: "dataset \(record.datasetID), organisation \(record.organisationID), \(record.observationCount) observations, status \(record.status.rawValue)"
                     + (record.source.map { ", file \($0.name) sha256 \($0.sha256)" } ?? "")
@@ -71,10 +79,13 @@ public struct SubmissionRepository: Sendable {
         try await SubmissionModel.find(id, on: store.database)?.domain
     }
 
-    /// Submissions newest first, optionally of one dataset.
-    public func list(datasetID: String? = nil) async throws -> [Submission] {
-        var query = SubmissionModel.query(on: store.database).sort(\.$createdAt, .descending)
-        if let datasetID { query = query.filter(\.$datasetID == datasetID) }
+    /// Submissions newest first, optionally of one dataset, organisation or state.
+    public func list(datasetID: String? = nil, organisationID: String? = nil, status: SubmissionStatus? = nil, limit: Int? = nil) async throws -> [Submission] {
+        let query = SubmissionModel.query(on: store.database).sort(\.$createdAt, .descending)
+        if let datasetID { query.filter(\.$datasetID == datasetID) }
+        if let organisationID { query.filter(\.$organisationID == organisationID) }
+        if let status { query.filter(\.$status == status.rawValue) }
+        if let limit { query.limit(limit) }
         return try await query.all().compactMap(\.domain)
     }
 

@@ -12,7 +12,8 @@ public struct UserRepository: Sendable {
         try await UserModel.query(on: store.database).count()
     }
 
-    public func create(_ user: User, passwordHash: String) async throws {
+    /// `actor`: who creates it (`system` for the first administrator, `cli` for `imdms user add`).
+    public func create(_ user: User, passwordHash: String, by actor: String = "system") async throws {
         if try await UserModel.query(on: store.database).filter(\.$username == user.username).count() > 0 {
             throw StorageError.conflict("a user named '\(user.username)' already exists")
         }
@@ -27,7 +28,7 @@ public struct UserRepository: Sendable {
         model.createdAt = Date()
         try await store.database.transaction { tx in
             try await model.create(on: tx)
-            try await AuditRepository.append(on: tx, actor: "system", action: "user.create", subject: "user:\(user.username)",
+            try await AuditRepository.append(on: tx, actor: actor, action: "user.create", subject: "user:\(user.username)",
                                              after: "role \(user.role.rawValue), organisation \(user.organisationID ?? "none")")
         }
     }
@@ -49,5 +50,34 @@ public struct UserRepository: Sendable {
               let user = Self.user(model)
         else { return nil }
         return (user, model.passwordHash)
+    }
+
+    /// Every account, by username.
+    public func all() async throws -> [User] {
+        try await UserModel.query(on: store.database).sort(\.$username).all().compactMap(Self.user)
+    }
+
+    /// Replaces the password hash and ends the user's sessions.
+    public func setPasswordHash(_ hash: String, for userID: UUID, by actor: String) async throws {
+        try await store.database.transaction { tx in
+            guard let model = try await UserModel.find(userID, on: tx) else { throw StorageError.notFound("there is no such user") }
+            model.passwordHash = hash
+            try await model.update(on: tx)
+            try await SessionModel.query(on: tx).filter(\.$userID == userID).delete()
+            try await AuditRepository.append(on: tx, actor: actor, action: "user.password_reset", subject: "user:\(model.username)")
+        }
+    }
+
+    /// Deactivates (ending its sessions) or reactivates an account.
+    public func setActive(_ active: Bool, for userID: UUID, by actor: String) async throws {
+        try await store.database.transaction { tx in
+            guard let model = try await UserModel.find(userID, on: tx) else { throw StorageError.notFound("there is no such user") }
+            guard model.isActive != active else { return }
+            model.isActive = active
+            try await model.update(on: tx)
+            if !active { try await SessionModel.query(on: tx).filter(\.$userID == userID).delete() }
+            try await AuditRepository.append(on: tx, actor: actor, action: active ? "user.activate" : "user.deactivate",
+                                             subject: "user:\(model.username)", before: active ? "inactive" : "active", after: active ? "active" : "inactive")
+        }
     }
 }

@@ -27,4 +27,17 @@ enum Access {
         guard !structures.isEmpty else { throw WebError(status: .forbidden, reason: "Your role does not submit data.") }
         return (login, structures)
     }
+
+    /// Data managers and administrators review, approve and publish.
+    static func reviews(_ user: User) -> Bool { user.role == .administrator || user.role == .dataManager }
+
+    /// Who sees submissions: reviewers all of them, producers their organisation's.
+    static func seesSubmissions(_ user: User) -> Bool { reviews(user) || user.role == .producer }
+
+    /// The signed-in user, or 403 unless `allowed` says yes.
+    static func require(_ request: Request, _ what: String, _ allowed: (User) -> Bool) throws -> SessionRepository.Session {
+        let login = try requireLogin(request)
+        guard allowed(login.user) else { throw WebError(status: .forbidden, reason: "Your role (\(login.user.role.rawValue)) cannot \(what).") }
+        return login
+    }
 }

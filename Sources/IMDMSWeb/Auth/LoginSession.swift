@@ -1,3 +1,4 @@
+import IMDMSCore
 import IMDMSStorage
 import Vapor
 
@@ -9,6 +10,10 @@ extension Request {
         get { storage[LoginKey.self] }
         set { storage[LoginKey.self] = newValue }
     }
+
+    /// The data this caller may see: released data for the public, viewers and producers;
+    /// approved and embargoed data too for the staff who prepare releases.
+    var visibility: DataVisibility { DataVisibility.of(login?.user.role) }
 }
 
 /// The cookie names, public for tests and operators' proxies.

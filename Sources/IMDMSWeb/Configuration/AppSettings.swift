@@ -10,6 +10,10 @@ public struct AppSettings: Sendable, Equatable {
     public var dataDirectory: String
     /// `postgres://…` to use PostgreSQL instead of the embedded SQLite file.
     public var databaseURL: String?
+    /// The time zone in which people type and read release times (embargoes). Lesotho: SAST.
+    public var timeZoneID: String = "Africa/Maseru"
+
+    public var timeZone: TimeZone { TimeZone(identifier: timeZoneID) ?? TimeZone(secondsFromGMT: 0)! }
 
     public static let defaultDataDirectory = "./imdms-data"
 
@@ -20,7 +24,7 @@ public struct AppSettings: Sendable, Equatable {
         self.databaseURL = databaseURL
     }
 
-    /// Reads `IMDMS_HOSTNAME`, `IMDMS_PORT`, `IMDMS_DATA_DIR`, `IMDMS_DATABASE_URL`; command-line
+    /// Reads `IMDMS_HOSTNAME`, `IMDMS_PORT`, `IMDMS_DATA_DIR`, `IMDMS_DATABASE_URL`, `IMDMS_TIMEZONE`; command-line
     /// options given as `overrides` win over the environment.
     public static func load(
         environment: [String: String], hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil
@@ -42,6 +46,9 @@ public struct AppSettings: Sendable, Equatable {
             } else {
                 problems.append("IMDMS_DATABASE_URL must start with postgres:// (got '\(StorageLocation.redacted(url))')")
             }
+        }
+        if let zone = environment["IMDMS_TIMEZONE"], !zone.isEmpty {
+            if TimeZone(identifier: zone) != nil { settings.timeZoneID = zone } else { problems.append("IMDMS_TIMEZONE='\(zone)' is not a time zone such as Africa/Maseru") }
         }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }

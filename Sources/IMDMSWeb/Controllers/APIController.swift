@@ -2,7 +2,8 @@ import IMDMSCore
 import IMDMSStorage
 import Vapor
 
-/// The JSON API's first routes: the dataset catalogue and codelists.
+/// The JSON API: the dataset catalogue (coverage as the caller may see it), codelists, and
+/// submissions from machines holding an API token (`Authorization: Bearer …`).
 struct APIController: RouteCollection {
     struct DatasetDTO: Content {
         var id: String
@@ -23,11 +24,39 @@ struct APIController: RouteCollection {
         let api = routes.grouped("api")
         api.get("datasets", use: datasets)
         api.get("codelists", ":codelistID", use: codelist)
+        api.on(.POST, "datasets", ":datasetID", "submissions", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: submit)
+    }
+
+    struct SubmitQuery: Content {
+        var filename: String?
+        var dryRun: Bool?
+    }
+
+    /// A file as the request body (`?filename=` names it; `?dryRun=true` only checks): stored as a
+    /// submission like a web upload through the producer's saved profile or a proposed one. 201
+    /// with the summary when stored, 422 with every problem when refused, 200 for a dry run.
+    func submit(_ request: Request) async throws -> Response {
+        let login = try Access.requireLogin(request)
+        let datasetID = request.parameters.get("datasetID") ?? ""
+        guard let structure = request.imdms.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
+        guard Access.canSubmit(login.user, to: structure) else {
+            throw WebError(status: .forbidden, reason: "A \(login.user.role.rawValue) of \(login.user.organisationID ?? "no organisation") cannot submit to \(datasetID).")
+        }
+        let query = try request.query.decode(SubmitQuery.self)
+        guard let body = request.body.data, body.readableBytes > 0 else { throw WebError.badRequest("The request body is empty: send the file as the body.") }
+        let file = IncomingFile(name: query.filename ?? "upload", data: Data(buffer: body))
+        let outcome = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).importFile(
+            file, datasetID: datasetID, channel: .api, organisationID: login.user.organisationID ?? structure.organisationID,
+            submittedBy: nil, dryRun: query.dryRun ?? false)
+        let status: HTTPResponseStatus = switch outcome { case .stored: .created; case .rejected: .unprocessableEntity; case .checked: .ok }
+        let response = Response(status: status)
+        try response.content.encode(ImportSummary(outcome), as: .json)
+        return response
     }
 
     func datasets(_ request: Request) async throws -> [DatasetDTO] {
         let context = request.imdms
-        let coverage = try await DatasetSummaryReader(store: context.store).coverage()
+        let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)
         return context.reference.structures.map { s in
             DatasetDTO(
                 id: s.id, name: s.name, version: s.version, organisation: s.organisationID, frequency: s.frequency.rawValue,

@@ -15,9 +15,9 @@ struct DatasetController: RouteCollection {
         guard let structure = context.reference.structure(datasetID) else {
             throw WebError.notFound("There is no dataset '\(datasetID)'.")
         }
-        let coverage = try await DatasetSummaryReader(store: context.store).coverage()[structure.id]
+        let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
         let tableRequest = try Self.tableRequest(from: request, structure: structure, coverage: coverage)
-        let table = try await TableReader(store: context.store).table(tableRequest, reference: context.reference)
+        let table = try await TableReader(store: context.store).table(tableRequest, reference: context.reference, visibility: request.visibility)
         let page = DatasetPage(structure: structure, reference: context.reference, request: tableRequest, table: table, coverage: coverage)
         return page.render(login: request.login).response()
     }

@@ -12,9 +12,9 @@ struct HomeController: RouteCollection {
 
     func home(_ request: Request) async throws -> Response {
         let context = request.imdms
-        let coverage = try await DatasetSummaryReader(store: context.store).coverage()
+        let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)
         let synthetic = try await SubmissionRepository(store: context.store).syntheticSubmissionCount() > 0
-        let page = HomePage(
+        var page = HomePage(
             countryName: context.reference.countryName,
             datasets: context.reference.structures.map { structure in
                 HomePage.Entry(
@@ -25,6 +25,11 @@ struct HomeController: RouteCollection {
             },
             showsSyntheticData: synthetic
         )
+        if let user = request.login?.user, Access.seesSubmissions(user) {
+            page.pending = try await WorkflowRepository(store: context.store).pending(for: user)
+            page.reference = context.reference
+            page.times = ReleaseTimeText(timeZone: context.settings.timeZone)
+        }
         return page.render(login: request.login).response()
     }
 

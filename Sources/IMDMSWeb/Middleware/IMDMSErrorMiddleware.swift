@@ -37,6 +37,7 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
             switch error {
             case .unknownDataset, .notFound: return (.notFound, error.description)
             case .conflict: return (.conflict, error.description)
+            case .notPermitted: return (.forbidden, error.description)
             case .cannotOpen, .inconsistentReference: return (.internalServerError, "The server could not complete the request.")
             }
         default:

@@ -12,10 +12,20 @@ struct HomePage {
     var countryName: String
     var datasets: [Entry]
     var showsSyntheticData: Bool
+    /// What needs the signed-in user's attention (nil for the public).
+    var pending: [Submission]? = nil
+    var reference: ReferenceConfiguration? = nil
+    var times: ReleaseTimeText? = nil
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: "Migration statistics of \(countryName)", login: login) {
             var html = HTML.element("h1", "Migration statistics of \(countryName)")
+            if let pending, let reference, let times, let login {
+                let title = Access.reviews(login.user) ? "Waiting for you: submissions to review and approved data to publish"
+                    : "Your organisation's submissions waiting for review or returned to you"
+                html += HTML.container("section", [("class", "attention")],
+                                       HTML.element("h2", title) + SubmissionsPage.table(pending, reference: reference, times: times, id: "attention"))
+            }
             if showsSyntheticData {
                 html += "<p><span class=\"badge\">Synthetic demo data</span> The figures shown are generated for demonstration and are not official statistics.</p>"
             }

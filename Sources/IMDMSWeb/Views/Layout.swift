@@ -21,6 +21,16 @@ struct Layout {
             + "<button type=\"submit\">Log out</button></form>"
     }
 
+    /// The links the signed-in user's role can use.
+    var staffLinks: String {
+        guard let user = login?.user else { return "" }
+        var links: [(String, String)] = []
+        if Access.seesSubmissions(user) { links += [("/intake", "Submit data"), ("/submissions", "Submissions")] }
+        if Access.reviews(user) { links.append(("/audit", "Audit trail")) }
+        if user.role == .administrator { links += [("/admin/users", "Users"), ("/admin/tokens", "API tokens")] }
+        return links.map { "<a href=\"\($0.0)\">\($0.1)</a> " }.joined()
+    }
+
     var html: String {
         """
         <!DOCTYPE html>
@@ -33,7 +43,7 @@ struct Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>
-        <nav><a href="/">Datasets</a> \(login == nil ? "" : "<a href=\"/intake\">Submit data</a> ")<a href="/api/datasets">API</a> \(account)</nav></header>
+        <nav><a href="/">Datasets</a> \(staffLinks)<a href="/api/datasets">API</a> \(account)</nav></header>
         <main>
         \(body)
         </main>

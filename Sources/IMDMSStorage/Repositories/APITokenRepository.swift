@@ -1,0 +1,78 @@
+import FluentKit
+import Foundation
+import IMDMSCore
+
+/// API tokens for machines. The token is shown once at creation; only its SHA-256 is stored. A
+/// token acts as a user with its role and organisation, named `token:NAME`.
+public struct APITokenRepository: Sendable {
+    public struct Token: Sendable, Hashable {
+        public var id: UUID
+        public var name: String
+        public var role: Role
+        public var organisationID: String?
+        public var createdBy: String
+        public var createdAt: Date
+        public var revokedAt: Date?
+    }
+
+    public static let prefix = "imdms_"
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// Creates a token; returns it with the secret to hand over (never stored, never shown again).
+    public func create(name: String, role: Role, organisationID: String?, by actor: String) async throws -> (Token, secret: String) {
+        let name = name.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { throw StorageError.conflict("a token needs a name that says which machine uses it") }
+        if role == .producer && organisationID == nil { throw StorageError.conflict("a producer token needs an organisation") }
+        if let organisationID, try await OrganisationModel.find(organisationID, on: store.database) == nil {
+            throw StorageError.notFound("there is no organisation '\(organisationID)'")
+        }
+        let secret = Self.prefix + SessionRepository.randomToken()
+        let model = APITokenModel()
+        model.id = UUID()
+        model.name = name
+        model.tokenHash = SourceFile.sha256(of: Data(secret.utf8))
+        model.role = role.rawValue
+        model.organisationID = organisationID
+        model.createdBy = actor
+        model.createdAt = Date()
+        try await store.database.transaction { tx in
+            try await model.create(on: tx)
+            try await AuditRepository.append(on: tx, actor: actor, action: "token.create", subject: "token:\(name)",
+                                             after: "role \(role.rawValue), organisation \(organisationID ?? "none")")
+        }
+        return (Self.token(model)!, secret)
+    }
+
+    public func all() async throws -> [Token] {
+        try await APITokenModel.query(on: store.database).sort(\.$createdAt, .descending).all().compactMap(Self.token)
+    }
+
+    public func revoke(_ id: UUID, by actor: String) async throws {
+        try await store.database.transaction { tx in
+            guard let model = try await APITokenModel.find(id, on: tx) else { throw StorageError.notFound("there is no such token") }
+            guard model.revokedAt == nil else { return }
+            model.revokedAt = Date()
+            try await model.update(on: tx)
+            try await AuditRepository.append(on: tx, actor: actor, action: "token.revoke", subject: "token:\(model.name)",
+                                             before: "active", after: "revoked")
+        }
+    }
+
+    /// The user a live token acts as, or nil for an unknown or revoked token.
+    public func user(forSecret secret: String) async throws -> User? {
+        guard secret.hasPrefix(Self.prefix), secret.count == Self.prefix.count + 64 else { return nil }
+        guard let model = try await APITokenModel.query(on: store.database)
+            .filter(\.$tokenHash == SourceFile.sha256(of: Data(secret.utf8))).first(),
+            model.revokedAt == nil, let token = Self.token(model)
+        else { return nil }
+        return User(id: token.id, username: "token:\(token.name)", displayName: token.name, role: token.role, organisationID: token.organisationID)
+    }
+
+    static func token(_ model: APITokenModel) -> Token? {
+        guard let id = model.id, let role = Role(rawValue: model.role) else { return nil }
+        return Token(id: id, name: model.name, role: role, organisationID: model.organisationID, createdBy: model.createdBy,
+                     createdAt: model.createdAt, revokedAt: model.revokedAt)
+    }
+}

@@ -1,0 +1,73 @@
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// Submissions and their workflow: the list (all of them for reviewers, the organisation's for a
+/// producer), one submission with its history and the actions open to the caller, and the posts
+/// that take those actions.
+struct WorkflowController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let submissions = routes.grouped("submissions")
+        submissions.get(use: list)
+        submissions.get(":submissionID", use: show)
+        submissions.post(":submissionID", ":action", use: act)
+    }
+
+    func list(_ request: Request) async throws -> Response {
+        let login = try Access.require(request, "see submissions", Access.seesSubmissions)
+        let statusText = request.query[String.self, at: "status"].flatMap { $0.isEmpty ? nil : $0 }
+        let status = try statusText.map { text in
+            guard let status = SubmissionStatus(rawValue: text) else { throw WebError.badRequest("There is no status ‘\(text)’.") }
+            return status
+        }
+        let datasetID = request.query[String.self, at: "dataset"].flatMap { $0.isEmpty ? nil : $0 }
+        if let datasetID, request.imdms.reference.structure(datasetID) == nil { throw WebError.badRequest("There is no dataset ‘\(datasetID)’.") }
+        let organisationID = Access.reviews(login.user) ? nil : login.user.organisationID ?? "-"
+        let submissions = try await SubmissionRepository(store: request.imdms.store)
+            .list(datasetID: datasetID, organisationID: organisationID, status: status, limit: 500)
+        let page = SubmissionsPage(submissions: submissions, status: status, datasetID: datasetID, reference: request.imdms.reference,
+                                   times: ReleaseTimeText(timeZone: request.imdms.settings.timeZone))
+        return page.render(login: login).response()
+    }
+
+    /// The submission, if the caller may see it (a producer only its organisation's).
+    private func submission(_ request: Request, _ login: SessionRepository.Session) async throws -> Submission {
+        guard let id = request.parameters.get("submissionID").flatMap(UUID.init(uuidString:)),
+              let submission = try await SubmissionRepository(store: request.imdms.store).find(id),
+              Access.reviews(login.user) || submission.organisationID == login.user.organisationID
+        else { throw WebError.notFound("There is no such submission.") }
+        return submission
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let login = try Access.require(request, "see submissions", Access.seesSubmissions)
+        let submission = try await submission(request, login)
+        let store = request.imdms.store
+        let workflow = WorkflowRepository(store: store)
+        let page = SubmissionPage(
+            submission: submission, structure: request.imdms.reference.structure(submission.datasetID),
+            history: try await workflow.history(of: submission.id), lockedPeriods: try await workflow.lockedPeriods(of: submission.id),
+            sample: Array(try await SubmissionRepository(store: store).observations(of: submission.id).prefix(SubmissionPage.sampleSize)),
+            actions: WorkflowAction.available(to: login.user, status: submission.status, organisationID: submission.organisationID),
+            times: ReleaseTimeText(timeZone: request.imdms.settings.timeZone))
+        return page.render(login: login).response()
+    }
+
+    struct ActionForm: Content {
+        var comment: String?
+        var release: String?
+    }
+
+    func act(_ request: Request) async throws -> Response {
+        let login = try Access.require(request, "change a submission", Access.seesSubmissions)
+        guard let action = request.parameters.get("action").flatMap(WorkflowAction.init(rawValue:)) else {
+            throw WebError.notFound("There is no such action.")
+        }
+        let submission = try await submission(request, login)
+        let form = try request.content.decode(ActionForm.self)
+        let releaseAt = action == .publish ? try ReleaseTimeText(timeZone: request.imdms.settings.timeZone).parse(form.release) : nil
+        try await WorkflowRepository(store: request.imdms.store)
+            .perform(action, on: submission.id, by: login.user, comment: form.comment, releaseAt: releaseAt)
+        return request.redirect(to: "/submissions/\(submission.id.uuidString)", redirectType: .normal)
+    }
+}

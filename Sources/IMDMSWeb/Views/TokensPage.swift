@@ -1,0 +1,30 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// API tokens: the list with revoke buttons and the form for a new one (its secret is shown once).
+struct TokensPage {
+    var tokens: [APITokenRepository.Token]
+    var organisations: [Organisation]
+    var message: String?
+
+    func render(login: SessionRepository.Session) -> Layout {
+        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        return Layout(title: "API tokens", login: login) {
+            var html = HTML.element("h1", "API tokens")
+            html += HTML.element("p", "Machines send a token as ‘Authorization: Bearer …’. It acts with its role and organisation.", [("class", "meta")])
+            if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
+            html += "<table class=\"data\" id=\"tokens\"><thead><tr><th>Name</th><th>Role</th><th>Organisation</th><th>Created</th><th>State</th><th></th></tr></thead><tbody>"
+            for token in tokens {
+                let revoke = token.revokedAt == nil
+                    ? "<form method=\"post\" action=\"/admin/tokens/\(token.id.uuidString)/revoke\">\(csrf)<button type=\"submit\">Revoke</button></form>" : ""
+                html += "<tr>" + [token.name, token.role.rawValue, token.organisationID ?? "", "\(token.createdBy), \(token.createdAt)",
+                                  token.revokedAt == nil ? "active" : "revoked"].map { HTML.element("td", $0) }.joined()
+                    + HTML.container("td", [], revoke) + "</tr>"
+            }
+            html += "</tbody></table>" + HTML.element("h2", "New token")
+            html += "<form method=\"post\" action=\"/admin/tokens\" id=\"new-token\">\(csrf)<label>Name <input type=\"text\" name=\"name\" required></label> "
+                + RoleChoice.selects(organisations: organisations) + "<button type=\"submit\">Create</button></form>"
+            return html
+        }
+    }
+}

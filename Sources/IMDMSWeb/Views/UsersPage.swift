@@ -1,0 +1,43 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// Accounts: the list with reset and (de)activate buttons, and the form for a new account.
+struct UsersPage {
+    var users: [User]
+    var organisations: [Organisation]
+    var message: String?
+
+    func render(login: SessionRepository.Session) -> Layout {
+        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        return Layout(title: "Users", login: login) {
+            var html = HTML.element("h1", "Users")
+            if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
+            html += "<table class=\"data\" id=\"users\"><thead><tr><th>Username</th><th>Name</th><th>Role</th><th>Organisation</th><th>State</th><th></th></tr></thead><tbody>"
+            for user in users {
+                let base = "/admin/users/\(user.id.uuidString)"
+                let toggle = "<form method=\"post\" action=\"\(base)/active\">\(csrf)<input type=\"hidden\" name=\"active\" value=\"\(!user.isActive)\">"
+                    + "<button type=\"submit\">\(user.isActive ? "Deactivate" : "Reactivate")</button></form>"
+                let reset = "<form method=\"post\" action=\"\(base)/password\">\(csrf)<button type=\"submit\">Reset password</button></form>"
+                html += "<tr>" + [user.username, user.displayName, user.role.rawValue, user.organisationID ?? "", user.isActive ? "active" : "deactivated"]
+                    .map { HTML.element("td", $0) }.joined() + HTML.container("td", [], reset + toggle) + "</tr>"
+            }
+            html += "</tbody></table>" + HTML.element("h2", "New account")
+            html += "<form method=\"post\" action=\"/admin/users\" id=\"new-user\">\(csrf)"
+                + "<label>Username <input type=\"text\" name=\"username\" required></label> "
+                + "<label>Name <input type=\"text\" name=\"displayName\"></label> "
+                + RoleChoice.selects(organisations: organisations)
+                + "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"new-password\" placeholder=\"empty: generate one\"></label> "
+                + "<button type=\"submit\">Create</button></form>"
+            return html
+        }
+    }
+}
+
+/// The role and organisation selects shared by the account and token forms.
+enum RoleChoice {
+    static func selects(organisations: [Organisation]) -> String {
+        let roles = Role.allCases.map { HTML.option($0.rawValue, $0.rawValue, selected: $0 == .producer) }.joined()
+        let orgs = HTML.option("", "none", selected: false) + organisations.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined()
+        return "<label>Role <select name=\"role\">\(roles)</select></label> <label>Organisation <select name=\"organisation\">\(orgs)</select></label> "
+    }
+}
