@@ -124,6 +124,6 @@ struct IntakeController: RouteCollection {
         }
         try await UploadRepository(store: request.imdms.store).delete(upload.id)
         let message = "Stored \(submission.observationCount) observations for \(structure.name) as submission \(submission.id.uuidString)."
-        return IntakePage(structures: try Access.submittable(request).1, message: message).render(login: login).response()
+        return IntakePage(structures: try Access.submittable(request).1, message: message, submissionID: submission.id).render(login: login).response()
     }
 }

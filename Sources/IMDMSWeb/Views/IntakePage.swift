@@ -1,3 +1,4 @@
+import Foundation
 import IMDMSCore
 import IMDMSStorage
 
@@ -5,11 +6,14 @@ import IMDMSStorage
 struct IntakePage {
     var structures: [DataStructure]
     var message: String?
+    /// The submission just stored, linked from the message.
+    var submissionID: UUID? = nil
 
     func render(login: SessionRepository.Session) -> Layout {
         Layout(title: "Submit data", login: login) {
             HTML.element("h1", "Submit data")
                 + (message.map { HTML.element("p", $0, [("class", "done"), ("role", "status")]) } ?? "")
+                + (submissionID.map { "<p><a id=\"submission-link\" href=\"/submissions/\($0.uuidString)\">Follow this submission through review</a></p>" } ?? "")
                 + """
                 <form class="upload" method="post" action="/intake" enctype="multipart/form-data">
                 <input type="hidden" name="csrf" value="\(HTML.escape(login.csrfToken))">

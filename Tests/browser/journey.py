@@ -1,0 +1,237 @@
+#!/usr/bin/env python3
+"""The workflow journey in a real headless Chromium (Selenium + Debian's chromedriver) against the
+real `imdms serve` binary on a fresh SQLite data folder:
+
+1. a producer logs in; malformed files (truncated workbook, zip bomb, .xls, ragged CSV) are each
+   explained on the page and the server keeps answering; the Home Affairs workbook is uploaded,
+   an unknown border post confirmed, the upload submitted;
+2. the data manager returns it with a comment; the producer sees the comment and resubmits;
+3. the data manager approves and publishes with a release time a little ahead;
+4. the public sees nothing before the release time and the figures after it.
+
+Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
+"""
+import datetime
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import zipfile
+from zoneinfo import ZoneInfo
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SAMPLES = os.path.join(HERE, "..", "IMDMSTestSupport", "Resources", "samples")
+ZONE = "Africa/Maseru"
+PASSWORDS = {"thabo": "maloti-river-7-bridge", "palesa": "senqu-valley-42-dam"}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def malformed_files(folder):
+    """The intake issue's malformed inputs, written to files the browser can upload."""
+    sample = open(os.path.join(SAMPLES, "police-tip-victims-2022.xlsx"), "rb").read()
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+        z.writestr("xl/worksheets/sheet1.xml", '<worksheet><sheetData>' + "<row/>" * 3_000_000 + "</sheetData></worksheet>")
+    files = {
+        "truncated.xlsx": (sample[: len(sample) // 2], "incomplete or damaged"),
+        "bomb.xlsx": (bomb.getvalue(), "zip bomb"),
+        "old.xls": (bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(512), "Excel 97–2003"),
+        "ragged.csv": (b"Year;Quarter;Country;Industry;Sex;No\n2022;Q1;RSA;Mining;M;5;extra\n", "fields where the header has"),
+    }
+    paths = {}
+    for name, (data, message) in files.items():
+        path = os.path.join(folder, name)
+        with open(path, "wb") as f:
+            f.write(data)
+        paths[path] = message
+    return paths
+
+
+class Journey:
+    def __init__(self, binary):
+        self.binary = binary
+        self.work = tempfile.mkdtemp(prefix="imdms-journey-")
+        self.data = os.path.join(self.work, "data")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = dict(os.environ, IMDMS_TIMEZONE=ZONE)
+        self.server = None
+        self.browser = None
+
+    def step(self, text):
+        print(f"-- {text}", flush=True)
+
+    def start(self):
+        for user, role, org in [("thabo", "producer", "MOHA"), ("palesa", "data_manager", "BOS")]:
+            subprocess.run([self.binary, "user", "add", user, "--role", role, "--org", org, "--data", self.data],
+                           env=dict(self.env, IMDMS_NEW_PASSWORD=PASSWORDS[user]), check=True, stdout=subprocess.DEVNULL)
+        self.log = open(os.path.join(self.work, "serve.log"), "w")
+        self.server = subprocess.Popen([self.binary, "serve", "--data", self.data, "--port", str(self.port)],
+                                       env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            if self.server.poll() is not None:
+                raise SystemExit("imdms serve exited: " + open(self.log.name).read())
+            try:
+                if urllib.request.urlopen(self.base + "/healthz", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.5)  # waiting for the server to listen, not timing anything
+        else:
+            raise SystemExit("imdms serve did not answer /healthz")
+        options = webdriver.ChromeOptions()
+        options.binary_location = "/usr/bin/chromium"
+        for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1280,2000"]:
+            options.add_argument(arg)
+        self.browser = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        self.wait = WebDriverWait(self.browser, 60)
+
+    def stop(self):
+        if self.browser:
+            self.browser.quit()
+        if self.server:
+            self.server.terminate()
+            self.server.wait(timeout=30)
+
+    # Helpers -----------------------------------------------------------------------------------
+    def open(self, path):
+        self.browser.get(self.base + path)
+
+    def text(self):
+        return self.browser.find_element(By.TAG_NAME, "body").text
+
+    def expect(self, condition, message):
+        if not condition:
+            raise AssertionError(message + f"\n(page {self.browser.current_url}):\n" + self.text()[:3000])
+
+    def login(self, user):
+        self.open("/login")
+        self.browser.find_element(By.NAME, "username").send_keys(user)
+        self.browser.find_element(By.NAME, "password").send_keys(PASSWORDS[user])
+        self.browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "span.who")))
+
+    def logout(self):
+        self.browser.find_element(By.CSS_SELECTOR, "form.logout button").click()
+        self.wait.until(EC.presence_of_element_located((By.LINK_TEXT, "Log in")))
+
+    def upload(self, path):
+        self.open("/intake")
+        Select(self.browser.find_element(By.NAME, "dataset")).select_by_value("BORDER_CROSSINGS")
+        self.browser.find_element(By.NAME, "file").send_keys(os.path.abspath(path))
+        self.browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
+
+    def healthy(self):
+        return urllib.request.urlopen(self.base + "/healthz", timeout=10).read() == b"ok"
+
+    def public_table(self):
+        """The row labels of the public table of border crossings by post and direction."""
+        self.browser.delete_all_cookies()
+        self.open("/datasets/BORDER_CROSSINGS?rows=BORDER_POST&cols=DIRECTION")
+        return [cell.text for cell in self.browser.find_elements(By.CSS_SELECTOR, "th[scope=row]")]
+
+    # The journey -------------------------------------------------------------------------------
+    def run(self):
+        self.step("a producer logs in")
+        self.login("thabo")
+
+        self.step("malformed files are explained and the server keeps answering")
+        for path, message in malformed_files(self.work).items():
+            self.upload(path)
+            self.expect(message in self.text(), f"{os.path.basename(path)} should be explained with ‘{message}’")
+            self.expect(not self.browser.find_elements(By.ID, "submit"), f"{os.path.basename(path)} must not be submittable")
+            self.expect(self.healthy(), "the server stopped answering")
+
+        self.step("the Home Affairs workbook is uploaded, an unknown post confirmed, the upload submitted")
+        self.upload(os.path.join(SAMPLES, "moha-border-crossings-2022-11-12.xlsx"))
+        self.expect("Ficksburg Bridge (Maputsoe)" in self.text(), "the unknown border post is shown")
+        while self.browser.find_elements(By.CSS_SELECTOR, "form.alias button"):
+            self.browser.find_element(By.CSS_SELECTOR, "form.alias button").click()  # accept the preselected suggestion
+            self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
+        self.expect("192 observations would be stored" in self.text(), "the preview counts 192 observations")
+        self.browser.find_element(By.ID, "submit").click()
+        link = self.wait.until(EC.presence_of_element_located((By.ID, "submission-link")))
+        self.expect("Stored 192 observations" in self.text(), "the upload is stored")
+        submission = link.get_attribute("href").split("/submissions/")[1]
+        self.logout()
+
+        self.step("the data manager sees it waiting and returns it with a comment")
+        self.login("palesa")
+        self.expect(submission in self.browser.find_element(By.ID, "attention").get_attribute("innerHTML"), "the submission is waiting on the home page")
+        self.open(f"/submissions/{submission}")
+        self.browser.find_element(By.ID, "return-comment").send_keys("Please check the Maseru Bridge departures for December.")
+        self.browser.find_element(By.ID, "action-return").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "returned"))
+        self.logout()
+
+        self.step("the producer reads the comment and resubmits")
+        self.login("thabo")
+        self.expect(submission in self.browser.find_element(By.ID, "attention").get_attribute("innerHTML"), "the returned submission is on the producer's home page")
+        self.open(f"/submissions/{submission}")
+        self.expect("Please check the Maseru Bridge departures for December." in self.browser.find_element(By.ID, "review-comment").text, "the comment is shown")
+        self.browser.find_element(By.ID, "action-resubmit").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "submitted"))
+        self.logout()
+
+        self.step("the data manager approves and publishes with a release time")
+        self.login("palesa")
+        self.open(f"/submissions/{submission}")
+        self.browser.find_element(By.ID, "action-approve").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "approved"))
+        release = (datetime.datetime.now(ZoneInfo(ZONE)) + datetime.timedelta(seconds=40)).replace(microsecond=0)
+        self.browser.find_element(By.ID, "release-time").send_keys(release.strftime("%Y-%m-%d %H:%M:%S"))
+        self.browser.find_element(By.ID, "action-publish").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "published"))
+        self.logout()
+
+        self.step("the public sees nothing before the release time")
+        before = self.public_table()
+        checked_at = datetime.datetime.now(ZoneInfo(ZONE))
+        self.expect(checked_at < release, "the check before the release came too late to mean anything")
+        self.expect(before == [] and "No observations match" in self.text(), "nothing is public before the release")
+
+        self.step("and the figures after it")
+        deadline = time.monotonic() + 120
+        while datetime.datetime.now(ZoneInfo(ZONE)) <= release and time.monotonic() < deadline:
+            time.sleep(1)  # waiting for the embargo's wall-clock time to pass, not timing anything
+        after = self.public_table()
+        self.expect("Maseru Bridge" in after, "the published figures are public after the release")
+        print("journey passed", flush=True)
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit(__doc__)
+    journey = Journey(sys.argv[1])
+    try:
+        journey.start()
+        journey.run()
+    finally:
+        journey.stop()
+
+
+if __name__ == "__main__":
+    main()
