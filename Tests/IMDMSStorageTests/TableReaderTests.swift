@@ -19,7 +19,7 @@ struct TableReaderTests {
             #expect(table.rowCodes == ["MSB", "MPT"])
             #expect(table.columnCodes == ["ARR", "DEP"])
             #expect(table.value(row: "MSB", column: "ARR") == Double(1204 + 2100))
-            #expect(table.rowTotal("MPT") == 600 + 580 + 900 + 870)
+            #expect(table.rowTotal("MPT") == Double(600 + 580 + 900 + 870))
             #expect(table.grandTotal == 9304)
             #expect(table.firstPeriod?.formatted == "2022-11")
             #expect(table.lastPeriod?.formatted == "2022-12")

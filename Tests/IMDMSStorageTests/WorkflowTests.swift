@@ -12,7 +12,7 @@ struct WorkflowTests {
 
     static func total(_ store: Store, _ reference: ReferenceConfiguration, _ visibility: DataVisibility) async throws -> Double {
         try await TableReader(store: store).table(TableRequest(datasetID: "BORDER_CROSSINGS", rowDimension: "DIRECTION"),
-                                                  reference: reference, visibility: visibility).grandTotal
+                                                  reference: reference, visibility: visibility).grandTotal ?? 0
     }
 
     @Test("The whole workflow, with what each audience sees at each step", arguments: TestBackend.available)

@@ -7,4 +7,13 @@ public enum Role: String, Codable, Sendable, CaseIterable {
     case analyst
     case viewer
     case microdataOfficer = "microdata_officer"
+
+    /// The restricted roles that see small cells as they are; every other output (the public
+    /// included) goes through disclosure control.
+    public var seesConfidentialCells: Bool {
+        switch self {
+        case .administrator, .dataManager, .microdataOfficer: true
+        case .producer, .analyst, .viewer: false
+        }
+    }
 }

@@ -1,54 +1,93 @@
-/// A computed cross-table: codes on each axis (in codelist order), cell sums and totals.
+/// A computed cross-table: the codes on each axis (with their depth in the code hierarchy, for
+/// subtotals), the cells, and the margins computed from the data (never by adding up shown cells,
+/// which may include subtotals). Cells withheld by disclosure control have no value and a status.
 public struct TableResult: Hashable, Sendable, Codable {
+    public struct AxisItem: Hashable, Sendable, Codable {
+        public var code: String
+        /// 0 for top-level codes; a subtotal's children are one deeper.
+        public var depth: Int
+        public init(code: String, depth: Int) {
+            self.code = code
+            self.depth = depth
+        }
+    }
+
+    /// Why a value is withheld: SDMX `CONF_STATUS` A (primary: small count) or D (secondary: to
+    /// protect a primary cell from subtraction).
+    public enum Confidentiality: String, Hashable, Sendable, Codable {
+        case free = "F"
+        case primary = "A"
+        case secondary = "D"
+    }
+
     public struct Cell: Hashable, Sendable, Codable {
         public var row: String
         public var column: String
-        public var value: Double
+        /// nil when withheld (then `confidentiality` says why).
+        public var value: Double?
         public var observationCount: Int
+        public var confidentiality: Confidentiality
 
-        public init(row: String, column: String, value: Double, observationCount: Int) {
+        public init(row: String, column: String, value: Double?, observationCount: Int, confidentiality: Confidentiality = .free) {
             self.row = row
             self.column = column
             self.value = value
             self.observationCount = observationCount
+            self.confidentiality = confidentiality
         }
+
+        public var isWithheld: Bool { confidentiality != .free }
     }
 
     public static let totalColumn = "_T"
+    /// The code used for the margins in `rowTotals` and `columnTotals`.
+    public static let totalCode = "_Z_TOTAL"
 
     public var request: TableRequest
-    public var rowCodes: [String]
-    public var columnCodes: [String]
+    public var rows: [AxisItem]
+    public var columns: [AxisItem]
     public var cells: [Cell]
+    /// Per row code: the total across the columns.
+    public var rowTotals: [String: Cell]
+    /// Per column code: the total down the rows.
+    public var columnTotals: [String: Cell]
+    public var grand: Cell?
     /// For a stock dataset, the single period shown (the last in the range that has data).
     public var stockPeriod: Period?
     public var firstPeriod: Period?
     public var lastPeriod: Period?
 
-    public init(request: TableRequest, rowCodes: [String], columnCodes: [String], cells: [Cell],
-                stockPeriod: Period? = nil, firstPeriod: Period? = nil, lastPeriod: Period? = nil) {
+    public init(request: TableRequest, rows: [AxisItem], columns: [AxisItem], cells: [Cell], rowTotals: [String: Cell],
+                columnTotals: [String: Cell], grand: Cell?, stockPeriod: Period? = nil, firstPeriod: Period? = nil, lastPeriod: Period? = nil) {
         self.request = request
-        self.rowCodes = rowCodes
-        self.columnCodes = columnCodes
+        self.rows = rows
+        self.columns = columns
         self.cells = cells
+        self.rowTotals = rowTotals
+        self.columnTotals = columnTotals
+        self.grand = grand
         self.stockPeriod = stockPeriod
         self.firstPeriod = firstPeriod
         self.lastPeriod = lastPeriod
     }
 
-    public func value(row: String, column: String) -> Double? {
-        cells.first { $0.row == row && $0.column == column }?.value
+    public var rowCodes: [String] { rows.map(\.code) }
+    public var columnCodes: [String] { columns.map(\.code) }
+
+    public func cell(row: String, column: String) -> Cell? {
+        cells.first { $0.row == row && $0.column == column }
     }
 
-    public func rowTotal(_ row: String) -> Double {
-        cells.filter { $0.row == row }.reduce(0) { $0 + $1.value }
-    }
+    public func value(row: String, column: String) -> Double? { cell(row: row, column: column)?.value }
 
-    public func columnTotal(_ column: String) -> Double {
-        cells.filter { $0.column == column }.reduce(0) { $0 + $1.value }
-    }
+    public func rowTotal(_ row: String) -> Double? { rowTotals[row]?.value }
 
-    public var grandTotal: Double { cells.reduce(0) { $0 + $1.value } }
+    public func columnTotal(_ column: String) -> Double? { columnTotals[column]?.value }
+
+    public var grandTotal: Double? { grand?.value }
 
     public var isEmpty: Bool { cells.isEmpty }
+
+    /// Every cell including the margins, for disclosure control and exports.
+    public var allCells: [Cell] { cells + Array(rowTotals.values) + Array(columnTotals.values) + (grand.map { [$0] } ?? []) }
 }

@@ -13,5 +13,6 @@ extension Migrations {
         add(M008_CreateUploads())
         add(M009_AddWorkflow())
         add(M010_CreateAPITokens())
+        add(M011_CreateDatasetCodes())
     }
 }

@@ -2,80 +2,59 @@ import Foundation
 import IMDMSCore
 import SQLKit
 
-/// Computes cross-tables with one GROUP BY through SQLKit over the current (not superseded)
-/// observations. Flows are summed over the period range; stocks take the range's last period.
+/// Makes tables: one SQLKit `GROUP BY` over the observations the reader may see (filters with
+/// the codes below them, the period range), summing away in SQL every dimension that neither
+/// sits on an axis nor mixes levels; the `QueryEngine` then rolls periods up, resolves code
+/// hierarchies and computes the margins; disclosure control withholds small cells.
 public struct TableReader: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }
 
-    private struct Row: Decodable { var r: String?; var c: String?; var v: Double?; var n: Int }
-    private struct Bounds: Decodable { var first: String?; var last: String? }
-
     /// `visibility`: what the reader may see (released data for the public, approved for staff).
-    public func table(_ request: TableRequest, reference: ReferenceConfiguration, visibility: DataVisibility) async throws -> TableResult {
+    /// `disclosureControl`: withhold cells under the dataset's threshold (every audience outside
+    /// the restricted roles).
+    public func table(_ request: TableRequest, reference: ReferenceConfiguration, visibility: DataVisibility,
+                      disclosureControl: Bool = true) async throws -> TableResult {
         guard let structure = reference.structure(request.datasetID) else { throw StorageError.unknownDataset(request.datasetID) }
-        let codelists = reference.codelistsByID
-        try request.validate(against: structure, codelists: codelists)
-        let rowColumn = column(for: request.rowDimension, in: structure)
-        let colColumn = request.columnDimension.map { column(for: $0, in: structure) }
+        try request.validate(against: structure, codelists: reference.codelistsByID)
+        let engine = QueryEngine(structure: structure, codelists: reference.codelistsByID)
+        let stored = try await DatasetCodes.load(structure, sql: store.sql)
+        let rows = try await aggregateRows(request, structure, engine: engine,
+                                           detailed: engine.detailedDimensions(for: request, storedCodes: stored), visibility: visibility)
+        let table = engine.evaluate(request, rows: rows)
+        return disclosureControl ? DisclosureControl(threshold: structure.disclosureThreshold).apply(to: table) : table
+    }
 
-        let bounds = try await filtered(request, structure, store.sql.select()
-            .column(SQLFunction("MIN", args: SQLColumn("period", table: "o")), as: "first")
-            .column(SQLFunction("MAX", args: SQLColumn("period", table: "o")), as: "last"), stockPeriod: nil, visibility: visibility)
-            .first(decoding: Bounds.self)
-        let first = bounds?.first.flatMap { try? Period(parsing: $0) }
-        let last = bounds?.last.flatMap { try? Period(parsing: $0) }
-        let stockPeriod = structure.measure.kind == .stock ? last : nil
-
+    /// The observations' values grouped by the detailed dimensions and the period.
+    func aggregateRows(_ request: TableRequest, _ structure: DataStructure, engine: QueryEngine, detailed: Set<String>,
+                       visibility: DataVisibility) async throws -> [AggregateRow] {
+        let kept = structure.dimensions.enumerated().filter { detailed.contains($0.element.id) }.map { $0.offset + 1 }
         let query = store.sql.select()
-            .column(SQLColumn(rowColumn, table: "o"), as: "r")
-            .column(colColumn.map { SQLColumn($0, table: "o") as any SQLExpression } ?? SQLLiteral.string(TableResult.totalColumn), as: "c")
+        for position in kept { query.column(SQLColumn("k\(position)", table: "o"), as: "k\(position)") }
+        query.column(SQLColumn("period", table: "o"), as: "period")
             .column(SQLFunction("SUM", args: SQLColumn("value", table: "o")), as: "v")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-        let grouped = filtered(request, structure, query, stockPeriod: stockPeriod, visibility: visibility)
-            .groupBy(SQLColumn(rowColumn, table: "o"))
-        if let colColumn { grouped.groupBy(SQLColumn(colColumn, table: "o")) }
-        let rows = try await grouped.all(decoding: Row.self)
-
-        let cells = rows.compactMap { row -> TableResult.Cell? in
-            guard let r = row.r, let c = row.c else { return nil }
-            return TableResult.Cell(row: r, column: c, value: row.v ?? 0, observationCount: row.n)
-        }
-        return TableResult(
-            request: request,
-            rowCodes: ordered(Set(cells.map(\.row)), structure, request.rowDimension, codelists),
-            columnCodes: request.columnDimension.map { ordered(Set(cells.map(\.column)), structure, $0, codelists) } ?? [TableResult.totalColumn],
-            cells: cells, stockPeriod: stockPeriod, firstPeriod: first, lastPeriod: last
-        )
-    }
-
-    /// The observation column of a dimension: `k1` … `k8`, never text from the request.
-    private func column(for dimensionID: String, in structure: DataStructure) -> String {
-        "k\((structure.position(of: dimensionID) ?? 0) + 1)"
-    }
-
-    private func filtered(_ request: TableRequest, _ structure: DataStructure, _ query: SQLSelectBuilder, stockPeriod: Period?, visibility: DataVisibility) -> SQLSelectBuilder {
-        query.fromCurrentObservations(dataset: request.datasetID, visibility: visibility)
+            .fromCurrentObservations(dataset: request.datasetID, visibility: visibility)
         if let start = request.startPeriod {
             query.where(SQLColumn("period_start", table: "o"), .greaterThanOrEqual, SQLBind(start.startDate))
         }
         if let end = request.endPeriod {
             query.where(SQLColumn("period_end", table: "o"), .lessThanOrEqual, SQLBind(end.endDate))
         }
-        if let stockPeriod {
-            query.where(SQLColumn("period", table: "o"), .equal, SQLBind(stockPeriod.formatted))
-        }
         for (dimensionID, codes) in request.filters.sorted(by: { $0.key < $1.key }) where !codes.isEmpty {
-            query.where(SQLColumn(column(for: dimensionID, in: structure), table: "o"), .in, SQLBind.group(codes))
+            let position = (structure.position(of: dimensionID) ?? 0) + 1
+            query.where(SQLColumn("k\(position)", table: "o"), .in, SQLBind.group(engine.expandedFilter(dimensionID, codes)))
         }
-        return query
-    }
-
-    private func ordered(_ codes: Set<String>, _ structure: DataStructure, _ dimensionID: String, _ codelists: [String: Codelist]) -> [String] {
-        guard let dimension = structure.dimensions.first(where: { $0.id == dimensionID }),
-              let list = codelists[dimension.codelistID] else { return codes.sorted() }
-        let known = list.codes.map(\.id).filter { codes.contains($0) }
-        return known + codes.subtracting(known).sorted()
+        for position in kept { query.groupBy(SQLColumn("k\(position)", table: "o")) }
+        query.groupBy(SQLColumn("period", table: "o"))
+        let count = structure.dimensions.count
+        return try await query.all().map { row in
+            var codes = [String?](repeating: nil, count: count)
+            for position in kept { codes[position - 1] = try row.decode(column: "k\(position)", as: String?.self) }
+            return AggregateRow(
+                codes: codes, period: try Period(parsing: try row.decode(column: "period", as: String.self)),
+                value: try row.decode(column: "v", as: Double?.self) ?? 0, count: try row.decode(column: "n", as: Int.self))
+        }
     }
 }

@@ -46,6 +46,7 @@ public struct SubmissionRepository: Sendable {
             }
             try await SubmissionModel(record).create(on: tx)
             try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
+            try await DatasetCodes.record(observations, datasetID: record.datasetID, sql: sql)
             let replaced = Set(superseded + [record.supersedesID].compactMap { $0 })
             for previousID in replaced {
                 try await SubmissionModel.query(on: tx).filter(\.$id == previousID)

@@ -14,6 +14,10 @@ extension Request {
     /// The data this caller may see: released data for the public, viewers and producers;
     /// approved and embargoed data too for the staff who prepare releases.
     var visibility: DataVisibility { DataVisibility.of(login?.user.role) }
+
+    /// Whether tables for this caller go through disclosure control (everyone outside the
+    /// restricted roles, the public included).
+    var disclosureControl: Bool { !(login?.user.role.seesConfidentialCells ?? false) }
 }
 
 /// The cookie names, public for tests and operators' proxies.

@@ -24,6 +24,7 @@ struct APIController: RouteCollection {
         let api = routes.grouped("api")
         api.get("datasets", use: datasets)
         api.get("codelists", ":codelistID", use: codelist)
+        api.get("datasets", ":datasetID", "table", use: table)
         api.on(.POST, "datasets", ":datasetID", "submissions", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: submit)
     }
 
@@ -65,6 +66,15 @@ struct APIController: RouteCollection {
                 firstPeriod: coverage[s.id]?.firstPeriod, lastPeriod: coverage[s.id]?.lastPeriod
             )
         }
+    }
+
+    /// The same table as the dataset page for the same query string, as JSON (withheld cells
+    /// have no value and carry their `confidentiality`).
+    func table(_ request: Request) async throws -> Response {
+        let (_, table) = try await DatasetController.table(request)
+        let response = Response(status: .ok)
+        try response.content.encode(table, as: .json)
+        return response
     }
 
     func codelist(_ request: Request) async throws -> Response {

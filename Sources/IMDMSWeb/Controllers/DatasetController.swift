@@ -1,3 +1,4 @@
+import Foundation
 import IMDMSCore
 import IMDMSStorage
 import Vapor
@@ -7,18 +8,48 @@ import Vapor
 struct DatasetController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("datasets", ":datasetID", use: show)
+        routes.get("datasets", ":datasetID", "table.xlsx", use: xlsx)
+        routes.get("datasets", ":datasetID", "table.csv", use: csv)
+    }
+
+    /// The table the query string asks for, as this caller may see it: only the data its role may
+    /// see, through disclosure control unless the role is restricted. Every table output (page,
+    /// XLSX, CSV, API) comes from here.
+    static func table(_ request: Request) async throws -> (DataStructure, TableResult) {
+        let context = request.imdms
+        let datasetID = request.parameters.get("datasetID") ?? ""
+        guard let structure = context.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
+        let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
+        let tableRequest = try Self.tableRequest(from: request, structure: structure, coverage: coverage)
+        let table = try await TableReader(store: context.store).table(tableRequest, reference: context.reference, visibility: request.visibility,
+                                                                      disclosureControl: request.disclosureControl)
+        return (structure, table)
+    }
+
+    private func download(_ data: Data, type: String, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+
+    func xlsx(_ request: Request) async throws -> Response {
+        let (structure, table) = try await Self.table(request)
+        let data = try TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID).xlsx()
+        return download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(structure.id).xlsx")
+    }
+
+    func csv(_ request: Request) async throws -> Response {
+        let (structure, table) = try await Self.table(request)
+        let text = TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID).csv()
+        return download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "\(structure.id).csv")
     }
 
     func show(_ request: Request) async throws -> Response {
         let context = request.imdms
-        let datasetID = request.parameters.get("datasetID") ?? ""
-        guard let structure = context.reference.structure(datasetID) else {
-            throw WebError.notFound("There is no dataset '\(datasetID)'.")
-        }
+        let (structure, table) = try await Self.table(request)
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
-        let tableRequest = try Self.tableRequest(from: request, structure: structure, coverage: coverage)
-        let table = try await TableReader(store: context.store).table(tableRequest, reference: context.reference, visibility: request.visibility)
-        let page = DatasetPage(structure: structure, reference: context.reference, request: tableRequest, table: table, coverage: coverage)
+        let page = DatasetPage(structure: structure, reference: context.reference, request: table.request, table: table, coverage: coverage)
         return page.render(login: request.login).response()
     }
 
@@ -41,8 +72,13 @@ struct DatasetController: RouteCollection {
             end = last
             start = try? Period.first(ofYear: last.year, frequency: structure.frequency)
         }
+        var frequency: Frequency?
+        if let text = query["freq"], !text.isEmpty {
+            guard let given = Frequency(code: text) else { throw WebError.badRequest("The frequency ‘\(text)’ is not one of A, Q, M, D.") }
+            frequency = given == structure.frequency ? nil : given
+        }
         return TableRequest(datasetID: structure.id, rowDimension: rows, columnDimension: columns,
-                            filters: filters, startPeriod: start, endPeriod: end)
+                            filters: filters, startPeriod: start, endPeriod: end, frequency: frequency)
     }
 
     static func period(_ text: String?, name: String) throws -> Period? {

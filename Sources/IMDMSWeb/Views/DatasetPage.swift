@@ -1,3 +1,4 @@
+import Foundation
 import IMDMSCore
 import IMDMSStorage
 
@@ -18,6 +19,7 @@ struct DatasetPage {
     }
 
     private func name(of code: String, dimensionID: String?) -> String {
+        if dimensionID == TableRequest.timeDimension { return code }
         guard let dimensionID, let dimension = structure.dimensions.first(where: { $0.id == dimensionID }),
               let found = reference.codelistsByID[dimension.codelistID]?[code] else { return code == TableResult.totalColumn ? "Total" : code }
         return found.name
@@ -25,9 +27,12 @@ struct DatasetPage {
 
     private var form: String {
         let dims = structure.dimensions
-        let rowOptions = dims.map { HTML.option($0.id, $0.name, selected: $0.id == request.rowDimension) }.joined()
+        let axes = dims.map { ($0.id, $0.name) } + [(TableRequest.timeDimension, "Time period")]
+        let rowOptions = axes.map { HTML.option($0.0, $0.1, selected: $0.0 == request.rowDimension) }.joined()
         let colOptions = HTML.option("none", "(none)", selected: request.columnDimension == nil)
-            + dims.map { HTML.option($0.id, $0.name, selected: $0.id == request.columnDimension) }.joined()
+            + axes.map { HTML.option($0.0, $0.1, selected: $0.0 == request.columnDimension) }.joined()
+        let frequencies = Frequency.allCases.filter { $0 <= structure.frequency }
+            .map { HTML.option($0.rawValue, $0.name, selected: $0 == (request.frequency ?? structure.frequency)) }.joined()
         let filters = dims.map { dimension -> String in
             let list = reference.codelistsByID[dimension.codelistID]
             let chosen = request.filters[dimension.id]?.first
@@ -40,6 +45,7 @@ struct DatasetPage {
             "<label>Columns<select name=\"cols\">\(colOptions)</select></label>",
             "<label>From<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
             "<label>To<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
+            "<label>Frequency<select name=\"freq\">\(frequencies)</select></label>",
             filters,
             "<button type=\"submit\">Show table</button>",
         ].joined())
@@ -56,30 +62,55 @@ struct DatasetPage {
         return text
     }
 
+    /// A cell's text: the value, "–" for no data, the withheld symbol.
+    private func text(_ cell: TableResult.Cell?) -> String {
+        guard let cell else { return "–" }
+        if cell.isWithheld { return Self.withheldSymbol }
+        return cell.value.map(NumberFormat.grouped) ?? "–"
+    }
+
+    static let withheldSymbol = "x"
+
     private var tableHTML: String {
         guard !table.isEmpty else {
             return "<p class=\"empty\">No observations match this choice. Try another period range or fewer filters.</p>"
         }
         let rowDim = request.rowDimension
         let colDim = request.columnDimension
-        let rowName = structure.dimensions.first { $0.id == rowDim }?.name ?? rowDim
+        let rowName = rowDim == TableRequest.timeDimension ? "Time period" : structure.dimensions.first { $0.id == rowDim }?.name ?? rowDim
         var html = "<table class=\"data\" id=\"data-table\"><caption>\(HTML.escape(caption))</caption><thead><tr>"
         html += HTML.element("th", rowName, [("scope", "col")])
-        for column in table.columnCodes { html += HTML.element("th", name(of: column, dimensionID: colDim), [("scope", "col")]) }
+        for column in table.columns { html += HTML.element("th", name(of: column.code, dimensionID: colDim), [("scope", "col")]) }
         if colDim != nil { html += HTML.element("th", "Total", [("scope", "col")]) }
         html += "</tr></thead><tbody>"
-        for row in table.rowCodes {
-            html += "<tr>" + HTML.element("th", name(of: row, dimensionID: rowDim), [("scope", "row")])
-            for column in table.columnCodes {
-                html += HTML.element("td", table.value(row: row, column: column).map(NumberFormat.grouped) ?? "–")
-            }
-            if colDim != nil { html += HTML.element("td", NumberFormat.grouped(table.rowTotal(row)), [("class", "total")]) }
+        for row in table.rows {
+            let attributes: [(String, String)] = [("scope", "row")] + (row.depth > 0 ? [("class", "depth-\(min(row.depth, 4))")] : [])
+            html += "<tr>" + HTML.element("th", name(of: row.code, dimensionID: rowDim), attributes)
+            for column in table.columns { html += HTML.element("td", text(table.cell(row: row.code, column: column.code))) }
+            if colDim != nil { html += HTML.element("td", text(table.rowTotals[row.code]), [("class", "total")]) }
             html += "</tr>"
         }
         html += "<tr class=\"total\">" + HTML.element("th", "Total", [("scope", "row")])
-        for column in table.columnCodes { html += HTML.element("td", NumberFormat.grouped(table.columnTotal(column))) }
-        if colDim != nil { html += HTML.element("td", NumberFormat.grouped(table.grandTotal)) }
-        return html + "</tr></tbody></table>"
+        for column in table.columns { html += HTML.element("td", text(table.columnTotals[column.code])) }
+        if colDim != nil { html += HTML.element("td", text(table.grand)) }
+        html += "</tr></tbody></table>"
+        if table.allCells.contains(where: \.isWithheld) {
+            html += HTML.element("p", "\(Self.withheldSymbol): withheld to protect confidentiality (fewer than \(structure.disclosureThreshold), or a cell from which such a value could be worked out).", [("class", "footnote"), ("id", "withheld-note")])
+        }
+        let query = downloadQuery
+        html += "<p class=\"downloads\">Download: <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(query))\">Excel</a> · "
+            + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(query))\">CSV</a></p>"
+        return html
+    }
+
+    /// The query string that reproduces this table.
+    var downloadQuery: String {
+        var parts = [("rows", request.rowDimension), ("cols", request.columnDimension ?? "none")]
+        if let start = request.startPeriod { parts.append(("start", start.formatted)) }
+        if let end = request.endPeriod { parts.append(("end", end.formatted)) }
+        if let frequency = request.frequency { parts.append(("freq", frequency.rawValue)) }
+        for (dimension, codes) in request.filters.sorted(by: { $0.key < $1.key }) { parts.append((dimension, codes.joined(separator: ","))) }
+        return parts.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
     }
 
     private var metadata: String {

@@ -22,6 +22,9 @@ enum Stylesheet {
     table.data td { text-align: right; }
     table.data th { background: var(--band); text-align: left; }
     table.data tr.total th, table.data tr.total td, table.data td.total { font-weight: 700; }
+    table.data th.depth-1 { padding-left: 1.2rem; font-weight: 400; } table.data th.depth-2 { padding-left: 2.4rem; font-weight: 400; }
+    table.data th.depth-3, table.data th.depth-4 { padding-left: 3.6rem; font-weight: 400; }
+    .footnote { font-size: .85rem; color: var(--muted); }
     form.query { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; background: var(--band); padding: .8rem; border-radius: 6px; }
     form.query label { display: flex; flex-direction: column; font-size: .85rem; }
     .badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: 3px; background: #fde8c8; color: #7a4a00; }

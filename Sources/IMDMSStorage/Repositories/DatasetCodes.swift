@@ -1,0 +1,38 @@
+import FluentKit
+import Foundation
+import IMDMSCore
+import SQLKit
+
+/// The codes stored per dataset and dimension (see `M011_CreateDatasetCodes`): added in the
+/// storing transaction, never removed (a superseded code only makes the engine more careful).
+enum DatasetCodes {
+    private struct Row: Decodable { var position: Int; var code: String }
+
+    static func record(_ observations: [Observation], datasetID: String, sql: any SQLDatabase) async throws {
+        var incoming = Set<[String]>()
+        for observation in observations {
+            for (index, code) in observation.key.enumerated() { incoming.insert([String(index + 1), code]) }
+        }
+        guard !incoming.isEmpty else { return }
+        let known = Set(try await sql.select().column("position").column("code").from("dataset_codes")
+            .where("dataset_id", .equal, SQLBind(datasetID)).all(decoding: Row.self).map { [String($0.position), $0.code] })
+        let missing = incoming.subtracting(known).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        for chunk in stride(from: 0, to: missing.count, by: 300) {
+            let part = missing[chunk..<min(chunk + 300, missing.count)]
+            let insert = sql.insert(into: "dataset_codes").columns("dataset_id", "position", "code")
+            for pair in part { insert.values(SQLBind(datasetID), SQLBind(Int(pair[0])!), SQLBind(pair[1])) }
+            try await insert.run()
+        }
+    }
+
+    /// Per dimension id, the codes stored for it.
+    static func load(_ structure: DataStructure, sql: any SQLDatabase) async throws -> [String: Set<String>] {
+        let rows = try await sql.select().column("position").column("code").from("dataset_codes")
+            .where("dataset_id", .equal, SQLBind(structure.id)).all(decoding: Row.self)
+        var result: [String: Set<String>] = [:]
+        for row in rows where row.position >= 1 && row.position <= structure.dimensions.count {
+            result[structure.dimensions[row.position - 1].id, default: []].insert(row.code)
+        }
+        return result
+    }
+}
