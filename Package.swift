@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/reference")]
+            resources: [.copy("Resources/reference"), .copy("Resources/reports")]
         ),
         // Storage: Fluent migrations and writes, SQLKit reads, on SQLite and PostgreSQL.
         .target(

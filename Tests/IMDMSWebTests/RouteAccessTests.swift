@@ -35,6 +35,8 @@ struct RouteAccessTests {
         "GET /api/codelists/:codelistID": everyone,
         "GET /api/datasets/:datasetID/table": everyone,
         "GET /login": everyone,
+        "GET /reports": everyone,
+        "GET /reports/:reportID": everyone,
         "POST /login": everyone,
         "POST /logout": everyone,
         "GET /intake": submitters,
@@ -100,6 +102,7 @@ struct RouteAccessTests {
                     .replacingOccurrences(of: ":datasetID", with: "BORDER_CROSSINGS")
                     .replacingOccurrences(of: ":codelistID", with: "CL_SEX")
                     .replacingOccurrences(of: ":uploadID", with: uploadID)
+                    .replacingOccurrences(of: ":reportID", with: "quarterly-bulletin")
                     .replacingOccurrences(of: ":submissionID", with: UUID().uuidString)
                     .replacingOccurrences(of: ":action", with: "approve")
                     .replacingOccurrences(of: ":userID", with: UUID().uuidString)

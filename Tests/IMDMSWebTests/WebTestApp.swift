@@ -15,7 +15,7 @@ func withIMDMSApp(
         let reference = try await ReferenceRepository(store: store).load()
         if let demoYears { _ = try await DemoLoader(store: store, reference: reference).load(years: demoYears) }
         try await withApp(configure: { app in
-            try configure(app, context: AppContext(store: store, reference: reference, settings: AppSettings()))
+            try configure(app, context: try AppContext(store: store, reference: reference, settings: AppSettings()))
         }) { app in
             try await body(app, reference)
         }

@@ -15,6 +15,16 @@ public struct Measure: Hashable, Sendable, Codable {
     /// Whether values must be whole non-negative numbers (counts of people).
     public var isCount: Bool
 
+    /// The unit in words: `persons`, `maloti`; other codes as they are.
+    public var unitLabel: String {
+        switch unit {
+        case "PS": "persons"
+        case "LSL": "maloti"
+        case "USD": "US dollars"
+        default: unit
+        }
+    }
+
     public init(id: String = "OBS_VALUE", name: String, unit: String, kind: Kind, isCount: Bool = true) {
         self.id = id
         self.name = name

@@ -75,9 +75,9 @@ public struct TableExport: Sendable {
     /// What the table shows, in words: measure, unit, periods.
     public var caption: String {
         let request = table.request
-        var text = "\(structure.measure.name) (\(structure.measure.unit))"
-        let range = [request.startPeriod?.formatted, request.endPeriod?.formatted].compactMap { $0 }.joined(separator: " to ")
-        if !range.isEmpty { text += ", \(range)" }
+        var text = "\(structure.measure.name) (\(structure.measure.unitLabel))"
+        if let start = request.startPeriod, let end = request.endPeriod { text += ", " + Period.label(from: start, to: end) }
+        else if let only = request.startPeriod ?? request.endPeriod { text += ", " + only.label }
         if let frequency = request.frequency { text += ", \(frequency.name.lowercased())" }
         return text
     }

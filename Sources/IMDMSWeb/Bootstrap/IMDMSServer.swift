@@ -34,7 +34,7 @@ public enum IMDMSServer {
     public static func run(_ prepared: IMDMSSetup.Prepared, settings: AppSettings) async throws {
         let app = try await Application.make(Environment(name: "production", arguments: ["imdms", "serve"]))
         do {
-            try configure(app, context: AppContext(store: prepared.store, reference: prepared.reference, settings: settings))
+            try configure(app, context: try AppContext(store: prepared.store, reference: prepared.reference, settings: settings))
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -2,16 +2,19 @@ import IMDMSCore
 import IMDMSStorage
 import Vapor
 
-/// What every request handler needs: the store and the reference configuration.
+/// What every request handler needs: the store, the reference configuration, the settings, the reports.
 public struct AppContext: Sendable {
     public let store: Store
     public let reference: ReferenceConfiguration
     public let settings: AppSettings
+    /// The reports, indicators and report template (shipped, or edited copies in `<data>/reports/`).
+    public let reports: ReportLibrary
 
-    public init(store: Store, reference: ReferenceConfiguration, settings: AppSettings) {
+    public init(store: Store, reference: ReferenceConfiguration, settings: AppSettings) throws {
         self.store = store
         self.reference = reference
         self.settings = settings
+        self.reports = try ReportLibrary.load(overrides: settings.reportsDirectory, reference: reference)
     }
 }
 

@@ -55,6 +55,9 @@ public struct AppSettings: Sendable, Equatable {
         return settings
     }
 
+    /// Where administrators put edited report files (`<data>/reports/`).
+    public var reportsDirectory: String { (dataDirectory as NSString).appendingPathComponent("reports") }
+
     /// Where the data lives: PostgreSQL when a URL is set, otherwise `imdms.sqlite` in the data folder.
     public var storageLocation: StorageLocation {
         if let databaseURL { return .postgres(url: databaseURL) }

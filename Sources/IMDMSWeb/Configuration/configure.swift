@@ -19,6 +19,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: IntakeController())
     try app.register(collection: WorkflowController())
     try app.register(collection: AuditController())
+    try app.register(collection: ReportController())
     try app.register(collection: AdminController())
     try app.register(collection: APIController())
 }

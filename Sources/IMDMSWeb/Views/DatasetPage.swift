@@ -53,7 +53,7 @@ struct DatasetPage {
 
     private var caption: String {
         let range = [request.startPeriod?.formatted, request.endPeriod?.formatted].compactMap { $0 }.joined(separator: " to ")
-        var text = "\(structure.measure.name) (\(structure.measure.unit))"
+        var text = "\(structure.measure.name) (\(structure.measure.unitLabel))"
         if let stock = table.stockPeriod {
             text += ", stock at \(stock.formatted)"
         } else if !range.isEmpty {

@@ -47,7 +47,7 @@ struct HomePage {
             HTML.element("p", s.metadata.description),
             HTML.container("dl", [("class", "meta-list")], [
                 ("Dataset", s.id), ("Producer", entry.organisation),
-                ("Frequency", s.frequency.name), ("Measure", "\(s.measure.name) (\(s.measure.unit), \(s.measure.kind.rawValue))"),
+                ("Frequency", s.frequency.name), ("Measure", "\(s.measure.name) (\(s.measure.unitLabel), \(s.measure.kind.rawValue))"),
                 ("Dimensions", s.dimensions.map(\.name).joined(separator: ", ")),
                 ("Source", s.metadata.source), ("Contact", s.metadata.contact),
                 ("Methodology", s.metadata.methodology), ("Data", coverage),

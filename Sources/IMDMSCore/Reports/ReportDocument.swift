@@ -1,0 +1,38 @@
+import Foundation
+
+/// A report made for one period: what every format (web page, XLSX, CSV, PDF) renders.
+public struct ReportDocument: Sendable {
+    public struct Section: Sendable {
+        public var title: String
+        public var narrative: String
+        public var tables: [TableExport]
+        /// Server-drawn SVG: charts, then maps.
+        public var figures: [String]
+        public var source: String
+
+        public init(title: String, narrative: String, tables: [TableExport], figures: [String], source: String) {
+            self.title = title
+            self.narrative = narrative
+            self.tables = tables
+            self.figures = figures
+            self.source = source
+        }
+    }
+
+    public var definition: ReportDefinition
+    public var periodLabel: String
+    public var sections: [Section]
+    public var generatedAt: Date
+    /// The data includes synthetic demo submissions.
+    public var isSynthetic: Bool
+    public var countryName: String
+
+    public init(definition: ReportDefinition, periodLabel: String, sections: [Section], generatedAt: Date, isSynthetic: Bool, countryName: String) {
+        self.definition = definition
+        self.periodLabel = periodLabel
+        self.sections = sections
+        self.generatedAt = generatedAt
+        self.isSynthetic = isSynthetic
+        self.countryName = countryName
+    }
+}

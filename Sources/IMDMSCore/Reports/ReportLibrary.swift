@@ -1,0 +1,119 @@
+import Foundation
+
+/// The reports, indicators and page template IMDMS offers: the shipped files, each replaced by a
+/// file of the same name in the installation's `reports/` folder (administrators edit copies
+/// there; new `*.json` reports there are added). Every file is checked against the reference
+/// configuration when loaded, and a bad one is refused naming the file and the field.
+public struct ReportLibrary: Sendable {
+    public var reports: [ReportDefinition]
+    public var indicators: [String: IndicatorDefinition]
+    public var template: MustacheTemplate
+
+    public static let shipped = ["quarterly-bulletin.json", "festive-border.json", "trafficking.json", "labour-profile.json"]
+
+    public func report(_ id: String) -> ReportDefinition? { reports.first { $0.id == id } }
+
+    /// `overrides`: the installation's folder (nil: the shipped files only).
+    public static func load(overrides: String?, reference: ReferenceConfiguration) throws(ReportError) -> ReportLibrary {
+        func read(_ name: String) throws(ReportError) -> Data {
+            if let overrides {
+                let path = (overrides as NSString).appendingPathComponent(name)
+                if FileManager.default.fileExists(atPath: path) {
+                    do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw ReportError(file: path, reason: error.localizedDescription) }
+                }
+            }
+            let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
+            guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "reports"),
+                  let data = try? Data(contentsOf: url) else { throw ReportError(file: name, reason: "not found") }
+            return data
+        }
+        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws(ReportError) -> T {
+            do { return try JSONDecoder().decode(type, from: try read(name)) } catch let error as ReportError { throw error } catch {
+                throw ReportError(file: name, reason: Self.describe(error))
+            }
+        }
+        var names = shipped
+        if let overrides, let extra = try? FileManager.default.contentsOfDirectory(atPath: overrides) {
+            names += extra.filter { $0.hasSuffix(".json") && $0 != "indicators.json" && !shipped.contains($0) }.sorted()
+        }
+        let indicators = try decode([IndicatorDefinition].self, "indicators.json")
+        let library = ReportLibrary(
+            reports: try names.map { (name: String) throws(ReportError) -> ReportDefinition in try decode(ReportDefinition.self, name) },
+            indicators: Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last }),
+            template: try { () throws(ReportError) -> MustacheTemplate in
+                let text = String(decoding: try read("report.html"), as: UTF8.self)
+                do { return try MustacheTemplate(text, name: "report.html") } catch { throw ReportError(file: "report.html", reason: "\(error)") }
+            }())
+        try library.check(against: reference)
+        return library
+    }
+
+    /// Every dataset, dimension, code and indicator a report names must exist.
+    public func check(against reference: ReferenceConfiguration) throws(ReportError) {
+        var problems: [String] = []
+        func dims(_ datasetID: String, _ where_: String) -> DataStructure? {
+            guard let s = reference.structure(datasetID) else { problems.append("\(where_): there is no dataset '\(datasetID)'"); return nil }
+            return s
+        }
+        func checkDimension(_ s: DataStructure, _ id: String?, _ where_: String) {
+            guard let id, id != TableRequest.timeDimension else { return }
+            if s.position(of: id) == nil { problems.append("\(where_): \(s.id) has no dimension '\(id)'") }
+        }
+        func checkFilters(_ s: DataStructure, _ filters: [String: [String]]?, _ where_: String) {
+            for (dimension, codes) in filters ?? [:] {
+                guard let d = s.dimensions.first(where: { $0.id == dimension }) else { problems.append("\(where_): \(s.id) has no dimension '\(dimension)'"); continue }
+                for code in codes where reference.codelistsByID[d.codelistID]?.contains(code) != true {
+                    problems.append("\(where_): '\(code)' is not a code of \(d.codelistID)")
+                }
+            }
+        }
+        for indicator in indicators.values {
+            if let s = dims(indicator.dataset, "indicator \(indicator.id)") {
+                checkFilters(s, indicator.a, "indicator \(indicator.id)"); checkFilters(s, indicator.b, "indicator \(indicator.id)")
+            }
+        }
+        for report in reports {
+            for (index, section) in report.sections.enumerated() {
+                let place = "report \(report.id), section \(index + 1)"
+                guard let s = dims(section.dataset, place) else { continue }
+                for (name, fact) in section.facts ?? [:] {
+                    checkFilters(s, fact.filters, "\(place), fact \(name)")
+                    checkDimension(s, fact.top, "\(place), fact \(name)")
+                    if let id = fact.indicator, indicators[id] == nil { problems.append("\(place), fact \(name): there is no indicator '\(id)'") }
+                }
+                for table in section.tables ?? [] { checkDimension(s, table.rows, place); checkDimension(s, table.cols, place); checkFilters(s, table.filters, place) }
+                for chart in section.charts ?? [] { checkDimension(s, chart.rows, place); checkDimension(s, chart.cols, place); checkFilters(s, chart.filters, place) }
+                for map in section.maps ?? [] { checkDimension(s, map.dimension, place); checkFilters(s, map.filters, place) }
+                if let narrative = section.narrative {
+                    do { _ = try MustacheTemplate(narrative, name: "\(place) narrative") } catch { problems.append(error.description) }
+                }
+            }
+        }
+        if !problems.isEmpty { throw ReportError(file: "reports", reason: problems.joined(separator: "; ")) }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        switch error {
+        case let .keyNotFound(key, context): return "missing field '\(key.stringValue)' at \(path(context))"
+        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    static func path(_ context: DecodingError.Context) -> String {
+        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+    }
+}
+
+/// A report file that cannot be used.
+public struct ReportError: Error, Sendable, CustomStringConvertible {
+    public var file: String
+    public var reason: String
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+    public var description: String { "\(file): \(reason)" }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import IMDMSCore
+
+/// Makes a report for a period: each section's facts (totals, their change on a year earlier,
+/// the leading code, indicators), tables, charts and maps, all read through `TableReader` with
+/// the reader's visibility and disclosure control, so a report never shows more than the table
+/// builder would to the same person.
+public struct ReportBuilder: Sendable {
+    let store: Store
+    let reference: ReferenceConfiguration
+    let library: ReportLibrary
+    let visibility: DataVisibility
+    let disclosureControl: Bool
+
+    public init(store: Store, reference: ReferenceConfiguration, library: ReportLibrary, visibility: DataVisibility, disclosureControl: Bool) {
+        self.store = store
+        self.reference = reference
+        self.library = library
+        self.visibility = visibility
+        self.disclosureControl = disclosureControl
+    }
+
+    /// The period a report shows by default: the latest with data in its first dataset (for a
+    /// seasonal report, the latest such month of its season).
+    public func defaultPeriod(_ report: ReportDefinition) async throws -> Period? {
+        guard let first = report.sections.first,
+              let last = try await DatasetSummaryReader(store: store).coverage(visibility: visibility)[first.dataset]?.lastPeriod,
+              var period = try? Period(parsing: last).converted(to: report.frequency) ?? Period(parsing: last) else { return nil }
+        if let month = report.defaultMonth, report.frequency == .monthly {
+            while period.subperiod != month, let previous = period.previous { period = previous }
+        }
+        // The whole span must have data: a festive season whose January is not in yet is not the latest.
+        let lastData = try Period(parsing: last), span = max(1, report.span ?? 1)
+        while period.advanced(by: span - 1).startDate > lastData.startDate {
+            guard let earlier = report.defaultMonth != nil ? period.yearEarlier : period.previous else { break }
+            period = earlier
+        }
+        return period
+    }
+
+    public func make(_ report: ReportDefinition, period: Period) async throws -> ReportDocument {
+        guard period.frequency == report.frequency else {
+            throw StorageError.conflict("\(report.title) is made for a \(report.frequency.name.lowercased()) period such as \(Period.example(report.frequency)), not \(period.formatted)")
+        }
+        let end = period.advanced(by: max(1, report.span ?? 1) - 1)
+        var sections: [ReportDocument.Section] = []
+        for section in report.sections {
+            sections.append(try await make(section, start: period, end: end))
+        }
+        let synthetic = try await SubmissionRepository(store: store).syntheticSubmissionCount() > 0
+        return ReportDocument(definition: report, periodLabel: Period.label(from: period, to: end), sections: sections,
+                              generatedAt: Date(), isSynthetic: synthetic, countryName: reference.countryName)
+    }
+
+    private func table(_ datasetID: String, rows: String, cols: String? = nil, filters: [String: [String]]?, start: Period, end: Period,
+                       frequency: Frequency? = nil, rowCodes: [String]? = nil, columnCodes: [String]? = nil) async throws -> TableResult {
+        let request = TableRequest(datasetID: datasetID, rowDimension: rows, columnDimension: cols, filters: filters ?? [:],
+                                   startPeriod: start, endPeriod: end, frequency: frequency, rowCodes: rowCodes, columnCodes: columnCodes)
+        return try await TableReader(store: store).table(request, reference: reference, visibility: visibility, disclosureControl: disclosureControl)
+    }
+
+    private func make(_ section: ReportDefinition.Section, start: Period, end: Period) async throws -> ReportDocument.Section {
+        guard let structure = reference.structure(section.dataset) else { throw StorageError.unknownDataset(section.dataset) }
+        let codelists = reference.codelistsByID
+        var context: [String: TemplateValue] = [
+            "period": .text(Period.label(from: start, to: end)),
+            "period_year_earlier": .text(Period.label(from: start.yearEarlier ?? start, to: end.yearEarlier ?? end)),
+        ]
+        for (name, fact) in section.facts ?? [:] {
+            context[name] = try await evaluate(fact, structure: structure, start: start, end: end)
+        }
+        let narrative = try section.narrative.map { try MustacheTemplate($0, name: section.title).render(.context(context)) } ?? ""
+        var tables: [TableExport] = []
+        for spec in section.tables ?? [] {
+            let tableStart = spec.periods.map { end.converted(to: spec.frequency ?? end.frequency)?.advanced(by: -($0 - 1)) ?? start } ?? start
+            let result = try await table(section.dataset, rows: spec.rows, cols: spec.cols, filters: spec.filters, start: tableStart, end: end,
+                                         frequency: spec.frequency, rowCodes: spec.rowCodes)
+            tables.append(TableExport(table: result, structure: structure, codelists: codelists, title: spec.title))
+        }
+        var figures: [String] = []
+        for (index, spec) in (section.charts ?? []).enumerated() {
+            figures.append(try await chart(spec, structure: structure, start: start, end: end, id: "\(section.dataset.lowercased())-chart-\(index)"))
+        }
+        for (index, spec) in (section.maps ?? []).enumerated() {
+            figures.append(try await map(spec, structure: structure, start: start, end: end, id: "\(section.dataset.lowercased())-map-\(index)"))
+        }
+        return ReportDocument.Section(title: section.title, narrative: narrative, tables: tables, figures: figures,
+                                      source: "Source: \(structure.metadata.source).")
+    }
+
+    // MARK: Facts
+
+    private func total(_ datasetID: String, _ filters: [String: [String]], _ start: Period, _ end: Period) async throws -> Double? {
+        guard let structure = reference.structure(datasetID) else { return nil }
+        let result = try await table(datasetID, rows: structure.dimensions[0].id, filters: filters, start: start, end: end)
+        return result.grandTotal
+    }
+
+    private func evaluate(_ fact: ReportDefinition.Fact, structure: DataStructure, start: Period, end: Period) async throws -> TemplateValue {
+        let earlierStart = start.yearEarlier ?? start, earlierEnd = end.yearEarlier ?? end
+        if let id = fact.indicator, let indicator = library.indicators[id] {
+            let value = indicator.value(a: try await total(indicator.dataset, indicator.a, start, end), b: try await total(indicator.dataset, indicator.b, start, end))
+            let earlier = indicator.value(a: try await total(indicator.dataset, indicator.a, earlierStart, earlierEnd),
+                                          b: try await total(indicator.dataset, indicator.b, earlierStart, earlierEnd))
+            let text = value.map { indicator.unit == "%" ? NumberText.percent($0) : NumberText.grouped($0) + (indicator.unit == "persons" ? "" : " \(indicator.unit)") }
+            return .context(["value": .text(text ?? "not available"), "name": .text(indicator.name),
+                             "value_year_earlier": .text(earlier.map(NumberText.grouped) ?? "not available")])
+        }
+        if let dimension = fact.top {
+            let result = try await table(structure.id, rows: dimension, filters: fact.filters, start: start, end: end)
+            let parents = Set(result.rows.indices.compactMap { i in i + 1 < result.rows.count && result.rows[i + 1].depth > result.rows[i].depth ? result.rows[i].code : nil })
+            let best = result.rows.filter { !parents.contains($0.code) }
+                .compactMap { row in result.rowTotal(row.code).map { (row.code, $0) } }.max { $0.1 < $1.1 }
+            guard let best, let grand = result.grandTotal, grand > 0 else { return .context(["name": "no data", "share": "no", "value": "no data"]) }
+            let export = TableExport(table: result, structure: structure, codelists: reference.codelistsByID)
+            return .context(["name": .text(export.label(best.0, dimension)), "code": .text(best.0),
+                             "value": .text(NumberText.grouped(best.1)), "share": .text(NumberText.percent(best.1 / grand * 100))])
+        }
+        let filters = fact.filters ?? [:]
+        let value = try await total(structure.id, filters, start, end)
+        let earlier = try await total(structure.id, filters, earlierStart, earlierEnd)
+        var phrase = "cannot be compared with a year earlier (no data then)"
+        var change = ""
+        if let value, let earlier, earlier > 0 {
+            let pct = (value - earlier) / earlier * 100
+            change = NumberText.percent(pct, signed: true)
+            phrase = abs(pct) < 0.05 ? "did not change" : (pct > 0 ? "rose " : "fell ") + NumberText.percent(abs(pct))
+        }
+        return .context(["value": .text(value.map(NumberText.grouped) ?? "not published"), "value_year_earlier": .text(earlier.map(NumberText.grouped) ?? "no data"),
+                         "change": .text(change), "change_phrase": .text(phrase)])
+    }
+
+    // MARK: Figures
+
+    /// Rows that are not subtotals of other shown rows.
+    private static func leaves(_ result: TableResult) -> [TableResult.AxisItem] {
+        result.rows.enumerated().filter { i, row in !(i + 1 < result.rows.count && result.rows[i + 1].depth > row.depth) }.map(\.element)
+    }
+
+    private func chart(_ spec: ReportDefinition.ChartSpec, structure: DataStructure, start: Period, end: Period, id: String) async throws -> String {
+        let frequency = spec.frequency
+        let chartStart = spec.periods.map { end.converted(to: frequency ?? end.frequency)?.advanced(by: -($0 - 1)) ?? start } ?? start
+        let result = try await table(structure.id, rows: spec.rows, cols: spec.cols, filters: spec.filters, start: chartStart, end: end,
+                                     frequency: frequency, rowCodes: spec.rowCodes, columnCodes: spec.colCodes)
+        let export = TableExport(table: result, structure: structure, codelists: reference.codelistsByID)
+        var rows = spec.rows == TableRequest.timeDimension ? result.rows : Self.leaves(result)
+        if spec.kind == .bar || spec.kind == .stackedBar {
+            rows = rows.filter { result.rowTotal($0.code) != nil }.sorted { (result.rowTotal($0.code) ?? 0) > (result.rowTotal($1.code) ?? 0) }
+            if let limit = spec.limit { rows = Array(rows.prefix(limit)) }
+        }
+        if spec.kind == .pyramid { rows = rows.filter { $0.code != "_T" && $0.code != "_U" } }
+        let categories = rows.map { export.label($0.code, spec.rows) }
+        let series: [ChartData.Series]
+        if spec.cols != nil {
+            series = result.columns.map { column in
+                ChartData.Series(name: export.label(column.code, spec.cols), values: rows.map { result.value(row: $0.code, column: column.code) })
+            }
+        } else {
+            series = [ChartData.Series(name: structure.measure.name, values: rows.map { result.rowTotal($0.code) })]
+        }
+        let data = ChartData(title: spec.title, categories: categories, series: series, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))",
+                             categoryLabel: export.dimensionName(spec.rows))
+        switch spec.kind {
+        case .bar, .stackedBar: return BarChart(data: data).svg(id: id)
+        case .line: return LineChart(data: data).svg(id: id)
+        case .pyramid: return PopulationPyramid(data: data).svg(id: id)
+        }
+    }
+
+    private func map(_ spec: ReportDefinition.MapSpec, structure: DataStructure, start: Period, end: Period, id: String) async throws -> String {
+        let result = try await table(structure.id, rows: spec.dimension, filters: spec.filters, start: start, end: end)
+        var values: [String: Double] = [:]
+        for row in Self.leaves(result) { if let value = result.rowTotal(row.code) { values[row.code] = value } }
+        let shapes = spec.kind == .districts ? try GeoShapes.lesothoDistricts() : try GeoShapes.worldCountries()
+        return ChoroplethMap(shapes: shapes, values: values, title: spec.title, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))").svg(id: id)
+    }
+}

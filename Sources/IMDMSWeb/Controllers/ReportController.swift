@@ -1,0 +1,75 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// Reports at the click of a button: the list, and each report for a period as a web page, XLSX,
+/// CSV or PDF. What a report shows follows the reader's role exactly as the table builder does.
+struct ReportController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("reports", use: index)
+        routes.get("reports", ":reportID", use: show)
+    }
+
+    private func builder(_ request: Request) -> ReportBuilder {
+        ReportBuilder(store: request.imdms.store, reference: request.imdms.reference, library: request.imdms.reports,
+                      visibility: request.visibility, disclosureControl: request.disclosureControl)
+    }
+
+    func index(_ request: Request) async throws -> Response {
+        var entries: [ReportsPage.Entry] = []
+        for report in request.imdms.reports.reports {
+            entries.append(.init(report: report, defaultPeriod: try await builder(request).defaultPeriod(report)))
+        }
+        return ReportsPage(entries: entries).render(login: request.login).response()
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let id = request.parameters.get("reportID") ?? ""
+        guard let report = request.imdms.reports.report(id) else { throw WebError.notFound("There is no report '\(id)'.") }
+        let builder = builder(request)
+        let period: Period
+        if let text = request.query[String.self, at: "period"], !text.isEmpty {
+            do { period = try Period(parsing: text) } catch { throw WebError.badRequest("The period is not valid: \(error.description).") }
+            guard period.frequency == report.frequency else {
+                throw WebError.badRequest("\(report.title) is made for a \(report.frequency.name.lowercased()) period such as \(Period.example(report.frequency)), not ‘\(text)’.")
+            }
+        } else if let latest = try await builder.defaultPeriod(report) {
+            period = latest
+        } else {
+            throw WebError.notFound("There is no published data for \(report.title) yet.")
+        }
+        let format = request.query[String.self, at: "format"] ?? "html"
+        let document = try await builder.make(report, period: period)
+        let renderer = ReportRenderer(document)
+        let name = "\(report.id)-\(period.formatted)"
+        switch format {
+        case "html":
+            var headers = HTTPHeaders()
+            headers.contentType = .html
+            return Response(status: .ok, headers: headers, body: .init(string: renderer.html(template: request.imdms.reports.template)))
+        case "xlsx":
+            return Self.download(try renderer.xlsx(), type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(name).xlsx")
+        case "csv":
+            return Self.download(Data(renderer.csv().utf8), type: "text/csv; charset=utf-8", name: "\(name).csv")
+        case "pdf":
+            let html = renderer.html(template: request.imdms.reports.template)
+            let data: Data
+            do {
+                data = try await Task.detached { try PDFPrinter.pdf(html: html) }.value
+            } catch let error as PDFPrinter.Unavailable {
+                throw WebError(status: .serviceUnavailable, reason: error.description)
+            }
+            return Self.download(data, type: "application/pdf", name: "\(name).pdf")
+        default:
+            throw WebError.badRequest("The format ‘\(format)’ is not one of html, xlsx, csv, pdf.")
+        }
+    }
+
+    static func download(_ data: Data, type: String, name: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: type)
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

@@ -1,0 +1,28 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// The reports on offer, each with a period box and the four formats.
+struct ReportsPage {
+    struct Entry {
+        var report: ReportDefinition
+        var defaultPeriod: Period?
+    }
+
+    var entries: [Entry]
+
+    func render(login: SessionRepository.Session?) -> Layout {
+        Layout(title: "Reports", login: login) {
+            var html = HTML.element("h1", "Reports")
+            for entry in entries {
+                let r = entry.report
+                let period = entry.defaultPeriod?.formatted ?? ""
+                html += HTML.container("section", [("class", "report"), ("id", "report-\(r.id)")],
+                    HTML.element("h2", r.title) + HTML.element("p", r.description)
+                    + "<form method=\"get\" action=\"/reports/\(HTML.escape(r.id))\"><label>Period <input name=\"period\" size=\"10\" value=\"\(HTML.escape(period))\" placeholder=\"\(HTML.escape(Period.example(r.frequency)))\"></label> "
+                    + "<select name=\"format\">" + [("html", "Web page"), ("xlsx", "Excel"), ("pdf", "PDF"), ("csv", "CSV")].map { HTML.option($0.0, $0.1, selected: $0.0 == "html") }.joined()
+                    + "</select> <button type=\"submit\">Make the report</button></form>")
+            }
+            return html
+        }
+    }
+}
