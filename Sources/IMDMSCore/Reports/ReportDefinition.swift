@@ -28,6 +28,8 @@ public struct ReportDefinition: Codable, Sendable, Hashable {
     /// A number the narrative quotes: the total over `filters` (with its change on a year
     /// earlier), the leading code of a dimension (`top`) with its share, or an indicator.
     public struct Fact: Codable, Sendable, Hashable {
+        /// Shown as a key figure (the home dashboard) under this label.
+        public var label: String?
         public var filters: [String: [String]]?
         public var top: String?
         public var indicator: String?

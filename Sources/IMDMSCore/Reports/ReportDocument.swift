@@ -9,6 +9,8 @@ public struct ReportDocument: Sendable {
         /// Server-drawn SVG: charts, then maps.
         public var figures: [String]
         public var source: String
+        /// Facts with a label: value and change on a year earlier, for the dashboard's cards.
+        public var keyFigures: [KeyFigure] = []
 
         public init(title: String, narrative: String, tables: [TableExport], figures: [String], source: String) {
             self.title = title
@@ -16,6 +18,18 @@ public struct ReportDocument: Sendable {
             self.tables = tables
             self.figures = figures
             self.source = source
+        }
+    }
+
+    public struct KeyFigure: Sendable, Hashable {
+        public var label: String
+        public var value: String
+        /// `+12%`, or empty when there is nothing to compare with.
+        public var change: String
+        public init(label: String, value: String, change: String) {
+            self.label = label
+            self.value = value
+            self.change = change
         }
     }
 

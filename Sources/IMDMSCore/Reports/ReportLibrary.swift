@@ -8,6 +8,8 @@ public struct ReportLibrary: Sendable {
     public var reports: [ReportDefinition]
     public var indicators: [String: IndicatorDefinition]
     public var template: MustacheTemplate
+    /// The home page's key figures, chart and map: a report like the others, not listed among them.
+    public var dashboard: ReportDefinition
 
     public static let shipped = ["quarterly-bulletin.json", "festive-border.json", "trafficking.json", "labour-profile.json"]
 
@@ -38,12 +40,13 @@ public struct ReportLibrary: Sendable {
         }
         let indicators = try decode([IndicatorDefinition].self, "indicators.json")
         let library = ReportLibrary(
-            reports: try names.map { (name: String) throws(ReportError) -> ReportDefinition in try decode(ReportDefinition.self, name) },
+            reports: try names.filter { $0 != "dashboard.json" }.map { (name: String) throws(ReportError) -> ReportDefinition in try decode(ReportDefinition.self, name) },
             indicators: Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last }),
             template: try { () throws(ReportError) -> MustacheTemplate in
                 let text = String(decoding: try read("report.html"), as: UTF8.self)
                 do { return try MustacheTemplate(text, name: "report.html") } catch { throw ReportError(file: "report.html", reason: "\(error)") }
-            }())
+            }(),
+            dashboard: try decode(ReportDefinition.self, "dashboard.json"))
         try library.check(against: reference)
         return library
     }
@@ -72,7 +75,7 @@ public struct ReportLibrary: Sendable {
                 checkFilters(s, indicator.a, "indicator \(indicator.id)"); checkFilters(s, indicator.b, "indicator \(indicator.id)")
             }
         }
-        for report in reports {
+        for report in reports + [dashboard] {
             for (index, section) in report.sections.enumerated() {
                 let place = "report \(report.id), section \(index + 1)"
                 guard let s = dims(section.dataset, place) else { continue }

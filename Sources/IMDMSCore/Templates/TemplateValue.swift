@@ -21,6 +21,9 @@ public indirect enum TemplateValue: Sendable, Hashable, ExpressibleByStringLiter
         }
     }
 
+    /// The value as text (empty for lists and contexts).
+    public var textValue: String { text }
+
     var text: String {
         switch self {
         case let .text(text): text

@@ -14,5 +14,6 @@ extension Migrations {
         add(M009_AddWorkflow())
         add(M010_CreateAPITokens())
         add(M011_CreateDatasetCodes())
+        add(M012_AddSubmissionPeriods())
     }
 }

@@ -19,6 +19,8 @@ final class SubmissionModel: Model, @unchecked Sendable {
     @Field(key: "observation_count") var observationCount: Int
     @OptionalField(key: "release_at") var releaseAt: Date?
     @OptionalField(key: "review_comment") var reviewComment: String?
+    @OptionalField(key: "first_period") var firstPeriod: String?
+    @OptionalField(key: "last_period") var lastPeriod: String?
 
     init() {}
     init(_ s: Submission) {

@@ -44,7 +44,10 @@ public struct SubmissionRepository: Sendable {
             if let source = record.source, let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
                 try await SourceFileModel(sha256: source.sha256, name: source.name, content: content).create(on: tx)
             }
-            try await SubmissionModel(record).create(on: tx)
+            let model = SubmissionModel(record)
+            model.firstPeriod = observations.map(\.period).min()?.formatted
+            model.lastPeriod = observations.map(\.period).max()?.formatted
+            try await model.create(on: tx)
             try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
             try await DatasetCodes.record(observations, datasetID: record.datasetID, sql: sql)
             let replaced = Set(superseded + [record.supersedesID].compactMap { $0 })

@@ -66,8 +66,13 @@ public struct ReportBuilder: Sendable {
             "period": .text(Period.label(from: start, to: end)),
             "period_year_earlier": .text(Period.label(from: start.yearEarlier ?? start, to: end.yearEarlier ?? end)),
         ]
-        for (name, fact) in section.facts ?? [:] {
-            context[name] = try await evaluate(fact, structure: structure, start: start, end: end)
+        var keyFigures: [ReportDocument.KeyFigure] = []
+        for (name, fact) in (section.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let value = try await evaluate(fact, structure: structure, start: start, end: end)
+            context[name] = value
+            if let label = fact.label, case let .context(fields) = value {
+                keyFigures.append(.init(label: label, value: fields["value"]?.textValue ?? "", change: fields["change"]?.textValue ?? ""))
+            }
         }
         let narrative = try section.narrative.map { try MustacheTemplate($0, name: section.title).render(.context(context)) } ?? ""
         var tables: [TableExport] = []
@@ -84,8 +89,10 @@ public struct ReportBuilder: Sendable {
         for (index, spec) in (section.maps ?? []).enumerated() {
             figures.append(try await map(spec, structure: structure, start: start, end: end, id: "\(section.dataset.lowercased())-map-\(index)"))
         }
-        return ReportDocument.Section(title: section.title, narrative: narrative, tables: tables, figures: figures,
-                                      source: "Source: \(structure.metadata.source).")
+        var made = ReportDocument.Section(title: section.title, narrative: narrative, tables: tables, figures: figures,
+                                          source: "Source: \(structure.metadata.source).")
+        made.keyFigures = keyFigures.sorted { $0.label < $1.label }
+        return made
     }
 
     // MARK: Facts

@@ -25,6 +25,11 @@ struct HomeController: RouteCollection {
             },
             showsSyntheticData: synthetic
         )
+        let builder = ReportBuilder(store: context.store, reference: context.reference, library: context.reports,
+                                    visibility: request.visibility, disclosureControl: request.disclosureControl)
+        if let period = try await builder.defaultPeriod(context.reports.dashboard) {
+            page.dashboard = try await builder.make(context.reports.dashboard, period: period)
+        }
         if let user = request.login?.user, Access.seesSubmissions(user) {
             page.pending = try await WorkflowRepository(store: context.store).pending(for: user)
             page.reference = context.reference

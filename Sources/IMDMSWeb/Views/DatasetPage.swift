@@ -14,7 +14,7 @@ struct DatasetPage {
         Layout(title: structure.name, login: login) {
             HTML.element("h1", structure.name)
                 + HTML.element("p", structure.metadata.description, [("class", "meta")])
-                + form + tableHTML + metadata
+                + form + tableHTML + chartHTML + metadata
         }
     }
 
@@ -101,6 +101,25 @@ struct DatasetPage {
         html += "<p class=\"downloads\">Download: <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(query))\">Excel</a> · "
             + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(query))\">CSV</a></p>"
         return html
+    }
+
+    /// The table as a chart: a line over time when time is on the rows, otherwise bars for the
+    /// (at most 20 largest) rows, stacked by the columns when there are few.
+    private var chartHTML: String {
+        guard !table.isEmpty else { return "" }
+        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID)
+        let rowDim = request.rowDimension, colDim = request.columnDimension
+        let isTime = rowDim == TableRequest.timeDimension
+        var rows = table.rows.enumerated().filter { i, row in !(i + 1 < table.rows.count && table.rows[i + 1].depth > row.depth) }.map(\.element)
+        if !isTime { rows = Array(rows.filter { table.rowTotal($0.code) != nil }.sorted { (table.rowTotal($0.code) ?? 0) > (table.rowTotal($1.code) ?? 0) }.prefix(20)) }
+        let stacked = colDim != nil && table.columns.count <= 6
+        let series: [ChartData.Series] = stacked || (isTime && colDim != nil)
+            ? table.columns.map { column in .init(name: export.label(column.code, colDim), values: rows.map { table.value(row: $0.code, column: column.code) }) }
+            : [.init(name: structure.measure.name, values: rows.map { table.rowTotal($0.code) })]
+        let data = ChartData(title: "\(structure.measure.name) by \(export.dimensionName(rowDim).lowercased())", categories: rows.map { export.label($0.code, rowDim) },
+                             series: series, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))", categoryLabel: export.dimensionName(rowDim))
+        let svg = isTime ? LineChart(data: data).svg(id: "table-chart") : BarChart(data: data).svg(id: "table-chart")
+        return "<figure class=\"chart\" id=\"table-chart-figure\">\(svg)</figure>"
     }
 
     /// The query string that reproduces this table.

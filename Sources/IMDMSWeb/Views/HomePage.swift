@@ -16,6 +16,8 @@ struct HomePage {
     var pending: [Submission]? = nil
     var reference: ReferenceConfiguration? = nil
     var times: ReleaseTimeText? = nil
+    /// The latest quarter's key figures, chart and map (nil before any data is published).
+    var dashboard: ReportDocument? = nil
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: "Migration statistics of \(countryName)", login: login) {
@@ -29,9 +31,24 @@ struct HomePage {
             if showsSyntheticData {
                 html += "<p><span class=\"badge\">Synthetic demo data</span> The figures shown are generated for demonstration and are not official statistics.</p>"
             }
+            if let dashboard { html += dashboardHTML(dashboard) }
             html += "<div class=\"datasets\">" + datasets.map(card).joined() + "</div>"
             return html
         }
+    }
+
+    private func dashboardHTML(_ dashboard: ReportDocument) -> String {
+        let figures = dashboard.sections.flatMap(\.keyFigures).map { figure in
+            HTML.container("div", [("class", "figure")],
+                HTML.element("span", figure.value, [("class", "value")]) + HTML.element("span", figure.label, [("class", "label")])
+                + (figure.change.isEmpty ? "" : HTML.element("span", "\(figure.change) on a year earlier", [("class", "change")])))
+        }.joined()
+        let narrative = dashboard.sections.map(\.narrative).filter { !$0.isEmpty }.map { HTML.element("p", $0) }.joined()
+        let drawings = dashboard.sections.flatMap(\.figures).map { "<figure>\($0)</figure>" }.joined()
+        return HTML.container("section", [("class", "dashboard"), ("id", "dashboard")],
+            HTML.element("h2", "\(dashboard.definition.title): \(dashboard.periodLabel)") + HTML.container("div", [("class", "figures")], figures)
+            + narrative + HTML.container("div", [("class", "drawings")], drawings)
+            + "<p><a href=\"/reports\">All reports</a></p>")
     }
 
     private func card(_ entry: Entry) -> String {

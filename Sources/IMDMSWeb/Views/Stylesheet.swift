@@ -24,6 +24,10 @@ enum Stylesheet {
     table.data tr.total th, table.data tr.total td, table.data td.total { font-weight: 700; }
     table.data th.depth-1 { padding-left: 1.2rem; font-weight: 400; } table.data th.depth-2 { padding-left: 2.4rem; font-weight: 400; }
     table.data th.depth-3, table.data th.depth-4 { padding-left: 3.6rem; font-weight: 400; }
+    .dashboard .figures { display: flex; flex-wrap: wrap; gap: 1rem; margin: .5rem 0 1rem; }
+    .dashboard .figure { border: 1px solid #ccd; border-radius: .4rem; padding: .6rem 1rem; min-width: 12rem; display: flex; flex-direction: column; }
+    .dashboard .value { font-size: 1.6rem; font-weight: 700; } .dashboard .change { color: var(--muted); font-size: .85rem; }
+    .dashboard .drawings { display: flex; flex-wrap: wrap; gap: 1rem; } .dashboard figure { margin: 0; } svg.chart { max-width: 100%; height: auto; }
     .footnote { font-size: .85rem; color: var(--muted); }
     form.query { display: flex; flex-wrap: wrap; gap: .8rem; align-items: end; background: var(--band); padding: .8rem; border-radius: 6px; }
     form.query label { display: flex; flex-direction: column; font-size: .85rem; }
