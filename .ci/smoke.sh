@@ -34,4 +34,8 @@ done
 grep -q "First login: user 'admin'" "$work/serve.log"
 curl -sf "http://127.0.0.1:$port/" | grep -q 'href="/datasets/BORDER_CROSSINGS"'
 curl -sf "http://127.0.0.1:$port/datasets/BORDER_CROSSINGS" | grep -q '<th scope="row">Maseru Bridge</th><td>'
+curl -sf "http://127.0.0.1:$port/reports/quarterly-bulletin" | grep -q 'arrivals and'
+"$bin" report quarterly-bulletin --format xlsx -o "$work/bulletin.xlsx" --data "$work/demo" | grep -q "Wrote Quarterly migration statistics bulletin"
+"$bin" report trafficking --period 2024 --format csv -o "$work/tip.csv" --data "$work/demo" | grep -q "Wrote"
+grep -q "^TABLE," "$work/tip.csv"
 echo "smoke passed"

@@ -31,7 +31,7 @@ struct ReportWebTests {
 
     /// Every report in every format answers, and the PDF (where Chromium is installed) has pages
     /// that are not blank.
-    static func renderAll(_ app: Application, periods: [String: String]) async throws {
+    static func renderAll(_ app: Application, periods: [String: String], pdf: Bool) async throws {
         for (report, period) in periods.sorted(by: { $0.key < $1.key }) {
             for format in formats {
                 let (status, data) = try await get(app, "/reports/\(report)?period=\(period)&format=\(format)")
@@ -39,32 +39,33 @@ struct ReportWebTests {
                 #expect(data.count > 500, "\(report) \(format)")
             }
         }
-        guard PDFPrinter.browser() != nil || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
-        let (status, pdf) = try await get(app, "/reports/quarterly-bulletin?period=\(periods["quarterly-bulletin"]!)&format=pdf")
-        #expect(status == .ok)
-        #expect(pdf.starts(with: Array("%PDF".utf8)))
-        let path = try Python.temporaryFile(pdf, suffix: ".pdf")
-        let out = try Python.run("""
-            import subprocess, sys, glob, os
-            prefix = sys.argv[1] + "-page"
-            subprocess.run(["pdftoppm", "-r", "30", "-gray", sys.argv[1], prefix], check=True)
-            pages = sorted(glob.glob(prefix + "*.pgm"))
-            dark = 0
-            for page in pages:
-                data = open(page, "rb").read()
-                pixels = data.split(b"\\n", 3)[3]
-                if sum(1 for b in pixels if b < 128) > 100: dark += 1
-            print(len(pages), dark)
-            """, arguments: [path])
-        let counts = out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        #expect(counts.count == 2 && counts[0] >= 2 && counts[0] == counts[1], "pages and non-blank pages: \(out)")
+        guard pdf, PDFPrinter.browser() != nil || ProcessInfo.processInfo.environment["CI"] == "true" else { return }
+        for (report, period) in periods.sorted(by: { $0.key < $1.key }) {
+            let (status, pdf) = try await get(app, "/reports/\(report)?period=\(period)&format=pdf")
+            #expect(status == .ok, "\(report) pdf")
+            #expect(pdf.starts(with: Array("%PDF".utf8)), "\(report) pdf")
+            let path = try Python.temporaryFile(pdf, suffix: ".pdf")
+            let out = try Python.run("""
+                import subprocess, sys, glob
+                prefix = sys.argv[1] + "-page"
+                subprocess.run(["pdftoppm", "-r", "30", "-gray", sys.argv[1], prefix], check=True)
+                pages = sorted(glob.glob(prefix + "*.pgm"))
+                dark = 0
+                for page in pages:
+                    pixels = open(page, "rb").read().split(b"\\n", 3)[3]
+                    if sum(1 for b in pixels if b < 128) > 100: dark += 1
+                print(len(pages), dark)
+                """, arguments: [path])
+            let counts = out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+            #expect(counts.count == 2 && counts[0] >= 1 && counts[0] == counts[1], "\(report): pages and non-blank pages: \(out)")
+        }
     }
 
     @Test("On the national demo data", arguments: TestBackend.available)
     func demo(backend: TestBackend) async throws {
         try await withIMDMSApp(backend) { app, _ in
             _ = try await DemoLoader(store: app.imdms.store, reference: app.imdms.reference).load()
-            try await Self.renderAll(app, periods: ["quarterly-bulletin": "2025-Q4", "festive-border": "2024-12", "trafficking": "2025", "labour-profile": "2025"])
+            try await Self.renderAll(app, periods: ["quarterly-bulletin": "2025-Q4", "festive-border": "2024-12", "trafficking": "2025", "labour-profile": "2025"], pdf: backend == .sqlite)
             let quarter = ["2025-10", "2025-11", "2025-12"]
             let arrivals = try await Self.sqlSum(app.imdms.store, dataset: "BORDER_CROSSINGS", position: 2, code: "ARR", periods: quarter)
             let (_, html) = try await Self.get(app, "/reports/quarterly-bulletin?period=2025-Q4")
@@ -106,7 +107,7 @@ struct ReportWebTests {
                 try await WorkflowRepository(store: store).perform(.approve, on: submission.id, by: manager)
                 try await WorkflowRepository(store: store).perform(.publish, on: submission.id, by: manager)
             }
-            try await Self.renderAll(app, periods: ["quarterly-bulletin": "2022-Q4", "festive-border": "2022-12", "trafficking": "2022", "labour-profile": "2022"])
+            try await Self.renderAll(app, periods: ["quarterly-bulletin": "2022-Q4", "festive-border": "2022-12", "trafficking": "2022", "labour-profile": "2022"], pdf: backend == .sqlite)
             let arrivals = try await Self.sqlSum(store, dataset: "BORDER_CROSSINGS", position: 2, code: "ARR", periods: ["2022-10", "2022-11", "2022-12"])
             #expect(arrivals > 0)
             let (_, html) = try await Self.get(app, "/reports/quarterly-bulletin?period=2022-Q4")

@@ -4,19 +4,29 @@
 public struct DemoDataGenerator: Sendable {
     public let reference: ReferenceConfiguration
     public let years: ClosedRange<Int>
+    public let scale: Scale
 
-    public init(reference: ReferenceConfiguration, years: ClosedRange<Int> = 2015...2025) {
+    /// How much detail: `demo` (about half a million observations over 2015–2025) or `national`
+    /// (border crossings by twenty citizenships and five purposes: over five million, for benchmarks).
+    public enum Scale: String, Sendable, CaseIterable {
+        case demo, national
+    }
+
+    public init(reference: ReferenceConfiguration, years: ClosedRange<Int> = 2015...2025, scale: Scale = .demo) {
         self.reference = reference
         self.years = years
+        self.scale = scale
     }
+
+    private var specs: [DemoSpec] { scale == .national ? LesothoDemoSpecs.national : LesothoDemoSpecs.all }
 
     /// The datasets the generator knows how to fill.
     public var datasetIDs: [String] {
-        LesothoDemoSpecs.all.map(\.datasetID).filter { reference.structure($0) != nil }
+        specs.map(\.datasetID).filter { reference.structure($0) != nil }
     }
 
     public func observations(for datasetID: String) -> [Observation] {
-        guard let spec = LesothoDemoSpecs.all.first(where: { $0.datasetID == datasetID }),
+        guard let spec = specs.first(where: { $0.datasetID == datasetID }),
               let structure = reference.structure(datasetID)
         else { return [] }
         var random = SplitMix64(seedText: datasetID)

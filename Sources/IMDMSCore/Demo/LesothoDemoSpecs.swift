@@ -10,6 +10,19 @@ enum LesothoDemoSpecs {
     ]
     static let total: DemoSpec.Weights = [("_T", 1)]
 
+    /// National scale: border crossings by twenty citizenships and five purposes of travel.
+    static var national: [DemoSpec] {
+        all.map { spec in
+            guard spec.datasetID == "BORDER_CROSSINGS" else { return spec }
+            var wide = spec
+            wide.dimensions[2] = [("LSO", 0.78), ("ZAF", 0.1), ("ZWE", 0.02), ("CHN", 0.015), ("MOZ", 0.01), ("GBR", 0.005), ("BWA", 0.005),
+                                  ("NAM", 0.005), ("SWZ", 0.005), ("MWI", 0.005), ("ZMB", 0.005), ("IND", 0.005), ("NGA", 0.005), ("PAK", 0.003),
+                                  ("USA", 0.003), ("DEU", 0.002), ("COD", 0.002), ("AGO", 0.002), ("TZA", 0.002), ("KEN", 0.002)]
+            wide.dimensions[5] = [("VISIT", 0.4), ("WORK", 0.3), ("BUS", 0.1), ("TOUR", 0.1), ("RETURN", 0.1)]
+            return wide
+        }
+    }
+
     static let all: [DemoSpec] = [
         DemoSpec(datasetID: "BORDER_CROSSINGS", totalPerPeriod: 600_000,
                  dimensions: [posts, [("ARR", 0.5), ("DEP", 0.5)],

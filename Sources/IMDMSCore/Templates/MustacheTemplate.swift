@@ -100,7 +100,8 @@ public struct MustacheTemplate: Sendable {
         }
     }
 
-    static func escapeHTML(_ text: String) -> String {
+    /// `&`, `<`, `>`, `"` and `'` as entities: the one HTML escaping of IMDMS.
+    public static func escapeHTML(_ text: String) -> String {
         var out = ""
         for c in text {
             switch c {

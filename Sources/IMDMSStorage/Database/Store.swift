@@ -13,6 +13,8 @@ public final class Store: Sendable {
     public let location: StorageLocation
     public let databases: Databases
     public let logger: Logger
+    /// Tables computed by this process, reused until the data changes (see `TableCache`).
+    public let tableCache = TableCache()
 
     private init(location: StorageLocation, databases: Databases, logger: Logger) {
         self.location = location

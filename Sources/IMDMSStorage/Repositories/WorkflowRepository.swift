@@ -45,6 +45,7 @@ public struct WorkflowRepository: Sendable {
             case .resubmit:
                 break
             }
+            try await TableCache.bumpVersion(on: sql)
             let after = action.to(from: before.status)
             model.status = after.rawValue
             try await model.update(on: tx)

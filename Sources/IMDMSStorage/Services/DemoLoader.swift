@@ -18,7 +18,7 @@ public struct DemoLoader: Sendable {
     }
 
     /// Refuses a database with real submissions; does nothing when the demo is already there.
-    public func load(years: ClosedRange<Int> = 2015...2025) async throws -> Outcome {
+    public func load(years: ClosedRange<Int> = 2015...2025, scale: DemoDataGenerator.Scale = .demo) async throws -> Outcome {
         let submissions = SubmissionRepository(store: store)
         let real = try await submissions.realSubmissionCount()
         guard real == 0 else {
@@ -27,7 +27,7 @@ public struct DemoLoader: Sendable {
             )
         }
         guard try await submissions.syntheticSubmissionCount() == 0 else { return .alreadyLoaded }
-        let generator = DemoDataGenerator(reference: reference, years: years)
+        let generator = DemoDataGenerator(reference: reference, years: years, scale: scale)
         var total = 0
         for datasetID in generator.datasetIDs {
             guard let structure = reference.structure(datasetID) else { continue }

@@ -11,6 +11,8 @@ public struct ReportBuilder: Sendable {
     let library: ReportLibrary
     let visibility: DataVisibility
     let disclosureControl: Bool
+    /// Tables already made for this builder: facts, indicators and figures often ask the same.
+    private let memo = TableMemo()
 
     public init(store: Store, reference: ReferenceConfiguration, library: ReportLibrary, visibility: DataVisibility, disclosureControl: Bool) {
         self.store = store
@@ -56,7 +58,10 @@ public struct ReportBuilder: Sendable {
                        frequency: Frequency? = nil, rowCodes: [String]? = nil, columnCodes: [String]? = nil) async throws -> TableResult {
         let request = TableRequest(datasetID: datasetID, rowDimension: rows, columnDimension: cols, filters: filters ?? [:],
                                    startPeriod: start, endPeriod: end, frequency: frequency, rowCodes: rowCodes, columnCodes: columnCodes)
-        return try await TableReader(store: store).table(request, reference: reference, visibility: visibility, disclosureControl: disclosureControl)
+        if let known = await memo.tables[request] { return known }
+        let made = try await TableReader(store: store).table(request, reference: reference, visibility: visibility, disclosureControl: disclosureControl)
+        await memo.keep(made, for: request)
+        return made
     }
 
     private func make(_ section: ReportDefinition.Section, start: Period, end: Period) async throws -> ReportDocument.Section {
@@ -181,4 +186,10 @@ public struct ReportBuilder: Sendable {
         let shapes = spec.kind == .districts ? try GeoShapes.lesothoDistricts() : try GeoShapes.worldCountries()
         return ChoroplethMap(shapes: shapes, values: values, title: spec.title, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))").svg(id: id)
     }
+}
+
+/// The tables one report (or one page) has made so far.
+actor TableMemo {
+    var tables: [TableRequest: TableResult] = [:]
+    func keep(_ table: TableResult, for request: TableRequest) { tables[request] = table }
 }

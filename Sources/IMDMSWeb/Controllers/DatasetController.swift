@@ -26,23 +26,16 @@ struct DatasetController: RouteCollection {
         return (structure, table)
     }
 
-    private func download(_ data: Data, type: String, name: String) -> Response {
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: type)
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        return Response(status: .ok, headers: headers, body: .init(data: data))
-    }
-
     func xlsx(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
         let data = try TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID).xlsx()
-        return download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(structure.id).xlsx")
+        return ReportController.download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(structure.id).xlsx")
     }
 
     func csv(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
         let text = TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID).csv()
-        return download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "\(structure.id).csv")
+        return ReportController.download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "\(structure.id).csv")
     }
 
     func show(_ request: Request) async throws -> Response {

@@ -1,20 +1,8 @@
+import IMDMSCore
+
 /// Small helpers for HTML written on the server: everything from data goes through `escape`.
 enum HTML {
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { MustacheTemplate.escapeHTML(text) }
 
     /// `<tag attributes>escaped text</tag>`; attribute values are escaped too.
     static func element(_ tag: String, _ text: String, _ attributes: [(String, String)] = []) -> String {
