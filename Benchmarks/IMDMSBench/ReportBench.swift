@@ -39,7 +39,7 @@ enum ReportBench {
             let period = try Period(parsing: "2025-Q4")
             for cold in [true, false] {
                 var html: [Double] = [], xlsx: [Double] = []
-                let runs = cold ? 10 : iterations
+                let runs = cold ? 6 : iterations
                 for i in 0..<(runs + 2) {
                     if cold { await store.tableCache.clear() }
                     let (_, h) = try await measure { ReportRenderer(try await builder(store, reference, library).make(report, period: period)).html(template: library.template) }

@@ -10,6 +10,9 @@ public struct SubmissionRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
+    /// Submissions at least this large refresh PostgreSQL's statistics once stored.
+    static let analyzeThreshold = 50_000
+
     /// Observations written per INSERT statement: a submission larger than this takes several.
     public static var observationsPerStatement: Int { ObservationWriter.rowsPerStatement }
 
@@ -29,7 +32,7 @@ public struct SubmissionRepository: Sendable {
         var stored = submission
         stored.observationCount = observations.count
         let proposed = stored
-        return try await store.database.transaction { tx in
+        let result = try await store.database.transaction { tx in
             var record = proposed
             let sql = tx as! any SQLDatabase
             if let previousID = record.supersedesID {
@@ -72,6 +75,12 @@ public struct SubmissionRepository: Sendable {
                     + (record.isSynthetic ? ", synthetic" : ""))
             return record
         }
+        // After a bulk load PostgreSQL's planner still believes the table is small and scans it
+        // (a quarter's table took 1.1 s instead of 0.13 s on six million rows): refresh its statistics.
+        if store.isPostgres && observations.count >= Self.analyzeThreshold {
+            try await store.sql.raw("ANALYZE observations").run()
+        }
+        return result
     }
 
     /// The bytes of a kept source file.
