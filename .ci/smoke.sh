@@ -32,9 +32,14 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 grep -q "First login: user 'admin'" "$work/serve.log"
-curl -sf "http://127.0.0.1:$port/" | grep -q 'href="/datasets/BORDER_CROSSINGS"'
-curl -sf "http://127.0.0.1:$port/datasets/BORDER_CROSSINGS" | grep -q '<th scope="row">Maseru Bridge</th><td>'
-curl -sf "http://127.0.0.1:$port/reports/quarterly-bulletin" | grep -q 'arrivals and'
+# Pages go to files first: `curl | grep -q` fails with a write error when grep stops reading early.
+curl -sf "http://127.0.0.1:$port/" -o "$work/home.html"
+grep -q 'href="/datasets/BORDER_CROSSINGS"' "$work/home.html"
+grep -q 'id="dashboard"' "$work/home.html"
+curl -sf "http://127.0.0.1:$port/datasets/BORDER_CROSSINGS" -o "$work/table.html"
+grep -q '<th scope="row">Maseru Bridge</th><td>' "$work/table.html"
+curl -sf "http://127.0.0.1:$port/reports/quarterly-bulletin" -o "$work/bulletin.html"
+grep -q 'arrivals and' "$work/bulletin.html"
 "$bin" report quarterly-bulletin --format xlsx -o "$work/bulletin.xlsx" --data "$work/demo" | grep -q "Wrote Quarterly migration statistics bulletin"
 "$bin" report trafficking --period 2024 --format csv -o "$work/tip.csv" --data "$work/demo" | grep -q "Wrote"
 grep -q "^TABLE," "$work/tip.csv"
