@@ -56,7 +56,11 @@ struct ReportController: RouteCollection {
             let html = renderer.html(template: request.imdms.reports.template)
             let data: Data
             do {
-                data = try await Task.detached { try PDFPrinter.pdf(html: html) }.value
+                // Printing waits seconds on a child process: do it on a Dispatch thread, not on one of
+                // the few threads Swift concurrency (and so every other request) runs on.
+                data = try await withCheckedThrowingContinuation { continuation in
+                    DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try PDFPrinter.pdf(html: html) }) }
+                }
             } catch let error as PDFPrinter.Unavailable {
                 throw WebError(status: .serviceUnavailable, reason: error.description)
             }
