@@ -2,8 +2,13 @@
 /// margins in bold, the caption and footnotes. Every text is escaped.
 public struct TableHTML: Sendable {
     public var export: TableExport
+    /// The table element's id, when the page needs one.
+    public var id: String?
 
-    public init(_ export: TableExport) { self.export = export }
+    public init(_ export: TableExport, id: String? = nil) {
+        self.export = export
+        self.id = id
+    }
 
     public func render() -> String {
         let table = export.table, request = table.request
@@ -14,7 +19,7 @@ public struct TableHTML: Sendable {
             return cell.value.map(NumberText.grouped) ?? "–"
         }
         func esc(_ s: String) -> String { MustacheTemplate.escapeHTML(s) }
-        var html = "<table class=\"data\"><caption>\(esc(export.title)) — \(esc(export.caption))</caption><thead><tr>"
+        var html = "<table class=\"data\"\(id.map { " id=\"\(esc($0))\"" } ?? "")><caption>\(esc(export.title)) — \(esc(export.caption))</caption><thead><tr>"
         html += "<th scope=\"col\">\(esc(export.dimensionName(request.rowDimension)))</th>"
         for column in table.columns {
             html += "<th scope=\"col\">\(esc(hasColumns ? export.label(column.code, request.columnDimension) : export.structure.measure.name))</th>"
@@ -32,7 +37,10 @@ public struct TableHTML: Sendable {
         for column in table.columns { html += "<td>\(text(table.columnTotals[column.code]))</td>" }
         if hasColumns { html += "<td>\(text(table.grand))</td>" }
         html += "</tr></tbody></table>"
-        html += export.footnotes.map { "<p class=\"footnote\">\(esc($0))</p>" }.joined()
+        html += export.footnotes.map { note in
+            let marker = note.hasPrefix(TableExport.withheldSymbol + ":") ? " id=\"withheld-note\"" : ""
+            return "<p class=\"footnote\"\(marker)>\(esc(note))</p>"
+        }.joined()
         return html
     }
 }

@@ -88,6 +88,12 @@ public struct TableResult: Hashable, Sendable, Codable {
 
     public var isEmpty: Bool { cells.isEmpty }
 
+    /// The rows that are not subtotals of the rows below them (charts, maps and "the largest"
+    /// compare these, so a subtotal never competes with its own parts).
+    public var leafRows: [AxisItem] {
+        rows.enumerated().filter { i, row in !(i + 1 < rows.count && rows[i + 1].depth > row.depth) }.map(\.element)
+    }
+
     /// Every cell including the margins, for disclosure control and exports.
     public var allCells: [Cell] { cells + Array(rowTotals.values) + Array(columnTotals.values) + (grand.map { [$0] } ?? []) }
 }

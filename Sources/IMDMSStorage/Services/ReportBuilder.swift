@@ -120,9 +120,7 @@ public struct ReportBuilder: Sendable {
         }
         if let dimension = fact.top {
             let result = try await table(structure.id, rows: dimension, filters: fact.filters, start: start, end: end)
-            let parents = Set(result.rows.indices.compactMap { i in i + 1 < result.rows.count && result.rows[i + 1].depth > result.rows[i].depth ? result.rows[i].code : nil })
-            let best = result.rows.filter { !parents.contains($0.code) }
-                .compactMap { row in result.rowTotal(row.code).map { (row.code, $0) } }.max { $0.1 < $1.1 }
+            let best = result.leafRows.compactMap { row in result.rowTotal(row.code).map { (row.code, $0) } }.max { $0.1 < $1.1 }
             guard let best, let grand = result.grandTotal, grand > 0 else { return .context(["name": "no data", "share": "no", "value": "no data"]) }
             let export = TableExport(table: result, structure: structure, codelists: reference.codelistsByID)
             return .context(["name": .text(export.label(best.0, dimension)), "code": .text(best.0),
@@ -144,18 +142,13 @@ public struct ReportBuilder: Sendable {
 
     // MARK: Figures
 
-    /// Rows that are not subtotals of other shown rows.
-    private static func leaves(_ result: TableResult) -> [TableResult.AxisItem] {
-        result.rows.enumerated().filter { i, row in !(i + 1 < result.rows.count && result.rows[i + 1].depth > row.depth) }.map(\.element)
-    }
-
     private func chart(_ spec: ReportDefinition.ChartSpec, structure: DataStructure, start: Period, end: Period, id: String) async throws -> String {
         let frequency = spec.frequency
         let chartStart = spec.periods.map { end.converted(to: frequency ?? end.frequency)?.advanced(by: -($0 - 1)) ?? start } ?? start
         let result = try await table(structure.id, rows: spec.rows, cols: spec.cols, filters: spec.filters, start: chartStart, end: end,
                                      frequency: frequency, rowCodes: spec.rowCodes, columnCodes: spec.colCodes)
         let export = TableExport(table: result, structure: structure, codelists: reference.codelistsByID)
-        var rows = spec.rows == TableRequest.timeDimension ? result.rows : Self.leaves(result)
+        var rows = spec.rows == TableRequest.timeDimension ? result.rows : result.leafRows
         if spec.kind == .bar || spec.kind == .stackedBar {
             rows = rows.filter { result.rowTotal($0.code) != nil }.sorted { (result.rowTotal($0.code) ?? 0) > (result.rowTotal($1.code) ?? 0) }
             if let limit = spec.limit { rows = Array(rows.prefix(limit)) }
@@ -182,7 +175,7 @@ public struct ReportBuilder: Sendable {
     private func map(_ spec: ReportDefinition.MapSpec, structure: DataStructure, start: Period, end: Period, id: String) async throws -> String {
         let result = try await table(structure.id, rows: spec.dimension, filters: spec.filters, start: start, end: end)
         var values: [String: Double] = [:]
-        for row in Self.leaves(result) { if let value = result.rowTotal(row.code) { values[row.code] = value } }
+        for row in result.leafRows { if let value = result.rowTotal(row.code) { values[row.code] = value } }
         let shapes = spec.kind == .districts ? try GeoShapes.lesothoDistricts() : try GeoShapes.worldCountries()
         return ChoroplethMap(shapes: shapes, values: values, title: spec.title, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))").svg(id: id)
     }

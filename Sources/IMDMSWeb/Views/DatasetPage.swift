@@ -18,13 +18,6 @@ struct DatasetPage {
         }
     }
 
-    private func name(of code: String, dimensionID: String?) -> String {
-        if dimensionID == TableRequest.timeDimension { return code }
-        guard let dimensionID, let dimension = structure.dimensions.first(where: { $0.id == dimensionID }),
-              let found = reference.codelistsByID[dimension.codelistID]?[code] else { return code == TableResult.totalColumn ? "Total" : code }
-        return found.name
-    }
-
     private var form: String {
         let dims = structure.dimensions
         let axes = dims.map { ($0.id, $0.name) } + [(TableRequest.timeDimension, "Time period")]
@@ -51,56 +44,14 @@ struct DatasetPage {
         ].joined())
     }
 
-    private var caption: String {
-        let range = [request.startPeriod?.formatted, request.endPeriod?.formatted].compactMap { $0 }.joined(separator: " to ")
-        var text = "\(structure.measure.name) (\(structure.measure.unitLabel))"
-        if let stock = table.stockPeriod {
-            text += ", stock at \(stock.formatted)"
-        } else if !range.isEmpty {
-            text += ", \(range)"
-        }
-        return text
-    }
-
-    /// A cell's text: the value, "–" for no data, the withheld symbol.
-    private func text(_ cell: TableResult.Cell?) -> String {
-        guard let cell else { return "–" }
-        if cell.isWithheld { return Self.withheldSymbol }
-        return cell.value.map(NumberFormat.grouped) ?? "–"
-    }
-
-    static let withheldSymbol = "x"
-
     private var tableHTML: String {
         guard !table.isEmpty else {
             return "<p class=\"empty\">No observations match this choice. Try another period range or fewer filters.</p>"
         }
-        let rowDim = request.rowDimension
-        let colDim = request.columnDimension
-        let rowName = rowDim == TableRequest.timeDimension ? "Time period" : structure.dimensions.first { $0.id == rowDim }?.name ?? rowDim
-        var html = "<table class=\"data\" id=\"data-table\"><caption>\(HTML.escape(caption))</caption><thead><tr>"
-        html += HTML.element("th", rowName, [("scope", "col")])
-        for column in table.columns { html += HTML.element("th", name(of: column.code, dimensionID: colDim), [("scope", "col")]) }
-        if colDim != nil { html += HTML.element("th", "Total", [("scope", "col")]) }
-        html += "</tr></thead><tbody>"
-        for row in table.rows {
-            let attributes: [(String, String)] = [("scope", "row")] + (row.depth > 0 ? [("class", "depth-\(min(row.depth, 4))")] : [])
-            html += "<tr>" + HTML.element("th", name(of: row.code, dimensionID: rowDim), attributes)
-            for column in table.columns { html += HTML.element("td", text(table.cell(row: row.code, column: column.code))) }
-            if colDim != nil { html += HTML.element("td", text(table.rowTotals[row.code]), [("class", "total")]) }
-            html += "</tr>"
-        }
-        html += "<tr class=\"total\">" + HTML.element("th", "Total", [("scope", "row")])
-        for column in table.columns { html += HTML.element("td", text(table.columnTotals[column.code])) }
-        if colDim != nil { html += HTML.element("td", text(table.grand)) }
-        html += "</tr></tbody></table>"
-        if table.allCells.contains(where: \.isWithheld) {
-            html += HTML.element("p", "\(Self.withheldSymbol): withheld to protect confidentiality (fewer than \(structure.disclosureThreshold), or a cell from which such a value could be worked out).", [("class", "footnote"), ("id", "withheld-note")])
-        }
-        let query = downloadQuery
-        html += "<p class=\"downloads\">Download: <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(query))\">Excel</a> · "
-            + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(query))\">CSV</a></p>"
-        return html
+        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID)
+        return TableHTML(export, id: "data-table").render()
+            + "<p class=\"downloads\">Download: <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(downloadQuery))\">Excel</a> · "
+            + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(downloadQuery))\">CSV</a></p>"
     }
 
     /// The table as a chart: a line over time when time is on the rows, otherwise bars for the
@@ -110,7 +61,7 @@ struct DatasetPage {
         let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID)
         let rowDim = request.rowDimension, colDim = request.columnDimension
         let isTime = rowDim == TableRequest.timeDimension
-        var rows = table.rows.enumerated().filter { i, row in !(i + 1 < table.rows.count && table.rows[i + 1].depth > row.depth) }.map(\.element)
+        var rows = table.leafRows
         if !isTime { rows = Array(rows.filter { table.rowTotal($0.code) != nil }.sorted { (table.rowTotal($0.code) ?? 0) > (table.rowTotal($1.code) ?? 0) }.prefix(20)) }
         let stacked = colDim != nil && table.columns.count <= 6
         let series: [ChartData.Series] = stacked || (isTime && colDim != nil)
