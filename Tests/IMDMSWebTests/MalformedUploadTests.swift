@@ -28,6 +28,10 @@ struct MalformedUploadTests {
     func responsive(backend: TestBackend) async throws {
         try await withIMDMSApp(backend) { app, _ in
             let producer = try await IntakeWebTests.session(app, "nthabiseng", .producer, org: "LMPS")
+            // 25 requests at once, on a machine running the whole suite in parallel: one connection
+            // each and a generous wait, so the client's own pool limits never decide the outcome.
+            app.http.client.configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: 32)
+            app.http.client.configuration.timeout = .init(connect: .seconds(300), read: .seconds(300))
             try await app.server.start(address: .hostname("127.0.0.1", port: 0))
             do { try await Self.check(app, producer) } catch { await app.server.shutdown(); throw error }
             await app.server.shutdown()
