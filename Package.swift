@@ -49,7 +49,8 @@ let package = Package(
                 "IMDMSCore", "IMDMSStorage",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
-            ]
+            ],
+            resources: [.copy("Resources/openapi.json")]
         ),
         // Thin executable.
         .executableTarget(

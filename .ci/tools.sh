@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the real readers and printers the tests use, when missing: Debian's chromium,
-# chromium-driver and poppler-utils (pdftoppm); openpyxl and Selenium from PyPI.
+# chromium-driver and poppler-utils (pdftoppm); openpyxl, Selenium, the SDMX clients sdmx1 and
+# pysdmx, and schemathesis from PyPI.
 set -euo pipefail
 need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
@@ -10,7 +11,9 @@ if [ "${#need_apt[@]}" -gt 0 ]; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-for module in openpyxl selenium; do
+# Python readers: module to import → package to install.
+for pair in openpyxl:openpyxl selenium:selenium sdmx:sdmx1 pysdmx:pysdmx[all] lxml:lxml schemathesis:schemathesis; do
+  module="${pair%%:*}" package="${pair#*:}"
   python3 -c "import $module" 2>/dev/null && continue
-  python3 -m pip install -q "$module" 2>/dev/null || python3 -m pip install -q --break-system-packages "$module"
+  python3 -m pip install -q "$package" 2>/dev/null || python3 -m pip install -q --break-system-packages "$package"
 done

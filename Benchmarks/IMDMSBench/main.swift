@@ -51,6 +51,11 @@ if arguments.count == 3 && (arguments[1] == "xlsx" || arguments[1] == "csv") {
     exit(0)
 }
 
+if arguments.count == 2 && arguments[1] == "sdmx" {
+    try await SDMXBench.run()
+    exit(0)
+}
+
 if arguments.count == 2 && arguments[1] == "reports" {
     try await ReportBench.run()
     exit(0)

@@ -14,23 +14,36 @@ public enum Python {
     }
 
     /// Runs `script` with `arguments` (as `sys.argv[1...]`); returns standard output, throws with
-    /// standard error on a non-zero exit.
+    /// standard error on a non-zero exit. Output goes to files, so a chatty reader never blocks on
+    /// a full pipe.
     @discardableResult
     public static func run(_ script: String, arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        let outPath = NSTemporaryDirectory() + "imdms-py-\(UUID().uuidString).out"
+        let errPath = outPath + ".err"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outPath); try? FileManager.default.removeItem(atPath: errPath) }
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        let output = (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data()
+        let error = (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data()
         guard process.terminationStatus == 0 else {
             throw PythonError(message: String(decoding: error, as: UTF8.self))
         }
         return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `run` on a Dispatch thread: for scripts that call a server running in the same process,
+    /// whose handlers need the Swift concurrency threads this would otherwise block.
+    public static func runDetached(_ script: String, arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try run(script, arguments: arguments) }) }
+        }
     }
 
     /// Writes `data` to a temporary file and returns its path.

@@ -34,6 +34,27 @@ struct RouteAccessTests {
         "GET /api/datasets": everyone,
         "GET /api/codelists/:codelistID": everyone,
         "GET /api/datasets/:datasetID/table": everyone,
+        "GET /api/codelists": everyone,
+        "GET /api/reports": everyone,
+        "GET /api/reports/:reportID": everyone,
+        "GET /api/submissions": submitters,
+        "GET /api/submissions/:submissionID": submitters,
+        "GET /openapi.json": everyone,
+        "GET /developers": everyone,
+        "GET /sdmx/2.1/data/:flowRef": everyone,
+        "GET /sdmx/2.1/data/:flowRef/:key": everyone,
+        "GET /sdmx/2.1/data/:flowRef/:key/:provider": everyone,
+        "GET /sdmx/2.1/:type": everyone,
+        "GET /sdmx/2.1/:type/:agency": everyone,
+        "GET /sdmx/2.1/:type/:agency/:id": everyone,
+        "GET /sdmx/2.1/:type/:agency/:id/:version": everyone,
+        "GET /sdmx/v2/structure/:type": everyone,
+        "GET /sdmx/v2/structure/:type/:agency": everyone,
+        "GET /sdmx/v2/structure/:type/:agency/:id": everyone,
+        "GET /sdmx/v2/structure/:type/:agency/:id/:version": everyone,
+        "GET /sdmx/v2/data/:context/:agency/:id": everyone,
+        "GET /sdmx/v2/data/:context/:agency/:id/:version": everyone,
+        "GET /sdmx/v2/data/:context/:agency/:id/:version/:key": everyone,
         "GET /login": everyone,
         "GET /reports": everyone,
         "GET /reports/:reportID": everyone,
@@ -107,6 +128,14 @@ struct RouteAccessTests {
                     .replacingOccurrences(of: ":action", with: "approve")
                     .replacingOccurrences(of: ":userID", with: UUID().uuidString)
                     .replacingOccurrences(of: ":tokenID", with: UUID().uuidString)
+                    .replacingOccurrences(of: ":flowRef", with: "BORDER_CROSSINGS")
+                    .replacingOccurrences(of: ":key", with: "all")
+                    .replacingOccurrences(of: ":provider", with: "all")
+                    .replacingOccurrences(of: ":type", with: "dataflow")
+                    .replacingOccurrences(of: ":agency", with: "all")
+                    .replacingOccurrences(of: ":context", with: "dataflow")
+                    .replacingOccurrences(of: ":id", with: "all")
+                    .replacingOccurrences(of: ":version", with: "latest")
                 try await app.testing().test(route.method, path, beforeRequest: { request in
                     if let session { request.headers.replaceOrAdd(name: .cookie, value: "\(AuthCookieNames.session)=\(session.token)") }
                     if route.method == .POST {

@@ -1,6 +1,10 @@
 /// Where each SDMX-CSV column sits in a file's header.
+/// SDMX-CSV 1.0 names the dataflow in `DATAFLOW`; 2.0 in `STRUCTURE_ID`, after `STRUCTURE`
+/// (which must say `dataflow`) and an optional `ACTION` (`D`, delete, is refused).
 struct SDMXCSVLayout: Sendable {
     var dataflow: Int
+    var structureKind: Int?
+    var action: Int?
     var dimensions: [Int]
     var timePeriod: Int
     var value: Int
@@ -28,11 +32,13 @@ struct SDMXCSVLayout: Sendable {
             problems.append(ImportProblem(.missingColumn, row: 1, column: id, message: "the header has no \(id) column"))
             return -1
         }
-        let dataflow = required("DATAFLOW")
+        let isVersion2 = position["DATAFLOW"] == nil && position["STRUCTURE_ID"] != nil
+        let dataflow = required(isVersion2 ? "STRUCTURE_ID" : "DATAFLOW")
+        let version2Columns = isVersion2 ? ["STRUCTURE", "STRUCTURE_ID", "ACTION"] : []
         let dimensions = structure.dimensions.map { required($0.id) }
         let time = required(DataStructure.timeDimensionID)
         let value = required(structure.measure.id)
-        let known = Set(["DATAFLOW", DataStructure.timeDimensionID, structure.measure.id] + DataStructure.attributeIDs + structure.dimensions.map(\.id))
+        let known = Set(["DATAFLOW"] + version2Columns + [DataStructure.timeDimensionID, structure.measure.id] + DataStructure.attributeIDs + structure.dimensions.map(\.id))
         for (index, name) in names.enumerated() where !known.contains(name) {
             problems.append(ImportProblem(
                 .unexpectedColumn, row: 1, column: name.isEmpty ? "#\(index + 1)" : name,
@@ -41,7 +47,8 @@ struct SDMXCSVLayout: Sendable {
         }
         guard problems.isEmpty else { return .failure(ImportProblems(problems)) }
         return .success(SDMXCSVLayout(
-            dataflow: dataflow, dimensions: dimensions, timePeriod: time, value: value,
+            dataflow: dataflow, structureKind: isVersion2 ? position["STRUCTURE"] : nil, action: isVersion2 ? position["ACTION"] : nil,
+            dimensions: dimensions, timePeriod: time, value: value,
             status: position["OBS_STATUS"], confidentiality: position["CONF_STATUS"],
             columnCount: header.count, names: names
         ))

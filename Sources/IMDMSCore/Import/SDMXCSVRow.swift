@@ -18,8 +18,16 @@ struct SDMXCSVRow {
 
         let flow = field(layout.dataflow)
         if !expectedDataflows.contains(flow) {
-            problems.append(ImportProblem(.wrongDataset, row: line, column: "DATAFLOW", value: flow,
+            problems.append(ImportProblem(.wrongDataset, row: line, column: layout.structureKind == nil ? "DATAFLOW" : "STRUCTURE_ID", value: flow,
                                           message: "this import is for \(reader.structure.id)"))
+        }
+        if let index = layout.structureKind, field(index).lowercased() != "dataflow" {
+            problems.append(ImportProblem(.wrongDataset, row: line, column: "STRUCTURE", value: field(index),
+                                          message: "IMDMS takes data by dataflow: STRUCTURE must be dataflow"))
+        }
+        if let index = layout.action, !["", "I", "A", "R", "M"].contains(field(index).uppercased()) {
+            problems.append(ImportProblem(.badStatus, row: line, column: "ACTION", value: field(index),
+                                          message: "deletions are not taken from files; expected I, A, R or M"))
         }
         var key: [String] = []
         for (dimension, index) in zip(reader.structure.dimensions, layout.dimensions) {

@@ -18,13 +18,14 @@ public struct IncomingFile: Sendable {
 
     /// What the bytes are (not what the name says): a zip or OLE container is a workbook
     /// (refused later with a reason if old or encrypted); text whose header starts with
-    /// `DATAFLOW` is SDMX-CSV.
+    /// `DATAFLOW` (SDMX-CSV 1.0) or `STRUCTURE` (2.0) is SDMX-CSV.
     public var kind: Kind {
         let head = [UInt8](data.prefix(8))
         if head.starts(with: XLSXPackage.zipMagic) || head.starts(with: XLSXPackage.oleMagic) { return .workbook }
         let text = TextDecoder.decode([UInt8](data.prefix(64))).text
         let first = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "\t" || $0 == "|" || $0.isNewline }).first
-        return first.map { $0.trimmingCharacters(in: .whitespaces).uppercased() == "DATAFLOW" } == true ? .sdmxCSV : .csv
+        let name = first.map { String($0.split(separator: ":").first ?? "").trimmingCharacters(in: .whitespaces).uppercased() }
+        return name == "DATAFLOW" || name == "STRUCTURE" ? .sdmxCSV : .csv
     }
 
     /// The file's sheets as grids; a CSV file is one grid named after the file. `progress` hears

@@ -42,20 +42,7 @@ public struct DisclosureControl: Sendable {
         }
         relations = relations.map { $0.filter { values[$0] != nil } }.filter { $0.count > 1 }
 
-        var status: [Place: TableResult.Confidentiality] = [:]
-        for (place, value) in values where value > 0 && value < Double(threshold) { status[place] = .primary }
-        var changed = !status.isEmpty
-        while changed {
-            changed = false
-            for relation in relations where relation.filter({ status[$0] != nil }).count == 1 {
-                let open = relation.filter { status[$0] == nil }
-                let pick = open.min { a, b in
-                    let ka = (a.isMargin, values[a]! == 0, values[a]!), kb = (b.isMargin, values[b]! == 0, values[b]!)
-                    return (ka.0 ? 1 : 0, ka.1 ? 1 : 0, ka.2) < (kb.0 ? 1 : 0, kb.1 ? 1 : 0, kb.2)
-                }
-                if let pick { status[pick] = .secondary; changed = true }
-            }
-        }
+        let status = Self.withheld(values: values, relations: relations, threshold: threshold, isMargin: \.isMargin)
         guard !status.isEmpty else { return table }
 
         var result = table
@@ -71,6 +58,31 @@ public struct DisclosureControl: Sendable {
             withhold(&result.grand!, hasColumns ? Place(row: total, column: total) : Place(row: total, column: TableResult.totalColumn))
         }
         return result
+    }
+
+    /// The core rule, for any kind of cell: primary for `0 < value < threshold`, then secondary
+    /// until no relation (a whole and its parts, as present in `values`) has exactly one withheld
+    /// cell. The secondary pick is the smallest non-zero non-margin cell of the relation.
+    public static func withheld<Place: Hashable>(
+        values: [Place: Double], relations: [[Place]], threshold: Int, isMargin: (Place) -> Bool
+    ) -> [Place: TableResult.Confidentiality] {
+        var status: [Place: TableResult.Confidentiality] = [:]
+        guard threshold > 1 else { return status }
+        for (place, value) in values where value > 0 && value < Double(threshold) { status[place] = .primary }
+        var changed = !status.isEmpty
+        while changed {
+            changed = false
+            for relation in relations where relation.filter({ status[$0] != nil }).count == 1 {
+                let open = relation.filter { status[$0] == nil && values[$0] != nil }
+                let pick = open.min { a, b in
+                    let ka = (isMargin(a) ? 1 : 0, values[a]! == 0 ? 1 : 0, values[a]!)
+                    let kb = (isMargin(b) ? 1 : 0, values[b]! == 0 ? 1 : 0, values[b]!)
+                    return ka < kb
+                }
+                if let pick { status[pick] = .secondary; changed = true }
+            }
+        }
+        return status
     }
 
     /// The additive groups along one axis: the margin with the top-level codes, and each subtotal

@@ -22,4 +22,6 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: ReportController())
     try app.register(collection: AdminController())
     try app.register(collection: APIController())
+    try app.register(collection: SDMXController())
+    try app.register(collection: DevelopersController())
 }

@@ -14,16 +14,19 @@ struct HomeController: RouteCollection {
         let context = request.imdms
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)
         let synthetic = try await SubmissionRepository(store: context.store).syntheticSubmissionCount() > 0
+        let calendar = try await ReleaseCalendarReader(store: context.store).calendar(visibility: request.visibility)
         var page = HomePage(
             countryName: context.reference.countryName,
             datasets: context.reference.structures.map { structure in
                 HomePage.Entry(
                     structure: structure,
                     organisation: context.reference.organisations.first { $0.id == structure.organisationID }?.name ?? structure.organisationID,
-                    coverage: coverage[structure.id]
+                    coverage: coverage[structure.id],
+                    calendar: calendar[structure.id]
                 )
             },
-            showsSyntheticData: synthetic
+            showsSyntheticData: synthetic,
+            times: ReleaseTimeText(timeZone: context.settings.timeZone)
         )
         let builder = ReportBuilder(store: context.store, reference: context.reference, library: context.reports,
                                     visibility: request.visibility, disclosureControl: request.disclosureControl)
@@ -33,7 +36,6 @@ struct HomeController: RouteCollection {
         if let user = request.login?.user, Access.seesSubmissions(user) {
             page.pending = try await WorkflowRepository(store: context.store).pending(for: user)
             page.reference = context.reference
-            page.times = ReleaseTimeText(timeZone: context.settings.timeZone)
         }
         return page.render(login: request.login).response()
     }

@@ -11,7 +11,7 @@ struct ReportController: RouteCollection {
         routes.get("reports", ":reportID", use: show)
     }
 
-    private func builder(_ request: Request) -> ReportBuilder {
+    static func builder(_ request: Request) -> ReportBuilder {
         ReportBuilder(store: request.imdms.store, reference: request.imdms.reference, library: request.imdms.reports,
                       visibility: request.visibility, disclosureControl: request.disclosureControl)
     }
@@ -19,12 +19,14 @@ struct ReportController: RouteCollection {
     func index(_ request: Request) async throws -> Response {
         var entries: [ReportsPage.Entry] = []
         for report in request.imdms.reports.reports {
-            entries.append(.init(report: report, defaultPeriod: try await builder(request).defaultPeriod(report)))
+            entries.append(.init(report: report, defaultPeriod: try await Self.builder(request).defaultPeriod(report)))
         }
         return ReportsPage(entries: entries).render(login: request.login).response()
     }
 
-    func show(_ request: Request) async throws -> Response {
+    /// The report and period a request names (`?period=`, else the latest with published data),
+    /// built as the caller may see it: shared by the page and the JSON API.
+    static func document(_ request: Request) async throws -> (ReportDefinition, Period, ReportDocument) {
         let id = request.parameters.get("reportID") ?? ""
         guard let report = request.imdms.reports.report(id) else { throw WebError.notFound("There is no report '\(id)'.") }
         let builder = builder(request)
@@ -39,8 +41,12 @@ struct ReportController: RouteCollection {
         } else {
             throw WebError.notFound("There is no published data for \(report.title) yet.")
         }
+        return (report, period, try await builder.make(report, period: period))
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let (report, period, document) = try await Self.document(request)
         let format = request.query[String.self, at: "format"] ?? "html"
-        let document = try await builder.make(report, period: period)
         let renderer = ReportRenderer(document)
         let name = "\(report.id)-\(period.formatted)"
         switch format {

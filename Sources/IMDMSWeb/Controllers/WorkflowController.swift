@@ -14,6 +14,15 @@ struct WorkflowController: RouteCollection {
     }
 
     func list(_ request: Request) async throws -> Response {
+        let (login, submissions, status, datasetID) = try await Self.listed(request)
+        let page = SubmissionsPage(submissions: submissions, status: status, datasetID: datasetID, reference: request.imdms.reference,
+                                   times: ReleaseTimeText(timeZone: request.imdms.settings.timeZone))
+        return page.render(login: login).response()
+    }
+
+    /// The submissions the caller may see (all for reviewers, the organisation's for a
+    /// producer), filtered by `?status=` and `?dataset=`: shared by the page and the JSON API.
+    static func listed(_ request: Request) async throws -> (SessionRepository.Session, [Submission], SubmissionStatus?, String?) {
         let login = try Access.require(request, "see submissions", Access.seesSubmissions)
         let statusText = request.query[String.self, at: "status"].flatMap { $0.isEmpty ? nil : $0 }
         let status = try statusText.map { text in
@@ -25,13 +34,11 @@ struct WorkflowController: RouteCollection {
         let organisationID = Access.reviews(login.user) ? nil : login.user.organisationID ?? "-"
         let submissions = try await SubmissionRepository(store: request.imdms.store)
             .list(datasetID: datasetID, organisationID: organisationID, status: status, limit: 500)
-        let page = SubmissionsPage(submissions: submissions, status: status, datasetID: datasetID, reference: request.imdms.reference,
-                                   times: ReleaseTimeText(timeZone: request.imdms.settings.timeZone))
-        return page.render(login: login).response()
+        return (login, submissions, status, datasetID)
     }
 
     /// The submission, if the caller may see it (a producer only its organisation's).
-    private func submission(_ request: Request, _ login: SessionRepository.Session) async throws -> Submission {
+    static func submission(_ request: Request, _ login: SessionRepository.Session) async throws -> Submission {
         guard let id = request.parameters.get("submissionID").flatMap(UUID.init(uuidString:)),
               let submission = try await SubmissionRepository(store: request.imdms.store).find(id),
               Access.reviews(login.user) || submission.organisationID == login.user.organisationID
@@ -41,7 +48,7 @@ struct WorkflowController: RouteCollection {
 
     func show(_ request: Request) async throws -> Response {
         let login = try Access.require(request, "see submissions", Access.seesSubmissions)
-        let submission = try await submission(request, login)
+        let submission = try await Self.submission(request, login)
         let store = request.imdms.store
         let workflow = WorkflowRepository(store: store)
         let page = SubmissionPage(
@@ -63,7 +70,7 @@ struct WorkflowController: RouteCollection {
         guard let action = request.parameters.get("action").flatMap(WorkflowAction.init(rawValue:)) else {
             throw WebError.notFound("There is no such action.")
         }
-        let submission = try await submission(request, login)
+        let submission = try await Self.submission(request, login)
         let form = try request.content.decode(ActionForm.self)
         let releaseAt = action == .publish ? try ReleaseTimeText(timeZone: request.imdms.settings.timeZone).parse(form.release) : nil
         try await WorkflowRepository(store: request.imdms.store)

@@ -10,7 +10,7 @@ struct CSRFMiddleware: AsyncMiddleware {
     static let anonymousBodyLimit = 64 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), !request.url.path.hasPrefix("/api/") else {
+        guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), !SessionLoaderMiddleware.isMachinePath(request.url.path) else {
             return try await next.respond(to: request)
         }
         // A running server streams large bodies (uploads): collect them before reading the

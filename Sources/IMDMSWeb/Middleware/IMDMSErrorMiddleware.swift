@@ -3,7 +3,7 @@ import IMDMSStorage
 import Vapor
 
 /// The one place errors become responses: a readable message and the right status; 5xx are
-/// logged with their cause and shown without internals. `/api` gets JSON, pages get HTML.
+/// logged with their cause and shown without internals. `/api` gets JSON, `/sdmx` SDMX error messages, pages get HTML.
 struct IMDMSErrorMiddleware: AsyncMiddleware {
     let environment: Environment
 
@@ -16,6 +16,8 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
+        } catch let error as SDMXError where request.url.path.hasPrefix("/sdmx/") {
+            return SDMXRequest.errorResponse(error, for: request)
         } catch {
             let (status, reason) = Self.classify(error)
             if status.code >= 500 {
@@ -27,6 +29,8 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
 
     static func classify(_ error: any Error) -> (HTTPResponseStatus, String) {
         switch error {
+        case let error as SDMXError:
+            return (HTTPResponseStatus(statusCode: error.httpStatus), error.message)
         case let error as any AbortError:
             return (error.status, error.reason)
         case let error as TableRequestError:
@@ -47,7 +51,10 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
 
     static func response(status: HTTPResponseStatus, reason: String, for request: Request) throws -> Response {
         let response: Response
-        if request.url.path.hasPrefix("/api") {
+        if request.url.path.hasPrefix("/sdmx/") {
+            let code = switch status.code { case 404: 100; case 401: 110; case 403: 130; case 400: 140; case 406: 406; case 501: 501; default: Int(status.code) }
+            response = SDMXRequest.errorResponse(SDMXError(httpStatus: Int(status.code), code: code, message: reason), for: request)
+        } else if request.url.path.hasPrefix("/api") {
             response = Response(status: status)
             try response.content.encode(ErrorBody(error: true, status: Int(status.code), reason: reason))
         } else {

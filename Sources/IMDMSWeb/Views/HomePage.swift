@@ -7,22 +7,23 @@ struct HomePage {
         var structure: DataStructure
         var organisation: String
         var coverage: DatasetCoverage?
+        var calendar: ReleaseCalendarReader.Entry?
     }
 
     var countryName: String
     var datasets: [Entry]
     var showsSyntheticData: Bool
+    var times: ReleaseTimeText
     /// What needs the signed-in user's attention (nil for the public).
     var pending: [Submission]? = nil
     var reference: ReferenceConfiguration? = nil
-    var times: ReleaseTimeText? = nil
     /// The latest quarter's key figures, chart and map (nil before any data is published).
     var dashboard: ReportDocument? = nil
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: "Migration statistics of \(countryName)", login: login) {
             var html = HTML.element("h1", "Migration statistics of \(countryName)")
-            if let pending, let reference, let times, let login {
+            if let pending, let reference, let login {
                 let title = Access.reviews(login.user) ? "Waiting for you: submissions to review and approved data to publish"
                     : "Your organisation's submissions waiting for review or returned to you"
                 html += HTML.container("section", [("class", "attention")],
@@ -68,7 +69,19 @@ struct HomePage {
                 ("Dimensions", s.dimensions.map(\.name).joined(separator: ", ")),
                 ("Source", s.metadata.source), ("Contact", s.metadata.contact),
                 ("Methodology", s.metadata.methodology), ("Data", coverage),
+                ("Last update", entry.calendar?.lastUpdate.map(times.format) ?? "–"),
+                ("Next release", entry.calendar?.nextRelease.map(times.format) ?? "Not announced"),
             ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()),
+            HTML.container("p", [("class", "downloads")], Self.downloads(s)),
         ].joined())
+    }
+
+    /// Links to the table builder and the dataset's downloads, all in the reader's scope.
+    static func downloads(_ s: DataStructure) -> String {
+        [("/datasets/\(s.id)", "Table builder and chart"), ("/datasets/\(s.id)/table.xlsx", "Table (Excel)"),
+         ("/sdmx/2.1/data/\(s.id)?format=csv", "All data (SDMX-CSV)"),
+         ("/sdmx/2.1/data/\(s.id)?format=structurespecificdata", "All data (SDMX-ML)"),
+         ("/sdmx/2.1/dataflow/all/\(s.id)?references=all", "Structure (SDMX-ML)")]
+            .map { HTML.container("a", [("href", $0.0)], HTML.escape($0.1)) }.joined(separator: " · ")
     }
 }

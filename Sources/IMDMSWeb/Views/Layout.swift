@@ -43,7 +43,7 @@ struct Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>
-        <nav><a href="/">Datasets</a> <a href="/reports">Reports</a> \(staffLinks)<a href="/api/datasets">API</a> \(account)</nav></header>
+        <nav><a href="/">Datasets</a> <a href="/reports">Reports</a> \(staffLinks)<a href="/developers">Data for developers</a> \(account)</nav></header>
         <main>
         \(body)
         </main>

@@ -2,8 +2,9 @@ import IMDMSCore
 import IMDMSStorage
 import Vapor
 
-/// The JSON API: the dataset catalogue (coverage as the caller may see it), codelists, and
-/// submissions from machines holding an API token (`Authorization: Bearer …`).
+/// The JSON API described by `/openapi.json`: the dataset catalogue (coverage as the caller may
+/// see it), codelists, tables (the table builder's queries), reports, and submissions — files
+/// sent and their status — for machines holding an API token (`Authorization: Bearer …`).
 struct APIController: RouteCollection {
     struct DatasetDTO: Content {
         var id: String
@@ -23,7 +24,12 @@ struct APIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let api = routes.grouped("api")
         api.get("datasets", use: datasets)
+        api.get("codelists", use: codelists)
         api.get("codelists", ":codelistID", use: codelist)
+        api.get("submissions", use: submissions)
+        api.get("submissions", ":submissionID", use: submission)
+        api.get("reports", use: reports)
+        api.get("reports", ":reportID", use: report)
         api.get("datasets", ":datasetID", "table", use: table)
         api.on(.POST, "datasets", ":datasetID", "submissions", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: submit)
     }
@@ -85,5 +91,34 @@ struct APIController: RouteCollection {
         let response = Response(status: .ok)
         try response.content.encode(list, as: .json)
         return response
+    }
+
+    func codelists(_ request: Request) async throws -> [APIModels.CodelistSummary] {
+        request.imdms.reference.codelists.map { APIModels.CodelistSummary(id: $0.id, name: $0.name, codeCount: $0.codes.count) }
+    }
+
+    func submissions(_ request: Request) async throws -> [APIModels.SubmissionDTO] {
+        try await WorkflowController.listed(request).1.map { APIModels.SubmissionDTO($0) }
+    }
+
+    func submission(_ request: Request) async throws -> APIModels.SubmissionDTO {
+        let login = try Access.require(request, "see submissions", Access.seesSubmissions)
+        let submission = try await WorkflowController.submission(request, login)
+        return APIModels.SubmissionDTO(submission, history: try await WorkflowRepository(store: request.imdms.store).history(of: submission.id))
+    }
+
+    func reports(_ request: Request) async throws -> [APIModels.ReportSummary] {
+        var result: [APIModels.ReportSummary] = []
+        for report in request.imdms.reports.reports {
+            let latest = try await ReportController.builder(request).defaultPeriod(report)
+            result.append(.init(id: report.id, title: report.title, description: report.description, frequency: report.frequency.rawValue,
+                                latestPeriod: latest?.formatted, formats: ["json", "html", "xlsx", "csv", "pdf"]))
+        }
+        return result
+    }
+
+    func report(_ request: Request) async throws -> APIModels.ReportDTO {
+        let (report, period, document) = try await ReportController.document(request)
+        return APIModels.ReportDTO(report, period: period, document: document)
     }
 }

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The data a query returns, ready for any writer: observations grouped into series (one per
+/// key, periods in order), cut to the first/last N per series when asked.
+public struct SDMXDataMessage: Sendable {
+    public struct Series: Sendable {
+        public var key: [String]
+        public var observations: [Observation]
+    }
+
+    public var structure: DataStructure
+    public var agencyID: String
+    public var codelists: [String: Codelist]
+    public var query: SDMXDataQuery
+    public var series: [Series]
+    public var id: String
+    public var prepared: Date
+
+    public init(
+        structure: DataStructure, agencyID: String, codelists: [String: Codelist], observations: [Observation],
+        query: SDMXDataQuery, id: String = "IMDMS-" + UUID().uuidString, prepared: Date = Date()
+    ) {
+        var order: [String] = []
+        var grouped: [String: Series] = [:]
+        for observation in observations {
+            let seriesKey = observation.seriesKey
+            if grouped[seriesKey] == nil {
+                order.append(seriesKey)
+                grouped[seriesKey] = Series(key: observation.key, observations: [])
+            }
+            grouped[seriesKey]!.observations.append(observation)
+        }
+        self.series = order.sorted().map { seriesKey in
+            var series = grouped[seriesKey]!
+            series.observations.sort { $0.period < $1.period }
+            if let n = query.firstN, let m = query.lastN {
+                let all = series.observations
+                let head = Array(all.prefix(n)), tail = Array(all.suffix(m))
+                let headPeriods = Set(head.map(\.period))
+                series.observations = head + tail.filter { !headPeriods.contains($0.period) }
+            } else if let n = query.firstN {
+                series.observations = Array(series.observations.prefix(n))
+            } else if let m = query.lastN {
+                series.observations = Array(series.observations.suffix(m))
+            }
+            return series
+        }
+        self.structure = structure
+        self.agencyID = agencyID
+        self.codelists = codelists
+        self.query = query
+        self.id = id
+        self.prepared = prepared
+    }
+
+    public var observationCount: Int { series.reduce(0) { $0 + $1.observations.count } }
+    public var isFlat: Bool { query.dimensionAtObservation == SDMXDataQuery.allDimensions }
+    public var sendsObservations: Bool { query.detail == .full || query.detail == .dataonly }
+    public var sendsAttributes: Bool { query.detail == .full }
+
+    /// `LS_BOS:BORDER_CROSSINGS(1.0)`.
+    public var dataflowReference: String { "\(agencyID):\(structure.id)(\(structure.version))" }
+    public var structureID: String { SDMXArtefacts.dsdID(structure) }
+    /// The id a data message gives its structure: `LS_BOS_DSD_BORDER_CROSSINGS_1_0`.
+    public var messageStructureID: String {
+        "\(agencyID)_\(structureID)_\(structure.version.replacingOccurrences(of: ".", with: "_"))"
+    }
+
+    /// The text SDMX messages carry for a value: a suppressed or missing one is `NaN` in XML.
+    static func xmlValue(_ value: Double?) -> String { value.map(NumberText.plain) ?? "NaN" }
+}

@@ -1,0 +1,94 @@
+/// SDMX-JSON data messages, 1.0 (`header`, `dataSets`, `structure`) and 2.0 (`meta`,
+/// `data.structures`, `data.dataSets`). Dimension values list only the codes present; each
+/// observation is `[value, OBS_STATUS index, CONF_STATUS index]`, a withheld value `null`.
+enum SDMXJSONDataWriter {
+    static let schema20 = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json"
+
+    static func write(_ message: SDMXDataMessage, version: Int) -> String {
+        let s = message.structure
+        let flat = message.isFlat && message.sendsObservations
+        // The codes present per dimension, in codelist order, and the periods present.
+        var present: [Set<String>] = Array(repeating: [], count: s.dimensions.count)
+        var periods: Set<Period> = []
+        for series in message.series {
+            for (i, code) in series.key.enumerated() { present[i].insert(code) }
+            if message.sendsObservations { for o in series.observations { periods.insert(o.period) } }
+        }
+        var dimensionValues: [[String]] = []
+        var dimensionIndex: [[String: Int]] = []
+        for (i, dimension) in s.dimensions.enumerated() {
+            let ordered = message.codelists[dimension.codelistID]?.codes.map(\.id).filter { present[i].contains($0) } ?? present[i].sorted()
+            let extra = present[i].subtracting(ordered).sorted()
+            let all = ordered + extra
+            dimensionValues.append(all)
+            dimensionIndex.append(Dictionary(uniqueKeysWithValues: all.enumerated().map { ($1, $0) }))
+        }
+        let sortedPeriods = periods.sorted()
+        let periodIndex = Dictionary(uniqueKeysWithValues: sortedPeriods.enumerated().map { ($1, $0) })
+        let statuses = ObservationStatus.allCases, confidentiality = ConfidentialityStatus.allCases
+        let statusIndex = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1, $0) })
+        let confIndex = Dictionary(uniqueKeysWithValues: confidentiality.enumerated().map { ($1, $0) })
+
+        func observation(_ o: Observation) -> String {
+            var parts = [JSONText.number(o.value)]
+            if message.sendsAttributes { parts += [String(statusIndex[o.status]!), String(confIndex[o.confidentiality]!)] }
+            return "[" + parts.joined(separator: ",") + "]"
+        }
+        var dataSet = "{" + (version == 2 ? "\"structure\":0," : "") + "\"action\":\"Information\","
+        if flat {
+            var entries: [String] = []
+            for series in message.series {
+                let keyIndex = series.key.enumerated().map { String(dimensionIndex[$0][$1]!) }
+                for o in series.observations {
+                    entries.append(JSONText.string((keyIndex + [String(periodIndex[o.period]!)]).joined(separator: ":")) + ":" + observation(o))
+                }
+            }
+            dataSet += "\"observations\":{" + entries.joined(separator: ",") + "}}"
+        } else {
+            var entries: [String] = []
+            for series in message.series {
+                let key = series.key.enumerated().map { String(dimensionIndex[$0][$1]!) }.joined(separator: ":")
+                var body = "{\"attributes\":[]"
+                if message.sendsObservations {
+                    body += ",\"observations\":{" + series.observations.map { JSONText.string(String(periodIndex[$0.period]!)) + ":" + observation($0) }.joined(separator: ",") + "}"
+                }
+                entries.append(JSONText.string(key) + ":" + body + "}")
+            }
+            dataSet += "\"series\":{" + entries.joined(separator: ",") + "}}"
+        }
+
+        func valueList(_ ids: [String], names: (String) -> String) -> String {
+            "[" + ids.map { "{\"id\":\(JSONText.string($0)),\"name\":\(JSONText.string(names($0)))}" }.joined(separator: ",") + "]"
+        }
+        var dimensionEntries: [String] = []
+        for (i, dimension) in s.dimensions.enumerated() {
+            let list = message.codelists[dimension.codelistID]
+            dimensionEntries.append("{\"id\":\(JSONText.string(dimension.id)),\"name\":\(JSONText.string(dimension.name)),\"keyPosition\":\(i),\"values\":"
+                + valueList(dimensionValues[i]) { list?[$0]?.name ?? $0 } + "}")
+        }
+        let timeValues = "[" + sortedPeriods.map {
+            "{\"id\":\"\($0.formatted)\",\"name\":\(JSONText.string($0.label)),\"start\":\"\($0.startDate)T00:00:00\",\"end\":\"\($0.endDate)T23:59:59\"}"
+        }.joined(separator: ",") + "]"
+        let time = "{\"id\":\"\(DataStructure.timeDimensionID)\",\"name\":\"Time period\",\"role\":\"time\",\"keyPosition\":\(s.dimensions.count),\"values\":\(timeValues)}"
+        let dimensions = flat
+            ? "{\"dataset\":[],\"series\":[],\"observation\":[" + (dimensionEntries + [time]).joined(separator: ",") + "]}"
+            : "{\"dataset\":[],\"series\":[" + dimensionEntries.joined(separator: ",") + "],\"observation\":[" + (message.sendsObservations ? time : "") + "]}"
+        let observationAttributes = message.sendsAttributes
+            ? "{\"id\":\"OBS_STATUS\",\"name\":\"Observation status\",\"values\":" + valueList(statuses.map(\.rawValue)) { ObservationStatus(rawValue: $0)!.name } + "},"
+                + "{\"id\":\"CONF_STATUS\",\"name\":\"Confidentiality status\",\"values\":" + valueList(confidentiality.map(\.rawValue)) { ConfidentialityStatus(rawValue: $0)!.name } + "}"
+            : ""
+        let attributes = "{\"dataSet\":[],\"series\":[],\"observation\":[\(observationAttributes)]}"
+        let prepared = SDMXML.timestamp(message.prepared)
+        let urn = "urn:sdmx:org.sdmx.infomodel.datastructure.Dataflow=\(message.dataflowReference)"
+
+        if version == 1 {
+            let header = "{\"id\":\(JSONText.string(message.id)),\"test\":false,\"prepared\":\"\(prepared)\",\"sender\":{\"id\":\(JSONText.string(message.agencyID))}}"
+            let structure = "{\"links\":[{\"href\":\(JSONText.string(urn)),\"rel\":\"dataflow\"}],\"name\":\(JSONText.string(s.name)),\"dimensions\":\(dimensions),\"attributes\":\(attributes)}"
+            return "{\"header\":\(header),\"dataSets\":[\(dataSet)],\"structure\":\(structure)}\n"
+        }
+        let meta = "{\"schema\":\"\(schema20)\",\"id\":\(JSONText.string(message.id)),\"test\":false,\"prepared\":\"\(prepared)\",\"contentLanguages\":[\"en\"],\"sender\":{\"id\":\(JSONText.string(message.agencyID))}}"
+        let measures = "{\"observation\":[{\"id\":\(JSONText.string(s.measure.id)),\"name\":\(JSONText.string(s.measure.name))}]}"
+        let structure = "{\"links\":[{\"urn\":\(JSONText.string(urn)),\"rel\":\"dataflow\"}],\"name\":\(JSONText.string(s.name)),\"dimensions\":\(dimensions),\"attributes\":\(attributes),\"measures\":\(measures)}"
+        return "{\"meta\":\(meta),\"data\":{\"structures\":[\(structure)],\"dataSets\":[\(dataSet)]}}\n"
+    }
+}

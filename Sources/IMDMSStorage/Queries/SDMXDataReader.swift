@@ -1,0 +1,70 @@
+import Foundation
+import IMDMSCore
+import SQLKit
+
+/// The stored observations an SDMX data query selects, as a reader with `visibility` may see
+/// them: codes per dimension, the period range (by the periods' first and last days),
+/// `updatedAfter` (submissions created, moved through the workflow or released since), in key
+/// and period order. Disclosure control is the caller's (it depends on who asks).
+public struct SDMXDataReader: Sendable {
+    let store: Store
+
+    /// The most observations one message carries; more is refused (SDMX 510, HTTP 413) with a
+    /// request to narrow the key or the period, before the server spends its memory on it.
+    public static let defaultLimit = 500_000
+
+    public init(store: Store) { self.store = store }
+
+    private struct Row: Decodable {
+        var k1: String?, k2: String?, k3: String?, k4: String?, k5: String?, k6: String?, k7: String?, k8: String?
+        var period: String
+        var value: Double?
+        var obs_status: String
+        var conf_status: String
+    }
+
+    public func observations(
+        structure: DataStructure, query: SDMXDataQuery, visibility: DataVisibility, limit: Int = defaultLimit
+    ) async throws -> [Observation] {
+        let count = structure.dimensions.count
+        let select = store.sql.select()
+        for position in 1...count { select.column(SQLColumn("k\(position)", table: "o")) }
+        select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
+            .column(SQLColumn("obs_status", table: "o")).column(SQLColumn("conf_status", table: "o"))
+            .fromCurrentObservations(dataset: structure.id, visibility: visibility)
+        for (index, codes) in query.key.enumerated() {
+            guard let codes else { continue }
+            select.where(SQLColumn("k\(index + 1)", table: "o"), .in, SQLBind.group(codes.sorted()))
+        }
+        if let start = query.startDate { select.where(SQLColumn("period_end", table: "o"), .greaterThanOrEqual, SQLBind(start)) }
+        if let end = query.endDate { select.where(SQLColumn("period_start", table: "o"), .lessThanOrEqual, SQLBind(end)) }
+        if let after = query.updatedAfter {
+            select.where { group in
+                group.where(SQLColumn("created_at", table: "s"), .greaterThan, SQLBind(after))
+                    .orWhere(SQLColumn("release_at", table: "s"), .greaterThan, SQLBind(after))
+                    .orWhere(SQLColumn("id", table: "s"), .in, SQLSubquery.select { sub in
+                        sub.column("submission_id").from("submission_events").where("at", .greaterThan, SQLBind(after))
+                    })
+            }
+        }
+        select.orderBy(SQLColumn("series_key", table: "o")).orderBy(SQLColumn("period_start", table: "o")).limit(limit + 1)
+        let rows = try await select.all(decoding: Row.self)
+        guard rows.count <= limit else {
+            throw SDMXError(httpStatus: 413, code: 510, message: "The query selects more than \(limit) observations of \(structure.id); narrow the key or the period (startPeriod, endPeriod).")
+        }
+        var result: [Observation] = []
+        result.reserveCapacity(rows.count)
+        for row in rows {
+            let all = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8]
+            let key = all.prefix(count).map { $0 ?? "" }
+            guard let period = try? Period(parsing: row.period) else {
+                throw StorageError.inconsistentReference("observation of \(structure.id) has an unreadable period '\(row.period)'")
+            }
+            result.append(Observation(
+                key: key, period: period, value: row.value,
+                status: ObservationStatus(rawValue: row.obs_status) ?? .normal,
+                confidentiality: ConfidentialityStatus(rawValue: row.conf_status) ?? .free))
+        }
+        return result
+    }
+}

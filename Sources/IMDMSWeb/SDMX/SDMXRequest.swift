@@ -1,0 +1,77 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// What the SDMX services read from a request and how they answer.
+enum SDMXRequest {
+    /// Query parameters as sent: `+` stays `+` (SDMX alternatives, time-zone offsets).
+    static func parameters(_ request: Request) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in queryItems(request) where !item.name.hasPrefix("c[") { result[item.name] = item.value ?? "" }
+        return result
+    }
+
+    /// The 2.x component filters: `c[SEX]=F,M` → `["SEX": "F,M"]`.
+    static func componentFilters(_ request: Request) -> [String: String] {
+        var result: [String: String] = [:]
+        for item in queryItems(request) where item.name.hasPrefix("c[") && item.name.hasSuffix("]") {
+            result[String(item.name.dropFirst(2).dropLast())] = item.value ?? ""
+        }
+        return result
+    }
+
+    private static func queryItems(_ request: Request) -> [URLQueryItem] {
+        guard let query = request.url.query, !query.isEmpty else { return [] }
+        var components = URLComponents()
+        components.percentEncodedQuery = query
+        return components.queryItems ?? []
+    }
+
+    static func artefacts(_ request: Request) -> SDMXArtefacts {
+        let reference = request.imdms.reference
+        return SDMXArtefacts(agencyID: reference.agencyID, structures: reference.structures, codelists: reference.codelistsByID)
+    }
+
+    /// `http://host/sdmx/2.1`, from the request's Host (and X-Forwarded-Proto behind a proxy).
+    static func baseURL(_ request: Request) -> String {
+        let host = request.headers.first(name: .host) ?? "localhost"
+        let scheme = request.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
+        return "\(scheme)://\(host)/sdmx/2.1"
+    }
+
+    /// The observations a query selects, as the caller may see them. For callers under
+    /// disclosure control the rule runs over all of the dataset's observations in the period
+    /// range first, so asking for parts of a relation separately reveals nothing.
+    static func observations(_ request: Request, structure: DataStructure, query: SDMXDataQuery) async throws -> [Observation] {
+        let reader = SDMXDataReader(store: request.imdms.store)
+        let selected = try await reader.observations(structure: structure, query: query, visibility: request.visibility)
+        guard request.disclosureControl, !selected.isEmpty else { return selected }
+        var whole = query
+        whole.key = Array(repeating: nil, count: structure.dimensions.count)
+        whole.updatedAfter = nil
+        let everything = try await reader.observations(structure: structure, query: whole, visibility: request.visibility)
+        let controlled = ObservationDisclosure(structure: structure, codelists: request.imdms.reference.codelistsByID).apply(to: everything)
+        var byPlace: [String: Observation] = [:]
+        for o in controlled { byPlace[o.seriesKey + " " + o.period.formatted] = o }
+        return selected.map { byPlace[$0.seriesKey + " " + $0.period.formatted] ?? $0 }
+    }
+
+    static func response(_ body: String, format: SDMXFormat) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: format.mediaType)
+        headers.replaceOrAdd(name: .vary, value: "Accept")
+        return Response(status: .ok, headers: headers, body: .init(string: body))
+    }
+
+    /// An SDMX error message: SDMX-JSON when the caller asked for JSON, SDMX-ML otherwise.
+    static func errorResponse(_ error: SDMXError, for request: Request) -> Response {
+        let accept = (request.headers.first(name: .accept) ?? "").lowercased()
+        let format = (request.url.query ?? "").lowercased()
+        let json = accept.contains("json") || format.contains("format=json") || format.contains("format=sdmx-json")
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: json ? "application/json; charset=utf-8" : "application/xml; charset=utf-8")
+        return Response(status: HTTPResponseStatus(statusCode: error.httpStatus), headers: headers,
+                        body: .init(string: json ? error.json : error.xml))
+    }
+}
