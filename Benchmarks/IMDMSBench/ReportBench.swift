@@ -1,7 +1,6 @@
 import Foundation
 import IMDMSCore
 import IMDMSStorage
-import Logging
 
 /// `imdms-bench reports`: the quarterly bulletin on national-scale demo data (all datasets,
 /// 2015–2025, over five million observations), p50/p95 of HTML and XLSX over repeated runs, on
@@ -21,18 +20,9 @@ enum ReportBench {
     }
 
     static func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        var logger = Logger(label: "bench")
-        logger.logLevel = .warning
-        var targets: [(String, StorageLocation)] = [("SQLite", .sqlite(path: environment["IMDMS_BENCH_SQLITE"] ?? "/tmp/imdms-bench-national.sqlite"))]
-        if let url = environment["IMDMS_BENCH_POSTGRES_URL"] { targets.append(("PostgreSQL", .postgres(url: url))) }
         print("| database | observations | load (s) | cache | HTML p50 (ms) | HTML p95 (ms) | XLSX p50 (ms) | XLSX p95 (ms) |")
         print("|---|---|---|---|---|---|---|---|")
-        for (name, location) in targets {
-            let store = try await Store.open(location, logger: logger)
-            try await ReferenceRepository(store: store).seedIfEmpty(try ReferenceConfiguration.lesotho())
-            let reference = try await ReferenceRepository(store: store).load()
-            let (_, loadSeconds) = try await measure { try await DemoLoader(store: store, reference: reference).load(scale: .national) }
+        try await NationalDatabases.each { name, store, reference, loadSeconds in
             let count = try await SubmissionRepository(store: store).observationCount()
             let library = try ReportLibrary.load(overrides: nil, reference: reference)
             let report = library.report("quarterly-bulletin")!
@@ -52,7 +42,6 @@ enum ReportBench {
                     + "\(String(format: "%.0f", percentile(xlsx, 0.5))) | \(String(format: "%.0f", percentile(xlsx, 0.95))) |")
                 FileHandle.standardOutput.synchronizeFile()
             }
-            await store.close()
         }
     }
 }

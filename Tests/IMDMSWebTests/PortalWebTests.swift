@@ -22,6 +22,7 @@ struct PortalWebTests {
                 #expect(card.contains("<dt>Next release</dt><dd>20"), "the embargo's end is announced")
                 #expect(card.contains("6 observations"), "only the released quarter is counted")
                 #expect(card.contains("href=\"/sdmx/2.1/data/TIP_VICTIMS?format=csv\"") && card.contains("href=\"/datasets/TIP_VICTIMS/table.xlsx\""))
+                #expect(card.contains("href=\"/reports/trafficking\""), "the report drawing on it")
                 let other = try #require(body.range(of: "id=\"REMITTANCES\"").map { String(body[$0.lowerBound...].prefix(3000)) })
                 #expect(other.contains("<dt>Next release</dt><dd>Not announced</dd>"))
             }

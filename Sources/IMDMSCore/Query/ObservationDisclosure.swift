@@ -24,6 +24,7 @@ public struct ObservationDisclosure: Sendable {
     }
 
     public func apply(to observations: [Observation]) -> [Observation] {
+        guard structure.disclosureThreshold > 1 else { return observations.map(Self.producerConfidential) }
         var values: [Place: Double] = [:]
         for o in observations where o.confidentiality == .free { if let v = o.value { values[Place(key: o.key, period: o.period)] = v } }
         // Per dimension, the children of each code that has any.
@@ -70,16 +71,22 @@ public struct ObservationDisclosure: Sendable {
         }
         let withheld = DisclosureControl.withheld(values: values, relations: relations, threshold: structure.disclosureThreshold, isMargin: isAggregate)
         return observations.map { o in
-            var result = o
-            if o.confidentiality != .free {
-                result.value = nil
-                result.status = .suppressed
-            } else if let why = withheld[Place(key: o.key, period: o.period)] {
+            var result = Self.producerConfidential(o)
+            if o.confidentiality == .free, let why = withheld[Place(key: o.key, period: o.period)] {
                 result.value = nil
                 result.status = .suppressed
                 result.confidentiality = why == .secondary ? .secondary : .primary
             }
             return result
         }
+    }
+
+    /// A value the producer marked confidential leaves without its value.
+    static func producerConfidential(_ o: Observation) -> Observation {
+        guard o.confidentiality != .free else { return o }
+        var result = o
+        result.value = nil
+        result.status = .suppressed
+        return result
     }
 }

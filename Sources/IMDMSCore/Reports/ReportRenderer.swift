@@ -64,7 +64,7 @@ public struct ReportRenderer: Sendable {
             for table in section.tables {
                 let body = table.csv().split(separator: "\r\n", omittingEmptySubsequences: true)
                 if lines.isEmpty { lines.append("TABLE,ROW_DIMENSION,COLUMN_DIMENSION," + "ROW,ROW_LABEL,COLUMN,COLUMN_LABEL,OBS_VALUE,OBS_STATUS,CONF_STATUS") }
-                let prefix = [table.title, table.table.request.rowDimension, table.table.request.columnDimension ?? ""].map(TableExport.quoted).joined(separator: ",")
+                let prefix = [table.title, table.table.request.rowDimension, table.table.request.columnDimension ?? ""].map(CSVText.field).joined(separator: ",")
                 for line in body.dropFirst() { lines.append(prefix + "," + line) }
             }
         }

@@ -11,7 +11,7 @@ enum SDMXCSVWriter {
         let lead = version == 1 ? [message.dataflowReference] : ["dataflow", message.dataflowReference, "I"]
         var out = header.joined(separator: ",") + "\r\n"
         for series in message.series {
-            let keyFields = (lead + series.key).map(field)
+            let keyFields = (lead + series.key).map(CSVText.field)
             guard message.sendsObservations else {
                 out += keyFields.joined(separator: ",") + "\r\n"
                 continue
@@ -23,10 +23,5 @@ enum SDMXCSVWriter {
             }
         }
         return out
-    }
-
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -10,8 +10,8 @@ public enum SDMXML {
     public static let structureSpecificNS = "http://www.sdmx.org/resources/sdmxml/schemas/v2_1/data/structurespecific"
     public static let xsiNS = "http://www.w3.org/2001/XMLSchema-instance"
 
-    /// Text and attribute values: `&`, `<`, `>`, quotes escaped.
-    public static func escape(_ text: String) -> String { MustacheTemplate.escapeHTML(text) }
+    /// Text and attribute values: `&`, `<`, `>`, quotes escaped, forbidden control characters dropped.
+    public static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     /// `2026-11-29T09:43:55Z`.
     public static func timestamp(_ date: Date) -> String {

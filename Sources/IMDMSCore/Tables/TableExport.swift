@@ -90,7 +90,7 @@ public struct TableExport: Sendable {
         var lines = [[rowDim, "\(rowDim)_LABEL", colDim ?? "COLUMN", "\(colDim ?? "COLUMN")_LABEL", "OBS_VALUE", "OBS_STATUS", "CONF_STATUS"]]
         func line(_ row: String, _ rowLabel: String, _ column: String, _ columnLabel: String, _ c: TableResult.Cell?) {
             guard let c else { return }
-            let value = c.isWithheld ? "" : c.value.map(Self.number) ?? ""
+            let value = c.isWithheld ? "" : c.value.map(NumberText.plain) ?? ""
             lines.append([row, rowLabel, column, columnLabel, value, c.isWithheld ? "Q" : "A", c.confidentiality.rawValue])
         }
         let columns = colDim == nil ? [] : table.columns
@@ -105,14 +105,7 @@ public struct TableExport: Sendable {
         }
         for column in columns { line(TableResult.totalColumn, "Total", column.code, label(column.code, colDim), table.columnTotals[column.code]) }
         line(TableResult.totalColumn, "Total", TableResult.totalColumn, "Total", colDim == nil ? table.columnTotals[TableResult.totalColumn] : table.grand)
-        return lines.map { $0.map(Self.quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return lines.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
-    static func number(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-    }
-
-    static func quoted(_ field: String) -> String {
-        field.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-    }
 }

@@ -78,7 +78,7 @@ public struct XLSXWriter: Sendable {
         try add("xl/workbook.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>\
-            \(names.enumerated().map { "<sheet name=\"\(Self.escape($0.element))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())</sheets></workbook>
+            \(names.enumerated().map { "<sheet name=\"\(XMLText.escape($0.element))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined())</sheets></workbook>
             """)
         try add("xl/_rels/workbook.xml.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -142,7 +142,7 @@ public struct XLSXWriter: Sendable {
                 let ref = CellReference.name(column: c + 1) + String(r + 1)
                 let style = cell.style == .plain ? "" : " s=\"\(cell.style.rawValue)\""
                 switch cell.value {
-                case let .text(text): xml += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+                case let .text(text): xml += "<c r=\"\(ref)\"\(style) t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escape(text))</t></is></c>"
                 case let .number(number) where number.isFinite:
                     let text = number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
                     xml += "<c r=\"\(ref)\"\(style)><v>\(text)</v></c>"
@@ -152,22 +152,5 @@ public struct XLSXWriter: Sendable {
             xml += "</row>"
         }
         return xml + "</sheetData></worksheet>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters; drop them.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
     }
 }

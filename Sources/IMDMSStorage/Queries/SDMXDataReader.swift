@@ -36,7 +36,13 @@ public struct SDMXDataReader: Sendable {
             guard let codes else { continue }
             select.where(SQLColumn("k\(index + 1)", table: "o"), .in, SQLBind.group(codes.sorted()))
         }
-        if let start = query.startDate { select.where(SQLColumn("period_end", table: "o"), .greaterThanOrEqual, SQLBind(start)) }
+        if let start = query.startDate {
+            select.where(SQLColumn("period_end", table: "o"), .greaterThanOrEqual, SQLBind(start))
+            // No period is longer than a year: a bound the (dataset, period_start) index can use.
+            if let year = Int(start.prefix(4)) {
+                select.where(SQLColumn("period_start", table: "o"), .greaterThan, SQLBind(String(format: "%04d", year - 1) + start.dropFirst(4)))
+            }
+        }
         if let end = query.endDate { select.where(SQLColumn("period_start", table: "o"), .lessThanOrEqual, SQLBind(end)) }
         if let after = query.updatedAfter {
             select.where { group in
@@ -54,11 +60,19 @@ public struct SDMXDataReader: Sendable {
         }
         var result: [Observation] = []
         result.reserveCapacity(rows.count)
+        var periods: [String: Period] = [:]  // a few distinct periods, many rows
         for row in rows {
             let all = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8]
             let key = all.prefix(count).map { $0 ?? "" }
-            guard let period = try? Period(parsing: row.period) else {
-                throw StorageError.inconsistentReference("observation of \(structure.id) has an unreadable period '\(row.period)'")
+            let period: Period
+            if let known = periods[row.period] {
+                period = known
+            } else {
+                guard let parsed = try? Period(parsing: row.period) else {
+                    throw StorageError.inconsistentReference("observation of \(structure.id) has an unreadable period '\(row.period)'")
+                }
+                periods[row.period] = parsed
+                period = parsed
             }
             result.append(Observation(
                 key: key, period: period, value: row.value,

@@ -22,7 +22,8 @@ struct HomeController: RouteCollection {
                     structure: structure,
                     organisation: context.reference.organisations.first { $0.id == structure.organisationID }?.name ?? structure.organisationID,
                     coverage: coverage[structure.id],
-                    calendar: calendar[structure.id]
+                    calendar: calendar[structure.id],
+                    reports: context.reports.reports.filter { $0.sections.contains { $0.dataset == structure.id } }
                 )
             },
             showsSyntheticData: synthetic,

@@ -41,15 +41,18 @@ enum SDMXRequest {
     }
 
     /// The observations a query selects, as the caller may see them. For callers under
-    /// disclosure control the rule runs over all of the dataset's observations in the period
-    /// range first, so asking for parts of a relation separately reveals nothing.
+    /// disclosure control the rule runs over all of the dataset's observations in the periods the
+    /// selection spans first, so asking for parts of a relation separately reveals nothing.
     static func observations(_ request: Request, structure: DataStructure, query: SDMXDataQuery) async throws -> [Observation] {
         let reader = SDMXDataReader(store: request.imdms.store)
         let selected = try await reader.observations(structure: structure, query: query, visibility: request.visibility)
         guard request.disclosureControl, !selected.isEmpty else { return selected }
+        // Relations hold within a period: the whole dataset over the periods the selection spans.
         var whole = query
         whole.key = Array(repeating: nil, count: structure.dimensions.count)
         whole.updatedAfter = nil
+        whole.startDate = selected.map(\.period.startDate).min()
+        whole.endDate = selected.map(\.period.endDate).max()
         let everything = try await reader.observations(structure: structure, query: whole, visibility: request.visibility)
         let controlled = ObservationDisclosure(structure: structure, codelists: request.imdms.reference.codelistsByID).apply(to: everything)
         var byPlace: [String: Observation] = [:]

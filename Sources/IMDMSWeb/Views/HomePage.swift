@@ -7,7 +7,9 @@ struct HomePage {
         var structure: DataStructure
         var organisation: String
         var coverage: DatasetCoverage?
-        var calendar: ReleaseCalendarReader.Entry?
+        var calendar: ReleaseCalendarReader.Entry? = nil
+        /// The reports that draw on the dataset.
+        var reports: [ReportDefinition] = []
     }
 
     var countryName: String
@@ -73,6 +75,9 @@ struct HomePage {
                 ("Next release", entry.calendar?.nextRelease.map(times.format) ?? "Not announced"),
             ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()),
             HTML.container("p", [("class", "downloads")], Self.downloads(s)),
+            entry.reports.isEmpty ? "" : HTML.container("p", [("class", "reports")], "Reports: " + entry.reports.map {
+                HTML.container("a", [("href", "/reports/\($0.id)")], HTML.escape($0.title))
+            }.joined(separator: " · ")),
         ].joined())
     }
 
