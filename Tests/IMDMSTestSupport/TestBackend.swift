@@ -38,7 +38,7 @@ public enum TestBackend: String, CaseIterable, Sendable {
     }
 
     /// Tests log warnings and errors only.
-    static var quietLogger: Logger {
+    public static var quietLogger: Logger {
         var logger = Logger(label: "imdms.test")
         logger.logLevel = .warning
         return logger

@@ -80,6 +80,9 @@ struct RouteAccessTests {
         "POST /admin/tokens/:tokenID/revoke": administrators,
         // Machines with API tokens only: a session cookie never authorises an API write (APITokenTests).
         "POST /api/datasets/:datasetID/submissions": [],
+        "POST /api/movements": [],
+        "GET /movements": [.role(.microdataOfficer)],
+        "POST /movements": [.role(.microdataOfficer)],
     ]
 
     static func routeKey(_ route: Route) -> String {

@@ -8,6 +8,8 @@ public struct Submission: Hashable, Sendable, Codable, Identifiable {
         case web
         case api
         case demo
+        /// Derived by IMDMS itself (statistics from traveller records).
+        case system
     }
 
     public var id: UUID

@@ -15,5 +15,6 @@ extension Migrations {
         add(M010_CreateAPITokens())
         add(M011_CreateDatasetCodes())
         add(M012_AddSubmissionPeriods())
+        add(M013_CreateMovements())
     }
 }

@@ -13,6 +13,9 @@ public struct AppSettings: Sendable, Equatable {
     /// The time zone in which people type and read release times (embargoes). Lesotho: SAST.
     public var timeZoneID: String = "Africa/Maseru"
 
+    /// The file holding the key that pseudonymises traveller records (outside the database);
+    /// without it, traveller records cannot be taken in.
+    public var pseudonymKeyFile: String?
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneID) ?? TimeZone(secondsFromGMT: 0)! }
 
     public static let defaultDataDirectory = "./imdms-data"
@@ -50,6 +53,7 @@ public struct AppSettings: Sendable, Equatable {
         if let zone = environment["IMDMS_TIMEZONE"], !zone.isEmpty {
             if TimeZone(identifier: zone) != nil { settings.timeZoneID = zone } else { problems.append("IMDMS_TIMEZONE='\(zone)' is not a time zone such as Africa/Maseru") }
         }
+        if let keyFile = environment["IMDMS_PSEUDONYM_KEY_FILE"], !keyFile.isEmpty { settings.pseudonymKeyFile = keyFile }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
         return settings

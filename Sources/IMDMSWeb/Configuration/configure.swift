@@ -24,4 +24,5 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: APIController())
     try app.register(collection: SDMXController())
     try app.register(collection: DevelopersController())
+    try app.register(collection: MovementsController())
 }

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Turns pseudonymised movements into the two derived datasets: BORDER_CROSSINGS (crossings by
+/// month, post, direction, citizenship, sex, age group, purpose) and MIGRATION_FLOWS (long-term
+/// migrant arrivals and departures by month, direction, citizenship, sex, age group, by the
+/// 12/16-month rule). People are fed one at a time, so memory grows with the number of distinct
+/// cells, not of rows. A month holding any crossing whose outcome is still open is provisional.
+public struct MigrationDerivation: Sendable {
+    public let rule: ResidenceRule
+    public let homeCountry: String
+    public let dataEnd: Date
+    public private(set) var crossings: [[String]: Int] = [:]
+    public private(set) var flows: [[String]: Int] = [:]
+    public private(set) var provisionalMonths: Set<Period> = []
+    public private(set) var people = 0
+    public private(set) var movementCount = 0
+
+    public init(rule: ResidenceRule = ResidenceRule(), homeCountry: String, dataEnd: Date) {
+        self.rule = rule
+        self.homeCountry = homeCountry
+        self.dataEnd = dataEnd
+    }
+
+    /// One person's movements in time order.
+    public mutating func add(person movements: [Movement]) {
+        guard let first = movements.first else { return }
+        people += 1
+        movementCount += movements.count
+        let outcomes = rule.outcomes(of: movements.map { ResidenceRule.Crossing(date: $0.date, direction: $0.direction) },
+                                     initiallyResident: first.nationality == homeCountry, dataEnd: dataEnd)
+        for (movement, outcome) in zip(movements, outcomes) {
+            let month = movement.month.formatted
+            let age = Movement.ageGroup(movement.age)
+            crossings[[month, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose], default: 0] += 1
+            if outcome.isLongTermArrival || outcome.isLongTermDeparture {
+                flows[[month, movement.direction.rawValue, movement.nationality, movement.sex, age], default: 0] += 1
+            }
+            if outcome.isProvisional { provisionalMonths.insert(movement.month) }
+        }
+    }
+
+    /// Observations keyed as the datasets' structures (period first in each stored key).
+    /// Crossings are counted as they happen: final. Flows of a provisional month are `P`.
+    public func crossingObservations() -> [Observation] { observations(crossings, provisional: []) }
+    public func flowObservations() -> [Observation] { observations(flows, provisional: provisionalMonths) }
+
+    private func observations(_ counts: [[String]: Int], provisional: Set<Period>) -> [Observation] {
+        counts.compactMap { key, count -> Observation? in
+            guard let period = try? Period(parsing: key[0]) else { return nil }
+            return Observation(key: Array(key.dropFirst()), period: period, value: Double(count),
+                               status: provisional.contains(period) ? .provisional : .normal)
+        }.sorted { ($0.seriesKey, $0.period) < ($1.seriesKey, $1.period) }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// One crossing as IMDMS keeps it: no name, document number or date of birth — a pseudonym, the
+/// age at crossing and the year of birth instead. Codes are those of the reference codelists.
+public struct Movement: Hashable, Sendable, Codable {
+    public enum Direction: String, Codable, Sendable {
+        case arrival = "ARR"
+        case departure = "DEP"
+    }
+
+    public var pseudonym: String
+    /// Local time of the crossing, `YYYY-MM-DDTHH:MM` (sortable text; minutes are what the border system records).
+    public var time: String
+    public var borderPost: String
+    public var direction: Direction
+    public var sex: String
+    public var age: Int?
+    public var birthYear: Int?
+    public var nationality: String
+    public var residence: String
+    public var purpose: String
+
+    public init(pseudonym: String, time: String, borderPost: String, direction: Direction, sex: String, age: Int?, birthYear: Int?,
+                nationality: String, residence: String, purpose: String) {
+        self.pseudonym = pseudonym
+        self.time = time
+        self.borderPost = borderPost
+        self.direction = direction
+        self.sex = sex
+        self.age = age
+        self.birthYear = birthYear
+        self.nationality = nationality
+        self.residence = residence
+        self.purpose = purpose
+    }
+
+    /// The month of the crossing.
+    public var month: Period {
+        let (y, m, _, _, _) = Movement.fields(time) ?? (2000, 1, 1, 0, 0)
+        return (try? Period.month(y, m)) ?? (try! Period.month(2000, 1))
+    }
+
+    /// The crossing as a moment (the time read as UTC: only differences and months matter).
+    public var date: Date { Movement.parseTime(time) ?? .distantPast }
+
+    /// `YYYY-MM-DDTHH:MM` (or a date `YYYY-MM-DD`, as midnight) as a moment, read by hand: this
+    /// runs for every crossing, where date formatters would cost more than everything else.
+    static func parseTime(_ text: String) -> Date? {
+        guard let (y, m, d, hour, minute) = fields(text) else { return nil }
+        return Date(timeIntervalSince1970: Double(daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
+    }
+
+    static func fields(_ text: String) -> (Int, Int, Int, Int, Int)? {
+        let b = Array(text.utf8)
+        guard b.count == 10 || b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for i in range { guard b[i] >= 48 && b[i] <= 57 else { return nil }; value = value * 10 + Int(b[i] - 48) }
+            return value
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m),
+              d >= 1, d <= Period.daysInMonth(year: y, month: m) else { return nil }
+        guard b.count == 16 else { return (y, m, d, 0, 0) }
+        guard b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), let hour = number(11..<13), let minute = number(14..<16),
+              hour < 24, minute < 60 else { return nil }
+        return (y, m, d, hour, minute)
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    /// Whole years from a date of birth (`YYYY-MM-DD`) to a crossing time.
+    static func age(born: String, at time: String) -> Int? {
+        guard let (by, bm, bd, _, _) = fields(born), let (cy, cm, cd, _, _) = fields(time) else { return nil }
+        return cy - by - ((cm, cd) < (bm, bd) ? 1 : 0)
+    }
+
+    /// The CL_AGE group of an age at crossing.
+    public static func ageGroup(_ age: Int?) -> String {
+        guard let age, age >= 0 else { return "_U" }
+        switch age {
+        case ..<15: return "Y0T14"
+        case ..<25: return "Y15T24"
+        case ..<35: return "Y25T34"
+        case ..<45: return "Y35T44"
+        case ..<55: return "Y45T54"
+        case ..<65: return "Y55T64"
+        default: return "Y_GE65"
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+
+/// Reads a border extract (CSV) into pseudonymised movements: the document number and
+/// nationality become a pseudonym, the date of birth an age at crossing and a year of birth;
+/// names and document numbers are read only to be dropped. Every problem is named by row and
+/// column (identity values are never repeated in messages); a file with any problem gives no
+/// movements. The same crossing twice in a file is kept once.
+public struct MovementReader: Sendable {
+    public static let problemLimit = 200
+
+    public let profile: MovementProfile
+    public let pseudonymiser: Pseudonymiser
+    let posts: CodeMatcher, directions: CodeMatcher, sexes: CodeMatcher, areas: CodeMatcher, purposes: CodeMatcher
+
+    public struct Outcome: Sendable {
+        public var movements: [Movement]
+        public var problems: [ImportProblem]
+        public var rows: Int
+        public var duplicates: Int
+    }
+
+    public init(profile: MovementProfile, pseudonymiser: Pseudonymiser, codelists: [String: Codelist],
+                storedAliases: [String: [String: String]] = [:]) throws(MovementError) {
+        func matcher(_ id: String) throws(MovementError) -> CodeMatcher {
+            guard let list = codelists[id] else { throw .unreadableFile("the reference configuration has no \(id)") }
+            return CodeMatcher(codelist: list, extraAliases: (storedAliases[id] ?? [:]).merging(profile.aliases[id] ?? [:]) { $1 })
+        }
+        self.profile = profile
+        self.pseudonymiser = pseudonymiser
+        posts = try matcher("CL_BORDER_POST")
+        directions = try matcher("CL_DIRECTION")
+        sexes = try matcher("CL_SEX")
+        areas = try matcher("CL_AREA")
+        purposes = try matcher("CL_PURPOSE")
+    }
+
+    public func read(_ data: Data) -> Outcome {
+        var outcome = Outcome(movements: [], problems: [], rows: 0, duplicates: 0)
+        var columns: [String: Int] = [:]
+        var seen: Set<String> = []
+        var extraProblems = 0
+        func problem(_ p: ImportProblem) {
+            if outcome.problems.count < Self.problemLimit { outcome.problems.append(p) } else { extraProblems += 1 }
+        }
+        do {
+            try CSVReader.detecting(in: data.prefix(4096)).forEachRecord(in: data) { record in
+                if columns.isEmpty {
+                    for (index, name) in record.fields.enumerated() { columns[name.trimmingCharacters(in: .whitespaces).lowercased()] = index }
+                    let missing = profile.required.filter { columns[$0.lowercased()] == nil }
+                    if !missing.isEmpty {
+                        problem(ImportProblem(.missingColumn, row: 1, column: missing.joined(separator: ", "), message: MovementError.missingColumns(missing).description))
+                        columns = ["": -1]
+                    }
+                    return
+                }
+                guard columns[""] == nil, !record.isBlank else { return }
+                outcome.rows += 1
+                if let movement = movement(record, columns, problem), seen.insert("\(movement.pseudonym) \(movement.time) \(movement.borderPost) \(movement.direction.rawValue)").inserted {
+                    outcome.movements.append(movement)
+                } else if outcome.problems.isEmpty && extraProblems == 0 {
+                    outcome.duplicates += 1
+                }
+            }
+        } catch {
+            problem(ImportProblem(.unreadableFile, row: error.line, message: error.reason))
+        }
+        if columns.isEmpty { problem(ImportProblem(.emptyFile, message: "the file has no header line")) }
+        if extraProblems > 0 { outcome.problems.append(ImportProblem(.unreadableFile, message: "and \(extraProblems) more problems")) }
+        if !outcome.problems.isEmpty { outcome.movements = [] }
+        return outcome
+    }
+
+    private func movement(_ record: CSVRecord, _ columns: [String: Int], _ problem: (ImportProblem) -> Void) -> Movement? {
+        let row = record.line
+        var ok = true
+        func field(_ name: String) -> String {
+            guard let index = columns[name.lowercased()], index < record.fields.count else { return "" }
+            return record.fields[index].trimmingCharacters(in: .whitespaces)
+        }
+        func code(_ matcher: CodeMatcher, _ column: String, allowEmpty: String? = nil) -> String {
+            let text = field(column)
+            if text.isEmpty, let allowEmpty { return allowEmpty }
+            if let found = matcher.match(text), found != "_T" { return found }
+            ok = false
+            problem(ImportProblem(.unknownCode, row: row, column: column, value: text,
+                                  message: text.isEmpty ? "no value" : "not a code or name of \(matcher.codelist.id) (\(matcher.codelist.name)); add it to the profile's aliases if it is one"))
+            return ""
+        }
+        let timeText = field(profile.time).replacingOccurrences(of: " ", with: "T")
+        let time = String(timeText.prefix(16))
+        if time.count != 16 || Movement.parseTime(time) == nil {
+            ok = false
+            problem(ImportProblem(.badPeriod, row: row, column: profile.time, value: timeText, message: "expected a date and time such as 2023-12-24T08:15"))
+        }
+        let post = code(posts, profile.borderPost)
+        let direction = code(directions, profile.direction)
+        let sex = code(sexes, profile.sex, allowEmpty: "_U")
+        let nationality = code(areas, profile.nationality)
+        let residence = code(areas, profile.residence, allowEmpty: "_U")
+        let purpose = code(purposes, profile.purpose, allowEmpty: "_U")
+        let document = Pseudonymiser.normalise(documentNumber: field(profile.documentNumber))
+        if document.isEmpty {
+            ok = false
+            problem(ImportProblem(.missingValue, row: row, column: profile.documentNumber, message: "no document number: the crossing cannot be linked to a person"))
+        }
+        var age: Int?, birthYear: Int?
+        let birthText = field(profile.dateOfBirth)
+        if !birthText.isEmpty {
+            if birthText.count == 10, let years = Movement.age(born: birthText, at: time) {
+                if years < 0 || years > 120 {
+                    ok = false
+                    problem(ImportProblem(.badPeriod, row: row, column: profile.dateOfBirth, message: "the date of birth gives an age of \(years) at the crossing"))
+                } else {
+                    age = years
+                    birthYear = Int(birthText.prefix(4))
+                }
+            } else {
+                ok = false
+                problem(ImportProblem(.badPeriod, row: row, column: profile.dateOfBirth, message: "not a date as YYYY-MM-DD"))
+            }
+        }
+        guard ok, let dir = Movement.Direction(rawValue: direction) else { return nil }
+        return Movement(pseudonym: pseudonymiser.pseudonym(documentNumber: document, nationality: nationality), time: time, borderPost: post,
+                        direction: dir, sex: sex, age: age, birthYear: birthYear, nationality: nationality, residence: residence, purpose: purpose)
+    }
+}

@@ -1,0 +1,43 @@
+import Crypto
+import Foundation
+
+/// Replaces a traveller's identity by a keyed pseudonym: HMAC-SHA256 of the normalised document
+/// number and nationality under a secret key kept outside the database. The same person gets
+/// the same pseudonym in every extract read with the same key; without the key nobody can
+/// recompute or reverse it. Rotating the key starts every person afresh (docs/DECISIONS.md D33).
+public struct Pseudonymiser: Sendable {
+    /// The shortest key accepted, in bytes (HMAC-SHA256's block of security).
+    public static let minimumKeyLength = 32
+
+    private let key: SymmetricKey
+
+    public init(key: Data) throws(MovementError) {
+        guard key.count >= Self.minimumKeyLength else { throw .keyTooShort(bytes: key.count) }
+        self.key = SymmetricKey(data: key)
+    }
+
+    /// Reads the key from the file `IMDMS_PSEUDONYM_KEY_FILE` names (its bytes, a final line
+    /// break ignored). Intake refuses to run without one.
+    public static func load(path: String?) throws(MovementError) -> Pseudonymiser {
+        guard let path, !path.isEmpty else { throw .noKey }
+        guard var data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path) }
+        while let last = data.last, last == 0x0A || last == 0x0D { data.removeLast() }
+        return try Pseudonymiser(key: data)
+    }
+
+    /// `RA 864-8080` and `ra8648080` are the same document.
+    public static func normalise(documentNumber: String) -> String {
+        String(documentNumber.uppercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    /// 32 hexadecimal characters (128 bits of the HMAC: collisions are negligible among the
+    /// millions of people who cross, and half the storage of the whole digest).
+    public func pseudonym(documentNumber: String, nationality: String) -> String {
+        let message = Self.normalise(documentNumber: documentNumber) + "|" + nationality.uppercased()
+        let mac = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: key)
+        return mac.prefix(16).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+}

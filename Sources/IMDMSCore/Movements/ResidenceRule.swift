@@ -1,0 +1,108 @@
+import Foundation
+
+/// The outcome-based 12/16-month rule (as Statistics New Zealand measures migration from border
+/// crossings). Every crossing updates the person's residence status by what follows it: at least
+/// 12 months (365 days) of the next 16 months spent inside the country makes the person
+/// resident, at least 12 outside non-resident, anything else leaves the status as it was. A
+/// long-term migrant arrival is an arrival that turns a non-resident into a resident; a
+/// long-term departure, a departure that turns a resident into a non-resident.
+///
+/// Where a person is between crossings follows from the crossings themselves (inside after an
+/// arrival, outside after a departure; before the first record, on the other side of it). When
+/// the 16 months after a crossing reach past the end of the data and neither side has 12 months
+/// yet, the crossing changes nothing for now and is provisional: later data may decide it.
+public struct ResidenceRule: Sendable {
+    public var windowMonths: Int
+    public var requiredDays: Int
+
+    public init(windowMonths: Int = 16, requiredDays: Int = 365) {
+        self.windowMonths = windowMonths
+        self.requiredDays = requiredDays
+    }
+
+    public struct Crossing: Sendable, Hashable {
+        public var date: Date
+        public var direction: Movement.Direction
+        public init(date: Date, direction: Movement.Direction) {
+            self.date = date
+            self.direction = direction
+        }
+    }
+
+    public struct Outcome: Sendable, Hashable {
+        public var residentAfter: Bool
+        public var isLongTermArrival: Bool
+        public var isLongTermDeparture: Bool
+        /// The window reaches past the data and the status could still change.
+        public var isProvisional: Bool
+
+        public init(residentAfter: Bool, isLongTermArrival: Bool, isLongTermDeparture: Bool, isProvisional: Bool) {
+            self.residentAfter = residentAfter
+            self.isLongTermArrival = isLongTermArrival
+            self.isLongTermDeparture = isLongTermDeparture
+            self.isProvisional = isProvisional
+        }
+    }
+
+    /// The same clock time `months` calendar months later (the day clamped to the month's
+    /// length), by arithmetic rather than `Calendar`: this runs for every crossing.
+    static func adding(months: Int, to date: Date) -> Date {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let time = seconds - days * 86_400
+        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let total = year * 12 + (month - 1) + months
+        let newYear = total / 12, newMonth = total % 12 + 1
+        let newDay = min(day, Period.daysInMonth(year: newYear, month: newMonth))
+        return Date(timeIntervalSince1970: Double(Movement.daysFromCivil(newYear, newMonth, newDay) * 86_400 + time))
+    }
+
+    /// Outcomes of one person's crossings, given in time order; `initiallyResident` is the
+    /// status before the first record (resident for the home country's citizens).
+    public func outcomes(of crossings: [Crossing], initiallyResident: Bool, dataEnd: Date) -> [Outcome] {
+        let required = Double(requiredDays) * 86_400
+        var resident = initiallyResident
+        var result: [Outcome] = []
+        result.reserveCapacity(crossings.count)
+        for (index, crossing) in crossings.enumerated() {
+            let windowEnd = Self.adding(months: windowMonths, to: crossing.date)
+            let horizon = min(windowEnd, dataEnd)
+            var inside = 0.0, outside = 0.0
+            var from = crossing.date
+            var isInside = crossing.direction == .arrival
+            var next = index + 1
+            while from < horizon {
+                let until = next < crossings.count ? min(crossings[next].date, horizon) : horizon
+                if until > from { if isInside { inside += until.timeIntervalSince(from) } else { outside += until.timeIntervalSince(from) } }
+                guard next < crossings.count, crossings[next].date < horizon else { break }
+                isInside = crossings[next].direction == .arrival
+                from = crossings[next].date
+                next += 1
+            }
+            let before = resident
+            var provisional = false
+            if inside >= required {
+                resident = true
+            } else if outside >= required {
+                resident = false
+            } else if horizon < windowEnd {
+                provisional = true
+            }
+            result.append(Outcome(
+                residentAfter: resident,
+                isLongTermArrival: crossing.direction == .arrival && !before && resident,
+                isLongTermDeparture: crossing.direction == .departure && before && !resident,
+                isProvisional: provisional))
+        }
+        return result
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import IMDMSCore
+
+/// Traveller records end to end: read and pseudonymise an extract, add it to the movement store,
+/// then derive BORDER_CROSSINGS and MIGRATION_FLOWS again from everything stored and store them
+/// as system submissions (superseding the previous derivation), for review like any other data.
+public struct MovementService: Sendable {
+    public struct Summary: Codable, Sendable {
+        public var file: String
+        public var rows: Int
+        public var added: Int
+        public var duplicatesInFile: Int
+        public var people: Int
+        public var crossingObservations: Int
+        public var flowObservations: Int
+        public var longTermArrivals: Int
+        public var longTermDepartures: Int
+        public var provisionalMonths: [String]
+        public var derivedSubmissions: [String]
+        public var problems: [ImportProblem]
+    }
+
+    let store: Store
+    let reference: ReferenceConfiguration
+    let pseudonymiser: Pseudonymiser
+
+    public init(store: Store, reference: ReferenceConfiguration, pseudonymiser: Pseudonymiser) {
+        self.store = store
+        self.reference = reference
+        self.pseudonymiser = pseudonymiser
+    }
+
+    public func importFile(_ data: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
+        let aliases = try await AliasRepository(store: store).aliases(organisationID: "MOHA")
+        let reader = try MovementReader(profile: profile, pseudonymiser: pseudonymiser, codelists: reference.codelistsByID, storedAliases: aliases)
+        let read = reader.read(data)
+        var summary = Summary(file: fileName, rows: read.rows, added: 0, duplicatesInFile: read.duplicates, people: 0, crossingObservations: 0,
+                              flowObservations: 0, longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], derivedSubmissions: [],
+                              problems: read.problems)
+        guard read.problems.isEmpty else { return summary }
+        summary.added = try await MovementRepository(store: store).add(read.movements, fileName: fileName, sha256: SourceFile.sha256(of: data),
+                                                                         rows: read.rows, actor: actor)
+        guard summary.added > 0 else { return summary }  // nothing new: the derived statistics stand
+        let derived = try await derive()
+        summary.people = derived.people
+        summary.crossingObservations = derived.crossingObservations().count
+        let flows = derived.flowObservations()
+        summary.flowObservations = flows.count
+        summary.longTermArrivals = Int(flows.filter { $0.key[0] == "ARR" }.compactMap(\.value).reduce(0, +))
+        summary.longTermDepartures = Int(flows.filter { $0.key[0] == "DEP" }.compactMap(\.value).reduce(0, +))
+        summary.provisionalMonths = derived.provisionalMonths.map(\.formatted).sorted()
+        for (datasetID, observations) in [("BORDER_CROSSINGS", derived.crossingObservations()), ("MIGRATION_FLOWS", flows)] where !observations.isEmpty {
+            guard let structure = reference.structure(datasetID) else { continue }
+            let submission = Submission(datasetID: datasetID, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
+            let stored = try await SubmissionRepository(store: store).store(submission, observations: observations, structure: structure)
+            summary.derivedSubmissions.append(stored.id.uuidString)
+        }
+        return summary
+    }
+
+    /// Derives both datasets from the whole movement store.
+    public func derive() async throws -> MigrationDerivation {
+        let repository = MovementRepository(store: store)
+        let end = try await repository.latestTime().flatMap { Movement(pseudonym: "", time: $0, borderPost: "", direction: .arrival, sex: "",
+                                                                         age: nil, birthYear: nil, nationality: "", residence: "", purpose: "").date } ?? Date()
+        return try await repository.derive(MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: end.addingTimeInterval(60)))
+    }
+}

@@ -1,0 +1,62 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// The microdata officer's page: the movement store at a glance, an extract upload with its
+/// summary, and an audited query of crossings.
+struct MovementsPage {
+    static let resultLimit = 500
+
+    var count: Int
+    var latest: String?
+    var keyConfigured: Bool
+    var csrf: String
+    var summary: MovementService.Summary? = nil
+    var query: MovementsController.Query? = nil
+    var results: [Movement]? = nil
+
+    func render(login: SessionRepository.Session?) -> Layout {
+        Layout(title: "Traveller records", login: login) {
+            var html = HTML.element("h1", "Traveller records")
+            html += HTML.element("p", "\(NumberFormat.grouped(Double(count))) crossings in the movement store" + (latest.map { ", the latest at \($0)" } ?? "")
+                + ". People are pseudonyms; names, document numbers and dates of birth are never stored. Every query is recorded in the audit trail.")
+            if !keyConfigured {
+                html += HTML.element("p", "No pseudonym key is configured (IMDMS_PSEUDONYM_KEY_FILE): extracts cannot be taken in.", [("class", "problem")])
+            }
+            if let summary { html += summaryHTML(summary) }
+            html += HTML.element("h2", "Add an extract")
+            html += "<form method=\"post\" action=\"/movements\" enctype=\"multipart/form-data\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                + "<label>Border extract (CSV) <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">Pseudonymise and add</button></form>"
+            html += HTML.element("h2", "Query crossings")
+            let q = query
+            html += "<form method=\"get\" action=\"/movements\" id=\"query\">"
+                + "<label>From <input name=\"from\" placeholder=\"2023-01-01\" value=\"\(HTML.escape(q?.from ?? ""))\"></label> "
+                + "<label>To <input name=\"to\" placeholder=\"2023-01-31\" value=\"\(HTML.escape(q?.to ?? ""))\"></label> "
+                + "<label>Post <input name=\"post\" size=\"5\" value=\"\(HTML.escape(q?.post ?? ""))\"></label> "
+                + "<label>Pseudonym <input name=\"pseudonym\" size=\"34\" value=\"\(HTML.escape(q?.pseudonym ?? ""))\"></label> "
+                + "<button type=\"submit\">Query (audited)</button></form>"
+            if let results {
+                let rows = results.map { m in
+                    "<tr>" + [m.time, m.pseudonym, m.borderPost, m.direction.rawValue, m.sex, m.age.map(String.init) ?? "", m.nationality, m.residence, m.purpose]
+                        .map { HTML.element("td", $0) }.joined() + "</tr>"
+                }.joined()
+                html += HTML.element("p", "\(results.count) crossings" + (results.count == Self.resultLimit ? " (the first \(Self.resultLimit))" : ""))
+                html += "<table id=\"movements\"><thead><tr>" + ["Time", "Pseudonym", "Post", "Direction", "Sex", "Age", "Nationality", "Residence", "Purpose"]
+                    .map { HTML.element("th", $0) }.joined() + "</tr></thead><tbody>" + rows + "</tbody></table>"
+            }
+            return html
+        }
+    }
+
+    private func summaryHTML(_ s: MovementService.Summary) -> String {
+        guard s.problems.isEmpty else {
+            return HTML.container("section", [("class", "problems"), ("id", "summary")], HTML.element("h2", "Nothing was stored")
+                + "<ul>" + s.problems.map { HTML.element("li", $0.description) }.joined() + "</ul>")
+        }
+        var text = "\(s.file): \(s.rows) crossings read, \(s.added) new."
+        if s.added > 0 {
+            text += " \(s.people) people; long-term migrants by the 12/16-month rule: \(s.longTermArrivals) arrivals, \(s.longTermDepartures) departures."
+            text += " BORDER_CROSSINGS and MIGRATION_FLOWS were derived again and submitted for review."
+        }
+        return HTML.container("section", [("id", "summary")], HTML.element("p", text))
+    }
+}

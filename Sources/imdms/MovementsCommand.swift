@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import IMDMSWeb
+
+struct MovementsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "movements", abstract: "Traveller-level border records.", subcommands: [Import.self])
+
+    struct Import: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Pseudonymise a border extract (CSV) into the restricted movement store and derive BORDER_CROSSINGS and MIGRATION_FLOWS.",
+            discussion: "Needs IMDMS_PSEUDONYM_KEY_FILE: a file of at least 32 random bytes, kept outside the database. Names, document numbers and dates of birth are never stored."
+        )
+
+        enum OutputFormat: String, ExpressibleByArgument { case text, json }
+
+        @OptionGroup var common: CommonOptions
+
+        @Argument(help: "The extract: a CSV file with one row per crossing.")
+        var file: String
+
+        @Option(name: .long, help: "A movement profile (JSON): column names and aliases, e.g. {\"aliases\": {\"CL_BORDER_POST\": {\"Ficksburg Bridge (Maputsoe)\": \"MPT\"}}}.")
+        var profile: String?
+
+        @Option(name: .long, help: "Output: text (default) or json.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let settings = try common.settings()
+            let pseudonymiser: Pseudonymiser
+            do { pseudonymiser = try Pseudonymiser.load(path: settings.pseudonymKeyFile) } catch { fail(error.description) }
+            var movementProfile = MovementProfile()
+            if let profile {
+                do { movementProfile = try JSONDecoder().decode(MovementProfile.self, from: Data(contentsOf: URL(fileURLWithPath: profile))) } catch {
+                    fail("the profile \(profile) cannot be used: \(error)")
+                }
+            }
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) } catch {
+                fail("cannot read \(file): \(error.localizedDescription)")
+            }
+            let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
+            let summary: MovementService.Summary
+            do {
+                summary = try await MovementService(store: prepared.store, reference: prepared.reference, pseudonymiser: pseudonymiser)
+                    .importFile(data, fileName: (file as NSString).lastPathComponent, profile: movementProfile, actor: "cli")
+            } catch {
+                await prepared.store.close()
+                fail("\(error)")
+            }
+            await prepared.store.close()
+            if format == .json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+                print(String(decoding: try encoder.encode(summary), as: UTF8.self))
+            } else if summary.problems.isEmpty {
+                say("Read \(summary.rows) crossings from \(summary.file): \(summary.added) new, \(summary.rows - summary.added) already stored or repeated.")
+                guard summary.added > 0 else { say("Nothing new: the derived statistics stand."); return }
+                say("\(summary.people) people; long-term migrants by the 12/16-month rule: \(summary.longTermArrivals) arrivals, \(summary.longTermDepartures) departures"
+                    + (summary.provisionalMonths.isEmpty ? "." : "; provisional months \(summary.provisionalMonths.first!)–\(summary.provisionalMonths.last!)."))
+                if !summary.derivedSubmissions.isEmpty {
+                    say("Derived BORDER_CROSSINGS (\(summary.crossingObservations) observations) and MIGRATION_FLOWS (\(summary.flowObservations)) submitted for review.")
+                }
+            } else {
+                let lines = summary.problems.map(\.description) + ["Nothing was stored."]
+                FileHandle.standardError.write(Data(lines.map { "error: \($0)\n" }.joined().utf8))
+            }
+            if !summary.problems.isEmpty { throw ExitCode(1) }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import IMDMSCore
+import Testing
+
+/// The 12/16-month rule on hand-built timelines.
+@Suite("12/16-month rule")
+struct ResidenceRuleTests {
+    static let rule = ResidenceRule()
+
+    static func date(_ text: String) -> Date {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withFullDate]
+        return f.date(from: text)!
+    }
+
+    static func crossings(_ list: [(String, Movement.Direction)]) -> [ResidenceRule.Crossing] {
+        list.map { ResidenceRule.Crossing(date: date($0.0), direction: $0.1) }
+    }
+
+    static let end = date("2030-01-01")
+
+    @Test("Exactly 12 months away is a long-term departure, and the return after it a long-term arrival")
+    func exactlyTwelve() {
+        let out = Self.rule.outcomes(of: Self.crossings([("2021-03-01", .departure), ("2022-03-01", .arrival)]), initiallyResident: true, dataEnd: Self.end)
+        #expect(out.map(\.isLongTermDeparture) == [true, false])
+        #expect(out.map(\.isLongTermArrival) == [false, true])
+        #expect(out.allSatisfy { !$0.isProvisional })
+    }
+
+    @Test("A return after 11 months is no migration either way")
+    func elevenMonths() {
+        let out = Self.rule.outcomes(of: Self.crossings([("2021-03-01", .departure), ("2022-02-01", .arrival)]), initiallyResident: true, dataEnd: Self.end)
+        #expect(out.allSatisfy { !$0.isLongTermArrival && !$0.isLongTermDeparture && $0.residentAfter })
+    }
+
+    @Test("Several short trips home inside one window: the departure still counts, the trips do not")
+    func severalTrips() {
+        // Leaves in January 2021; comes back for two weeks in June and in December; 12+ months away in total.
+        let out = Self.rule.outcomes(of: Self.crossings([
+            ("2021-01-10", .departure), ("2021-06-01", .arrival), ("2021-06-15", .departure),
+            ("2021-12-20", .arrival), ("2022-01-03", .departure),
+        ]), initiallyResident: true, dataEnd: Self.end)
+        #expect(out.map(\.isLongTermDeparture) == [true, false, false, false, false])
+        #expect(out.allSatisfy { !$0.isLongTermArrival })
+    }
+
+    @Test("An emigrant's short visits home are neither arrivals of migrants nor new departures")
+    func emigrantVisits() {
+        let out = Self.rule.outcomes(of: Self.crossings([
+            ("2021-02-01", .departure), ("2022-12-20", .arrival), ("2023-01-05", .departure),
+            ("2023-12-18", .arrival), ("2024-01-04", .departure),
+        ]), initiallyResident: true, dataEnd: Self.end)
+        #expect(out.filter(\.isLongTermDeparture).count == 1 && out[0].isLongTermDeparture)
+        #expect(!out.contains { $0.isLongTermArrival })
+        #expect(out.dropFirst().allSatisfy { !$0.residentAfter })
+    }
+
+    @Test("A window cut by the end of the data is provisional, changes nothing yet, and is decided by later data")
+    func cutWindow() {
+        let timeline = Self.crossings([("2023-06-01", .departure)])
+        let early = Self.rule.outcomes(of: timeline, initiallyResident: true, dataEnd: Self.date("2024-01-01"))
+        #expect(early == [.init(residentAfter: true, isLongTermArrival: false, isLongTermDeparture: false, isProvisional: true)])
+        let later = Self.rule.outcomes(of: timeline, initiallyResident: true, dataEnd: Self.date("2024-07-01"))
+        #expect(later == [.init(residentAfter: false, isLongTermArrival: false, isLongTermDeparture: true, isProvisional: false)])
+    }
+
+    @Test("A foreigner whose first record is an arrival and who stays is a long-term arrival; a visitor is not")
+    func firstRecordArrival() {
+        let settler = Self.rule.outcomes(of: Self.crossings([("2021-05-01", .arrival)]), initiallyResident: false, dataEnd: Self.end)
+        #expect(settler.map(\.isLongTermArrival) == [true])
+        let visitor = Self.rule.outcomes(of: Self.crossings([("2021-05-01", .arrival), ("2021-05-20", .departure)]), initiallyResident: false, dataEnd: Self.end)
+        #expect(visitor.allSatisfy { !$0.isLongTermArrival && !$0.isLongTermDeparture && !$0.residentAfter })
+    }
+
+    @Test("Pseudonyms: same person, same pseudonym whatever the spelling of the number; another key, another pseudonym; short keys refused")
+    func pseudonyms() throws {
+        let key = Data((0..<32).map { UInt8($0) })
+        let p = try Pseudonymiser(key: key)
+        #expect(p.pseudonym(documentNumber: "RA 864-8080", nationality: "LSO") == p.pseudonym(documentNumber: "ra8648080", nationality: "lso"))
+        #expect(p.pseudonym(documentNumber: "RA8648080", nationality: "LSO") != p.pseudonym(documentNumber: "RA8648080", nationality: "ZAF"))
+        #expect(try Pseudonymiser(key: Data(key.reversed())).pseudonym(documentNumber: "RA8648080", nationality: "LSO") != p.pseudonym(documentNumber: "RA8648080", nationality: "LSO"))
+        #expect(p.pseudonym(documentNumber: "RA8648080", nationality: "LSO").count == 32)
+        #expect(throws: MovementError.keyTooShort(bytes: 8)) { try Pseudonymiser(key: Data(count: 8)) }
+        #expect(throws: MovementError.noKey) { try Pseudonymiser.load(path: nil) }
+    }
+}
