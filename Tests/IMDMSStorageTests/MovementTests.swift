@@ -83,7 +83,7 @@ struct MovementTests {
             let data = try Self.sample()
             let first = try await service.importFile(data, fileName: "border-movements-sample.csv", profile: Self.profile, actor: "test")
             #expect(first.problems.isEmpty, "\(first.problems.prefix(3))")
-            #expect(first.rows == 64_189 && first.added + first.duplicatesInFile == 64_189, "\(first.rows) rows, \(first.added) added, \(first.duplicatesInFile) repeated")
+            #expect(first.rows == 64_189 && first.added + first.alreadyStored == 64_189, "\(first.rows) rows, \(first.added) added, \(first.alreadyStored) repeated")
             #expect(first.derivedSubmissions.count == 2 && first.longTermArrivals > 0 && first.longTermDepartures > 0)
             let again = try await service.importFile(data, fileName: "again.csv", profile: Self.profile, actor: "test")
             #expect(again.added == 0 && again.derivedSubmissions.isEmpty, "re-import adds nothing")

@@ -4,7 +4,7 @@ import Foundation
 /// nationality become a pseudonym, the date of birth an age at crossing and a year of birth;
 /// names and document numbers are read only to be dropped. Every problem is named by row and
 /// column (identity values are never repeated in messages); a file with any problem gives no
-/// movements. The same crossing twice in a file is kept once.
+/// movements. A large file is read piece by piece (`read(piece:firstLine:columns:)`).
 public struct MovementReader: Sendable {
     public static let problemLimit = 200
 
@@ -16,7 +16,8 @@ public struct MovementReader: Sendable {
         public var movements: [Movement]
         public var problems: [ImportProblem]
         public var rows: Int
-        public var duplicates: Int
+        /// The header's columns (name → position), to read the file's next pieces with.
+        public var columns: [String: Int]
     }
 
     public init(profile: MovementProfile, pseudonymiser: Pseudonymiser, codelists: [String: Codelist],
@@ -34,43 +35,51 @@ public struct MovementReader: Sendable {
         purposes = try matcher("CL_PURPOSE")
     }
 
+    /// Reads a whole file (header first).
     public func read(_ data: Data) -> Outcome {
-        var outcome = Outcome(movements: [], problems: [], rows: 0, duplicates: 0)
-        var columns: [String: Int] = [:]
-        var seen: Set<String> = []
-        var extraProblems = 0
-        func problem(_ p: ImportProblem) {
-            if outcome.problems.count < Self.problemLimit { outcome.problems.append(p) } else { extraProblems += 1 }
+        var outcome = read(piece: data, firstLine: 1, columns: nil)
+        if outcome.columns.isEmpty && outcome.problems.isEmpty {
+            outcome.problems.append(ImportProblem(.emptyFile, message: "the file has no header line"))
         }
-        do {
-            try CSVReader.detecting(in: data.prefix(4096)).forEachRecord(in: data) { record in
-                if columns.isEmpty {
-                    for (index, name) in record.fields.enumerated() { columns[name.trimmingCharacters(in: .whitespaces).lowercased()] = index }
-                    let missing = profile.required.filter { columns[$0.lowercased()] == nil }
-                    if !missing.isEmpty {
-                        problem(ImportProblem(.missingColumn, row: 1, column: missing.joined(separator: ", "), message: MovementError.missingColumns(missing).description))
-                        columns = ["": -1]
-                    }
-                    return
-                }
-                guard columns[""] == nil, !record.isBlank else { return }
-                outcome.rows += 1
-                if let movement = movement(record, columns, problem), seen.insert("\(movement.pseudonym) \(movement.time) \(movement.borderPost) \(movement.direction.rawValue)").inserted {
-                    outcome.movements.append(movement)
-                } else if outcome.problems.isEmpty && extraProblems == 0 {
-                    outcome.duplicates += 1
-                }
-            }
-        } catch {
-            problem(ImportProblem(.unreadableFile, row: error.line, message: error.reason))
-        }
-        if columns.isEmpty { problem(ImportProblem(.emptyFile, message: "the file has no header line")) }
-        if extraProblems > 0 { outcome.problems.append(ImportProblem(.unreadableFile, message: "and \(extraProblems) more problems")) }
         if !outcome.problems.isEmpty { outcome.movements = [] }
         return outcome
     }
 
-    private func movement(_ record: CSVRecord, _ columns: [String: Int], _ problem: (ImportProblem) -> Void) -> Movement? {
+    /// Reads one piece of a file (`CSVChunks`): the first piece with `columns` nil starts with
+    /// the header; later pieces use the columns it found. Rows are numbered from `firstLine`.
+    public func read(piece data: Data, firstLine: Int, columns known: [String: Int]?) -> Outcome {
+        var outcome = Outcome(movements: [], problems: [], rows: 0, columns: known ?? [:])
+        var extraProblems = 0
+        func problem(_ p: ImportProblem) {
+            if outcome.problems.count < Self.problemLimit { outcome.problems.append(p) } else { extraProblems += 1 }
+        }
+        var headerMissing = false
+        var known: [String: String] = [:]  // column + text → code: a few distinct texts, many rows
+        do {
+            try CSVReader.detecting(in: data.prefix(4096)).forEachRecord(in: data) { original in
+                var record = original
+                record.line += firstLine - 1
+                if outcome.columns.isEmpty && !headerMissing {
+                    for (index, name) in record.fields.enumerated() { outcome.columns[name.trimmingCharacters(in: .whitespaces).lowercased()] = index }
+                    let missing = profile.required.filter { outcome.columns[$0.lowercased()] == nil }
+                    if !missing.isEmpty {
+                        problem(ImportProblem(.missingColumn, row: record.line, column: missing.joined(separator: ", "), message: MovementError.missingColumns(missing).description))
+                        headerMissing = true
+                    }
+                    return
+                }
+                guard !headerMissing, !record.isBlank else { return }
+                outcome.rows += 1
+                if let movement = movement(record, outcome.columns, &known, problem) { outcome.movements.append(movement) }
+            }
+        } catch {
+            problem(ImportProblem(.unreadableFile, row: error.line + firstLine - 1, message: error.reason))
+        }
+        if extraProblems > 0 { outcome.problems.append(ImportProblem(.unreadableFile, message: "and \(extraProblems) more problems")) }
+        return outcome
+    }
+
+    private func movement(_ record: CSVRecord, _ columns: [String: Int], _ known: inout [String: String], _ problem: (ImportProblem) -> Void) -> Movement? {
         let row = record.line
         var ok = true
         func field(_ name: String) -> String {
@@ -80,7 +89,9 @@ public struct MovementReader: Sendable {
         func code(_ matcher: CodeMatcher, _ column: String, allowEmpty: String? = nil) -> String {
             let text = field(column)
             if text.isEmpty, let allowEmpty { return allowEmpty }
-            if let found = matcher.match(text), found != "_T" { return found }
+            let cacheKey = column + "\u{1}" + text
+            if let found = known[cacheKey] { return found }
+            if let found = matcher.match(text), found != "_T" { known[cacheKey] = found; return found }
             ok = false
             problem(ImportProblem(.unknownCode, row: row, column: column, value: text,
                                   message: text.isEmpty ? "no value" : "not a code or name of \(matcher.codelist.id) (\(matcher.codelist.name)); add it to the profile's aliases if it is one"))

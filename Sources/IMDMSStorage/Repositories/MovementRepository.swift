@@ -16,18 +16,17 @@ public struct MovementRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Stores the movements of one extract in one transaction with its record and an audit
-    /// entry; returns how many were new.
-    public func add(_ movements: [Movement], fileName: String, sha256: String, rows: Int, actor: String) async throws -> Int {
-        try await store.database.transaction { tx in
-            let sql = tx as! any SQLDatabase
-            let batch = UUID()
-            try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
-                .values(SQLBind(batch), SQLBind(fileName), SQLBind(sha256), SQLBind(rows), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
+    /// Adds movements to the extract being stored (inside `add`'s transaction).
+    public struct Inserter: Sendable {
+        let sql: any SQLDatabase
+        let batch: UUID
+
+        public func insert(_ movements: [Movement]) async throws {
             var start = 0
             while start < movements.count {
-                let end = min(start + Self.rowsPerStatement, movements.count)
-                let builder = sql.insert(into: "movements").columns(Self.columns).ignoringConflicts(with: ["pseudonym", "crossed_at", "border_post", "direction"])
+                let end = min(start + MovementRepository.rowsPerStatement, movements.count)
+                let builder = sql.insert(into: "movements").columns(MovementRepository.columns)
+                    .ignoringConflicts(with: ["pseudonym", "crossed_at", "border_post", "direction"])
                 for m in movements[start..<end] {
                     builder.values(SQLBind(m.pseudonym), SQLBind(m.time), SQLBind(m.borderPost), SQLBind(m.direction.rawValue), SQLBind(m.sex),
                                    SQLBind(m.age), SQLBind(m.birthYear), SQLBind(m.nationality), SQLBind(m.residence), SQLBind(m.purpose), SQLBind(batch))
@@ -35,10 +34,24 @@ public struct MovementRepository: Sendable {
                 try await builder.run()
                 start = end
             }
+        }
+    }
+
+    /// Stores one extract in one transaction — its record, the movements `produce` hands to the
+    /// inserter piece by piece, an audit entry — and returns how many crossings were new. When
+    /// `produce` throws, nothing is stored.
+    public func add(fileName: String, sha256: String, actor: String, _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
+        try await store.database.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            let batch = UUID()
+            try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
+                .values(SQLBind(batch), SQLBind(fileName), SQLBind(sha256), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
+            let rows = try await produce(Inserter(sql: sql, batch: batch))
             struct Count: Decodable { var n: Int }
             let added = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("movements")
                 .where("batch_id", .equal, SQLBind(batch)).first(decoding: Count.self)?.n ?? 0
-            try await sql.update("movement_batches").set("added", to: SQLBind(added)).where("id", .equal, SQLBind(batch)).run()
+            try await sql.update("movement_batches").set("added", to: SQLBind(added)).set("rows", to: SQLBind(rows))
+                .where("id", .equal, SQLBind(batch)).run()
             try await AuditRepository.append(on: tx, actor: actor, action: "movements.import", subject: "file:\(sha256)",
                                              after: "\(fileName): \(rows) rows, \(added) new crossings")
             return added

@@ -9,7 +9,8 @@ public struct MovementService: Sendable {
         public var file: String
         public var rows: Int
         public var added: Int
-        public var duplicatesInFile: Int
+        /// Rows that were stored before or repeat another row of the file.
+        public var alreadyStored: Int
         public var people: Int
         public var crossingObservations: Int
         public var flowObservations: Int
@@ -19,6 +20,9 @@ public struct MovementService: Sendable {
         public var derivedSubmissions: [String]
         public var problems: [ImportProblem]
     }
+
+    /// Bytes of an extract read and stored at a time.
+    static let pieceSize = 8 << 20
 
     let store: Store
     let reference: ReferenceConfiguration
@@ -33,13 +37,40 @@ public struct MovementService: Sendable {
     public func importFile(_ data: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
         let aliases = try await AliasRepository(store: store).aliases(organisationID: "MOHA")
         let reader = try MovementReader(profile: profile, pseudonymiser: pseudonymiser, codelists: reference.codelistsByID, storedAliases: aliases)
-        let read = reader.read(data)
-        var summary = Summary(file: fileName, rows: read.rows, added: 0, duplicatesInFile: read.duplicates, people: 0, crossingObservations: 0,
+        var summary = Summary(file: fileName, rows: 0, added: 0, alreadyStored: 0, people: 0, crossingObservations: 0,
                               flowObservations: 0, longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], derivedSubmissions: [],
-                              problems: read.problems)
-        guard read.problems.isEmpty else { return summary }
-        summary.added = try await MovementRepository(store: store).add(read.movements, fileName: fileName, sha256: SourceFile.sha256(of: data),
-                                                                         rows: read.rows, actor: actor)
+                              problems: [])
+        // Piece by piece in one transaction: memory holds one piece; any problem rolls all back.
+        final class Progress: @unchecked Sendable {  // used by one task at a time, in order
+            var rows = 0
+            var problems: [ImportProblem] = []
+        }
+        struct Rejected: Error {}
+        let progress = Progress()
+        let pieces = CSVChunks.split(data, size: Self.pieceSize)
+        do {
+            summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: SourceFile.sha256(of: data), actor: actor) { inserter in
+                var columns: [String: Int]?
+                for piece in pieces {
+                    let part = reader.read(piece: data.subdata(in: piece.range), firstLine: piece.firstLine, columns: columns)
+                    columns = part.columns
+                    progress.rows += part.rows
+                    progress.problems += part.problems.prefix(max(0, MovementReader.problemLimit - progress.problems.count))
+                    if progress.problems.isEmpty { try await inserter.insert(part.movements) }
+                }
+                if columns?.isEmpty ?? true, progress.problems.isEmpty {
+                    progress.problems.append(ImportProblem(.emptyFile, message: "the file has no header line"))
+                }
+                guard progress.problems.isEmpty else { throw Rejected() }
+                return progress.rows
+            }
+        } catch is Rejected {
+            summary.rows = progress.rows
+            summary.problems = progress.problems
+            return summary
+        }
+        summary.rows = progress.rows
+        summary.alreadyStored = summary.rows - summary.added
         guard summary.added > 0 else { return summary }  // nothing new: the derived statistics stand
         let derived = try await derive()
         summary.people = derived.people
