@@ -9,7 +9,7 @@ struct MovementsCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pseudonymise a border extract (CSV) into the restricted movement store and derive BORDER_CROSSINGS and MIGRATION_FLOWS.",
+            abstract: "Pseudonymise a border extract (CSV or XLSX) into the restricted movement store and derive BORDER_CROSSINGS and MIGRATION_FLOWS.",
             discussion: "Needs IMDMS_PSEUDONYM_KEY_FILE: a file of at least 32 random bytes, kept outside the database. Names, document numbers and dates of birth are never stored."
         )
 
@@ -17,7 +17,7 @@ struct MovementsCommand: AsyncParsableCommand {
 
         @OptionGroup var common: CommonOptions
 
-        @Argument(help: "The extract: a CSV file with one row per crossing.")
+        @Argument(help: "The extract: a CSV file or an XLSX workbook (first sheet) with one row per crossing.")
         var file: String
 
         @Option(name: .long, help: "A movement profile (JSON): column names and aliases, e.g. {\"aliases\": {\"CL_BORDER_POST\": {\"Ficksburg Bridge (Maputsoe)\": \"MPT\"}}}.")

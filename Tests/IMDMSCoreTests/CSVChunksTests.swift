@@ -36,4 +36,16 @@ struct CSVChunksTests {
         #expect(problems.map(\.row) == [30] && whole.problems.map(\.row) == [30], "the unknown post is on line 30 either way: \(problems.map(\.row)) \(whole.problems.map(\.row))")
         #expect(Set(movements.map(\.pseudonym)).count == 28)
     }
+
+    @Test("A workbook extract becomes the reader's CSV: date cells as ISO text, the crossing time with hours and minutes")
+    func workbook() {
+        var grid = Grid(name: "Extract")
+        for (column, name) in ["crossing_time", "port_of_entry", "date_of_birth"].enumerated() { grid.set(.text(name), row: 1, column: column + 1) }
+        grid.set(.date(year: 2021, month: 1, day: 1, seconds: 19 * 3_600 + 34 * 60), row: 2, column: 1)
+        grid.set(.text("Qacha's Nek, Lesotho"), row: 2, column: 2)
+        grid.set(.date(year: 1998, month: 4, day: 24, seconds: 0), row: 2, column: 3)
+        grid.set(.date(year: 2021, month: 1, day: 2, seconds: 0), row: 3, column: 1)
+        let text = String(decoding: MovementWorkbook.csv(from: grid, timeColumn: "crossing_time"), as: UTF8.self)
+        #expect(text == "crossing_time,port_of_entry,date_of_birth\n2021-01-01T19:34,\"Qacha's Nek, Lesotho\",1998-04-24\n2021-01-02T00:00,,\n")
+    }
 }

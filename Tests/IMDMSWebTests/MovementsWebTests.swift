@@ -74,4 +74,19 @@ struct MovementsWebTests {
             }
         }
     }
+
+    @Test("An XLSX extract is taken like the same CSV")
+    func workbookExtract() async throws {
+        try await withIMDMSApp(.sqlite, settings: try Self.settings()) { app, _ in
+            let records = try CSVReader(delimiter: UInt8(ascii: ",")).records(in: Array(Self.extract.utf8))
+            let sheet = XLSXWriter.Sheet(name: "Extract", rows: records.filter { !$0.isBlank }.map { $0.fields.map { XLSXWriter.Cell(.text($0)) } })
+            let workbook = try XLSXWriter(sheets: [sheet]).data()
+            let service = MovementService(store: app.imdms.store, reference: app.imdms.reference,
+                                          pseudonymiser: try Pseudonymiser(key: Data("a web test key of thirty-two b!!".utf8)))
+            let summary = try await service.importFile(workbook, fileName: "extract.xlsx", actor: "test")
+            #expect(summary.problems.isEmpty && summary.rows == 3 && summary.added == 3, "\(summary.problems)")
+            let again = try await service.importFile(Data(Self.extract.utf8), fileName: "extract.csv", actor: "test")
+            #expect(again.added == 0, "the CSV holds the same crossings")
+        }
+    }
 }

@@ -47,7 +47,7 @@ public struct Movement: Hashable, Sendable, Codable {
     /// runs for every crossing, where date formatters would cost more than everything else.
     static func parseTime(_ text: String) -> Date? {
         guard let (y, m, d, hour, minute) = fields(text) else { return nil }
-        return Date(timeIntervalSince1970: Double(daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
+        return Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
     }
 
     static func fields(_ text: String) -> (Int, Int, Int, Int, Int)? {
@@ -64,16 +64,6 @@ public struct Movement: Hashable, Sendable, Codable {
         guard b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), let hour = number(11..<13), let minute = number(14..<16),
               hour < 24, minute < 60 else { return nil }
         return (y, m, d, hour, minute)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 
     /// Whole years from a date of birth (`YYYY-MM-DD`) to a crossing time.

@@ -50,20 +50,11 @@ public struct ResidenceRule: Sendable {
         let seconds = Int(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let time = seconds - days * 86_400
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.civilFromDays(days)
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1
         let newDay = min(day, Period.daysInMonth(year: newYear, month: newMonth))
-        return Date(timeIntervalSince1970: Double(Movement.daysFromCivil(newYear, newMonth, newDay) * 86_400 + time))
+        return Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(newYear, newMonth, newDay) * 86_400 + time))
     }
 
     /// Outcomes of one person's crossings, given in time order; `initiallyResident` is the

@@ -8,36 +8,14 @@ enum ExcelDate {
         let seconds = Int(((serial - Double(days)) * 86_400).rounded())
         let base: Int
         if uses1904 {
-            base = daysFromCivil(1904, 1, 1)
+            base = CivilDate.daysFromCivil(1904, 1, 1)
         } else {
             if days == 60 { return (1900, 2, 28, seconds) }
             if days < 60 { days += 1 }
-            base = daysFromCivil(1899, 12, 30)
+            base = CivilDate.daysFromCivil(1899, 12, 30)
         }
-        let (y, m, d) = civilFromDays(base + days)
+        let (y, m, d) = CivilDate.civilFromDays(base + days)
         return (y, m, d, min(seconds, 86_399))
-    }
-
-    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
     /// Whether a number format shows a date or time: the built-in date formats, or a custom code

@@ -34,7 +34,19 @@ public struct MovementService: Sendable {
         self.pseudonymiser = pseudonymiser
     }
 
-    public func importFile(_ data: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
+    public func importFile(_ original: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
+        let incoming = IncomingFile(name: fileName, data: original)
+        var converted = original
+        if incoming.kind == .workbook {
+            let grids: [Grid]
+            do { grids = try incoming.grids() } catch {
+                return Summary(file: fileName, rows: 0, added: 0, alreadyStored: 0, people: 0, crossingObservations: 0, flowObservations: 0,
+                               longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], derivedSubmissions: [],
+                               problems: [ImportProblem(.unreadableFile, message: "\(error)")])
+            }
+            converted = grids.first.map { MovementWorkbook.csv(from: $0, timeColumn: profile.time) } ?? Data()
+        }
+        let data = converted
         let aliases = try await AliasRepository(store: store).aliases(organisationID: "MOHA")
         let reader = try MovementReader(profile: profile, pseudonymiser: pseudonymiser, codelists: reference.codelistsByID, storedAliases: aliases)
         var summary = Summary(file: fileName, rows: 0, added: 0, alreadyStored: 0, people: 0, crossingObservations: 0,
@@ -49,7 +61,7 @@ public struct MovementService: Sendable {
         let progress = Progress()
         let pieces = CSVChunks.split(data, size: Self.pieceSize)
         do {
-            summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: SourceFile.sha256(of: data), actor: actor) { inserter in
+            summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: SourceFile.sha256(of: original), actor: actor) { inserter in
                 var columns: [String: Int]?
                 for piece in pieces {
                     let part = reader.read(piece: data.subdata(in: piece.range), firstLine: piece.firstLine, columns: columns)
