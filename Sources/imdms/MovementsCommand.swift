@@ -43,7 +43,8 @@ struct MovementsCommand: AsyncParsableCommand {
             let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
             let summary: MovementService.Summary
             do {
-                summary = try await MovementService(store: prepared.store, reference: prepared.reference, pseudonymiser: pseudonymiser)
+                summary = try await MovementService(store: prepared.store, reference: prepared.reference, pseudonymiser: pseudonymiser,
+                                          permittedStayDays: settings.permittedStayDays)
                     .importFile(data, fileName: (file as NSString).lastPathComponent, profile: movementProfile, actor: "cli")
             } catch {
                 await prepared.store.close()
@@ -59,6 +60,7 @@ struct MovementsCommand: AsyncParsableCommand {
                 guard summary.added > 0 else { say("Nothing new: the derived statistics stand."); return }
                 say("\(summary.people) people; long-term migrants by the 12/16-month rule: \(summary.longTermArrivals) arrivals, \(summary.longTermDepartures) departures"
                     + (summary.provisionalMonths.isEmpty ? "." : "; provisional months \(summary.provisionalMonths.first!)–\(summary.provisionalMonths.last!)."))
+                say("\(summary.visitorArrivals) visitor arrivals; \(summary.overstays) stayed, or are still present, beyond \(summary.permittedStayDays) days.")
                 if !summary.derivedSubmissions.isEmpty {
                     say("Derived BORDER_CROSSINGS (\(summary.crossingObservations) observations) and MIGRATION_FLOWS (\(summary.flowObservations)) submitted for review.")
                 }

@@ -83,4 +83,31 @@ struct ResidenceRuleTests {
         #expect(throws: MovementError.keyTooShort(bytes: 8)) { try Pseudonymiser(key: Data(count: 8)) }
         #expect(throws: MovementError.noKey) { try Pseudonymiser.load(path: nil) }
     }
+
+    static func movement(_ time: String, _ direction: Movement.Direction, nationality: String = "ZAF") -> Movement {
+        Movement(pseudonym: "p", time: time, borderPost: "MSB", direction: direction, sex: "F", age: 30, birthYear: 1991,
+                 nationality: nationality, residence: nationality, purpose: "TOUR")
+    }
+
+    @Test("Visitors: a short stay, an overstay, one still present beyond the permitted stay; residents and immigrants are not visitors")
+    func visits() throws {
+        var derivation = MigrationDerivation(homeCountry: "LSO", dataEnd: Self.date("2023-01-01"), permittedStayDays: 90)
+        derivation.add(person: [Self.movement("2021-03-01T10:00", .arrival), Self.movement("2021-03-11T10:00", .departure),
+                                Self.movement("2021-06-01T10:00", .arrival), Self.movement("2021-10-01T10:00", .departure)])
+        var other = Self.movement("2022-11-01T10:00", .arrival)
+        other.pseudonym = "q"
+        derivation.add(person: [other])
+        derivation.add(person: [Self.movement("2021-05-01T08:00", .departure, nationality: "LSO"), Self.movement("2021-05-03T08:00", .arrival, nationality: "LSO")])
+        var settler = Self.movement("2021-01-10T09:00", .arrival, nationality: "ZWE")
+        settler.pseudonym = "s"
+        derivation.add(person: [settler])
+        let march = try #require(derivation.visits[["2021-03", "ZAF"]])
+        #expect(march.visitors == 1 && march.completed == 1 && march.totalDays == 10 && march.overstays == 0)
+        let june = try #require(derivation.visits[["2021-06", "ZAF"]])
+        #expect(june.overstays == 1 && june.totalDays == 122)
+        let november = try #require(derivation.visits[["2022-11", "ZAF"]])
+        #expect(november.stillPresent == 1 && november.overstays == 0, "61 days by the end of the data")
+        #expect(derivation.visits[["2021-05", "LSO"]] == nil, "a resident's return is no visit")
+        #expect(derivation.visits[["2021-01", "ZWE"]] == nil, "an immigrant who stays is no visitor")
+    }
 }

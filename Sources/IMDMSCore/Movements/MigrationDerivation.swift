@@ -12,11 +12,16 @@ public struct MigrationDerivation: Sendable {
     public private(set) var crossings: [[String]: Int] = [:]
     public private(set) var flows: [[String]: Int] = [:]
     public private(set) var provisionalMonths: Set<Period> = []
+    /// Visits by arrival month and citizenship.
+    public private(set) var visits: [[String]: VisitStatistics] = [:]
+    /// Days a visitor may stay; longer stays (or still being present beyond it) are overstays.
+    public let permittedStayDays: Int
     public private(set) var people = 0
     public private(set) var movementCount = 0
 
-    public init(rule: ResidenceRule = ResidenceRule(), homeCountry: String, dataEnd: Date) {
+    public init(rule: ResidenceRule = ResidenceRule(), homeCountry: String, dataEnd: Date, permittedStayDays: Int = 90) {
         self.rule = rule
+        self.permittedStayDays = permittedStayDays
         self.homeCountry = homeCountry
         self.dataEnd = dataEnd
     }
@@ -28,7 +33,18 @@ public struct MigrationDerivation: Sendable {
         movementCount += movements.count
         let outcomes = rule.outcomes(of: movements.map { ResidenceRule.Crossing(date: $0.date, direction: $0.direction) },
                                      initiallyResident: first.nationality == homeCountry, dataEnd: dataEnd)
-        for (movement, outcome) in zip(movements, outcomes) {
+        var residentBefore = first.nationality == homeCountry
+        for (index, (movement, outcome)) in zip(movements, outcomes).enumerated() {
+            defer { residentBefore = outcome.residentAfter }
+            if movement.direction == .arrival && !residentBefore && !outcome.residentAfter {
+                let departure = movements[(index + 1)...].first { $0.direction == .departure }
+                let days = (departure?.date ?? dataEnd).timeIntervalSince(movement.date) / 86_400
+                var visit = visits[[movement.month.formatted, movement.nationality], default: VisitStatistics()]
+                visit.visitors += 1
+                if departure != nil { visit.completed += 1; visit.totalDays += days } else { visit.stillPresent += 1 }
+                if days > Double(permittedStayDays) { visit.overstays += 1 }
+                visits[[movement.month.formatted, movement.nationality]] = visit
+            }
             let month = movement.month.formatted
             let age = Movement.ageGroup(movement.age)
             crossings[[month, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose], default: 0] += 1
@@ -51,4 +67,19 @@ public struct MigrationDerivation: Sendable {
                                status: provisional.contains(period) ? .provisional : .normal)
         }.sorted { ($0.seriesKey, $0.period) < ($1.seriesKey, $1.period) }
     }
+}
+
+/// Visitors who arrived in a month: how many, how long the completed stays lasted, how many
+/// stayed (or are still present) beyond the permitted stay.
+public struct VisitStatistics: Sendable, Hashable, Codable {
+    public var visitors = 0
+    public var completed = 0
+    public var totalDays = 0.0
+    public var stillPresent = 0
+    public var overstays = 0
+
+    public init() {}
+
+    /// Mean length of the completed stays, in days.
+    public var meanStayDays: Double? { completed == 0 ? nil : totalDays / Double(completed) }
 }

@@ -17,6 +17,12 @@ public struct MovementService: Sendable {
         public var longTermArrivals: Int
         public var longTermDepartures: Int
         public var provisionalMonths: [String]
+        /// Visitors' arrivals, and those that stayed (or are still present) beyond the permitted stay.
+        public var visitorArrivals: Int
+        public var overstays: Int
+        public var permittedStayDays: Int
+        /// Visits by arrival month (all citizenships).
+        public var visitsByMonth: [String: VisitStatistics]
         public var derivedSubmissions: [String]
         public var problems: [ImportProblem]
     }
@@ -27,11 +33,13 @@ public struct MovementService: Sendable {
     let store: Store
     let reference: ReferenceConfiguration
     let pseudonymiser: Pseudonymiser
+    let permittedStayDays: Int
 
-    public init(store: Store, reference: ReferenceConfiguration, pseudonymiser: Pseudonymiser) {
+    public init(store: Store, reference: ReferenceConfiguration, pseudonymiser: Pseudonymiser, permittedStayDays: Int = 90) {
         self.store = store
         self.reference = reference
         self.pseudonymiser = pseudonymiser
+        self.permittedStayDays = permittedStayDays
     }
 
     public func importFile(_ original: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
@@ -41,7 +49,8 @@ public struct MovementService: Sendable {
             let grids: [Grid]
             do { grids = try incoming.grids() } catch {
                 return Summary(file: fileName, rows: 0, added: 0, alreadyStored: 0, people: 0, crossingObservations: 0, flowObservations: 0,
-                               longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], derivedSubmissions: [],
+                               longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], visitorArrivals: 0, overstays: 0,
+                               permittedStayDays: permittedStayDays, visitsByMonth: [:], derivedSubmissions: [],
                                problems: [ImportProblem(.unreadableFile, message: "\(error)")])
             }
             converted = grids.first.map { MovementWorkbook.csv(from: $0, timeColumn: profile.time) } ?? Data()
@@ -50,7 +59,8 @@ public struct MovementService: Sendable {
         let aliases = try await AliasRepository(store: store).aliases(organisationID: "MOHA")
         let reader = try MovementReader(profile: profile, pseudonymiser: pseudonymiser, codelists: reference.codelistsByID, storedAliases: aliases)
         var summary = Summary(file: fileName, rows: 0, added: 0, alreadyStored: 0, people: 0, crossingObservations: 0,
-                              flowObservations: 0, longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], derivedSubmissions: [],
+                              flowObservations: 0, longTermArrivals: 0, longTermDepartures: 0, provisionalMonths: [], visitorArrivals: 0, overstays: 0,
+                               permittedStayDays: permittedStayDays, visitsByMonth: [:], derivedSubmissions: [],
                               problems: [])
         // Piece by piece in one transaction: memory holds one piece; any problem rolls all back.
         final class Progress: @unchecked Sendable {  // used by one task at a time, in order
@@ -92,6 +102,17 @@ public struct MovementService: Sendable {
         summary.longTermArrivals = Int(flows.filter { $0.key[0] == "ARR" }.compactMap(\.value).reduce(0, +))
         summary.longTermDepartures = Int(flows.filter { $0.key[0] == "DEP" }.compactMap(\.value).reduce(0, +))
         summary.provisionalMonths = derived.provisionalMonths.map(\.formatted).sorted()
+        for (key, visit) in derived.visits {
+            var month = summary.visitsByMonth[key[0], default: VisitStatistics()]
+            month.visitors += visit.visitors
+            month.completed += visit.completed
+            month.totalDays += visit.totalDays
+            month.stillPresent += visit.stillPresent
+            month.overstays += visit.overstays
+            summary.visitsByMonth[key[0]] = month
+        }
+        summary.visitorArrivals = summary.visitsByMonth.values.reduce(0) { $0 + $1.visitors }
+        summary.overstays = summary.visitsByMonth.values.reduce(0) { $0 + $1.overstays }
         for (datasetID, observations) in [("BORDER_CROSSINGS", derived.crossingObservations()), ("MIGRATION_FLOWS", flows)] where !observations.isEmpty {
             guard let structure = reference.structure(datasetID) else { continue }
             let submission = Submission(datasetID: datasetID, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
@@ -106,6 +127,7 @@ public struct MovementService: Sendable {
         let repository = MovementRepository(store: store)
         let end = try await repository.latestTime().flatMap { Movement(pseudonym: "", time: $0, borderPost: "", direction: .arrival, sex: "",
                                                                          age: nil, birthYear: nil, nationality: "", residence: "", purpose: "").date } ?? Date()
-        return try await repository.derive(MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: end.addingTimeInterval(60)))
+        return try await repository.derive(MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: end.addingTimeInterval(60),
+                                                                permittedStayDays: permittedStayDays))
     }
 }

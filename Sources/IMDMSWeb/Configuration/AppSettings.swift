@@ -16,6 +16,8 @@ public struct AppSettings: Sendable, Equatable {
     /// The file holding the key that pseudonymises traveller records (outside the database);
     /// without it, traveller records cannot be taken in.
     public var pseudonymKeyFile: String?
+    /// Days a visitor may stay before the stay counts as an overstay.
+    public var permittedStayDays = 90
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneID) ?? TimeZone(secondsFromGMT: 0)! }
 
     public static let defaultDataDirectory = "./imdms-data"
@@ -54,6 +56,9 @@ public struct AppSettings: Sendable, Equatable {
             if TimeZone(identifier: zone) != nil { settings.timeZoneID = zone } else { problems.append("IMDMS_TIMEZONE='\(zone)' is not a time zone such as Africa/Maseru") }
         }
         if let keyFile = environment["IMDMS_PSEUDONYM_KEY_FILE"], !keyFile.isEmpty { settings.pseudonymKeyFile = keyFile }
+        if let text = environment["IMDMS_PERMITTED_STAY_DAYS"], !text.isEmpty {
+            if let days = Int(text), days > 0 { settings.permittedStayDays = days } else { problems.append("IMDMS_PERMITTED_STAY_DAYS='\(text)' is not a number of days above 0") }
+        }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
         return settings

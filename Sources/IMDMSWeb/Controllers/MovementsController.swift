@@ -23,7 +23,8 @@ struct MovementsController: RouteCollection {
         do { pseudonymiser = try Pseudonymiser.load(path: request.imdms.settings.pseudonymKeyFile) } catch {
             throw WebError(status: .serviceUnavailable, reason: error.description)
         }
-        return MovementService(store: request.imdms.store, reference: request.imdms.reference, pseudonymiser: pseudonymiser)
+        return MovementService(store: request.imdms.store, reference: request.imdms.reference, pseudonymiser: pseudonymiser,
+                               permittedStayDays: request.imdms.settings.permittedStayDays)
     }
 
     struct Query: Content {

@@ -56,7 +56,15 @@ struct MovementsPage {
         if s.added > 0 {
             text += " \(s.people) people; long-term migrants by the 12/16-month rule: \(s.longTermArrivals) arrivals, \(s.longTermDepartures) departures."
             text += " BORDER_CROSSINGS and MIGRATION_FLOWS were derived again and submitted for review."
+            text += " \(s.visitorArrivals) visitor arrivals; \(s.overstays) stayed, or are still present, beyond \(s.permittedStayDays) days."
         }
-        return HTML.container("section", [("id", "summary")], HTML.element("p", text))
+        let months = s.visitsByMonth.keys.sorted().suffix(12)
+        let table = months.isEmpty ? "" : "<table id=\"visits\"><thead><tr>" + ["Arrival month", "Visitors", "Mean stay (days)", "Still present", "Overstays"]
+            .map { HTML.element("th", $0) }.joined() + "</tr></thead><tbody>" + months.map { month in
+                let v = s.visitsByMonth[month]!
+                return "<tr>" + [month, String(v.visitors), v.meanStayDays.map { NumberFormat.grouped($0) } ?? "–", String(v.stillPresent), String(v.overstays)]
+                    .map { HTML.element("td", $0) }.joined() + "</tr>"
+            }.joined() + "</tbody></table>"
+        return HTML.container("section", [("id", "summary")], HTML.element("p", text) + table)
     }
 }
