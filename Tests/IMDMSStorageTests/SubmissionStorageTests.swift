@@ -114,7 +114,9 @@ struct SubmissionStorageTests {
             let structure = try #require(reference.structure("BORDER_CROSSINGS"))
             let months = try Period(parsing: "2015-01").through(Period(parsing: "2024-12"))
             var observations = months.flatMap { period in
-                ["MSB", "MPT", "CLP", "VRG", "QNK"].map { Observation(key: [$0, "ARR", "LSO", "F", "_T", "_T"], period: period, value: 1) }
+                ["MSB", "MPT", "CLP", "VRG", "QNK"].flatMap { post in
+                    ["F", "M"].flatMap { sex in ["ARR", "DEP"].map { Observation(key: [post, $0, "LSO", sex, "_T", "_T"], period: period, value: 1) } }
+                }
             }
             // A repeated key in the last batch: the database's UNIQUE constraint fails after
             // earlier batches were written, as a crash mid-import would.

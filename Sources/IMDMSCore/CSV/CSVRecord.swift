@@ -9,7 +9,7 @@ public struct CSVRecord: Hashable, Sendable {
     }
 
     /// Whether every field is empty (a blank line or a row of separators).
-    public var isBlank: Bool { fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+    public var isBlank: Bool { fields.allSatisfy { $0.trimmedSpaces.isEmpty } }
 }
 
 import Foundation

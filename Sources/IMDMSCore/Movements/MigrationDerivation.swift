@@ -61,11 +61,16 @@ public struct MigrationDerivation: Sendable {
     public func flowObservations() -> [Observation] { observations(flows, provisional: provisionalMonths) }
 
     private func observations(_ counts: [[String]: Int], provisional: Set<Period>) -> [Observation] {
-        counts.compactMap { key, count -> Observation? in
-            guard let period = try? Period(parsing: key[0]) else { return nil }
-            return Observation(key: Array(key.dropFirst()), period: period, value: Double(count),
-                               status: provisional.contains(period) ? .provisional : .normal)
-        }.sorted { ($0.seriesKey, $0.period) < ($1.seriesKey, $1.period) }
+        // Sorted by series key and period, each key joined once (not at every comparison) and
+        // compared as bytes (the codes are ASCII); each month parsed once.
+        var periods: [String: Period] = [:]
+        return counts.compactMap { key, count -> (String, Observation)? in
+            guard let period = periods[key[0]] ?? (try? Period(parsing: key[0])) else { return nil }
+            periods[key[0]] = period
+            let observation = Observation(key: Array(key.dropFirst()), period: period, value: Double(count),
+                                          status: provisional.contains(period) ? .provisional : .normal)
+            return (observation.seriesKey, observation)
+        }.sorted { $0.0 == $1.0 ? $0.1.period < $1.1.period : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map(\.1)
     }
 }
 

@@ -84,7 +84,7 @@ public struct MovementReader: Sendable {
         var ok = true
         func field(_ name: String) -> String {
             guard let index = columns[name.lowercased()], index < record.fields.count else { return "" }
-            return record.fields[index].trimmingCharacters(in: .whitespaces)
+            return record.fields[index].trimmedSpaces
         }
         func code(_ matcher: CodeMatcher, _ column: String, allowEmpty: String? = nil) -> String {
             let text = field(column)
@@ -97,7 +97,10 @@ public struct MovementReader: Sendable {
                                   message: text.isEmpty ? "no value" : "not a code or name of \(matcher.codelist.id) (\(matcher.codelist.name)); add it to the profile's aliases if it is one"))
             return ""
         }
-        let timeText = field(profile.time).replacingOccurrences(of: " ", with: "T")
+        var timeText = field(profile.time)
+        if timeText.utf8.count > 10, timeText.utf8[timeText.utf8.index(timeText.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: " ") {
+            timeText = timeText.replacingOccurrences(of: " ", with: "T")  // `2023-12-24 08:15`
+        }
         let time = String(timeText.prefix(16))
         if time.count != 16 || Movement.parseTime(time) == nil {
             ok = false
@@ -109,8 +112,18 @@ public struct MovementReader: Sendable {
         let nationality = code(areas, profile.nationality)
         let residence = code(areas, profile.residence, allowEmpty: "_U")
         let purpose = code(purposes, profile.purpose, allowEmpty: "_U")
-        let document = Pseudonymiser.normalise(documentNumber: field(profile.documentNumber))
-        if document.isEmpty {
+        // One pseudonym per document and nationality text: people cross many times, and the HMAC
+        // is the dearest step of a row. The cache lives as long as one piece, in memory only.
+        let documentText = field(profile.documentNumber)
+        let identityKey = "\u{2}" + documentText + "\u{1}" + nationality
+        let pseudonym = known[identityKey] ?? {
+            let document = Pseudonymiser.normalise(documentNumber: documentText)
+            guard !document.isEmpty else { return "" }
+            let value = pseudonymiser.pseudonym(documentNumber: document, nationality: nationality)
+            known[identityKey] = value
+            return value
+        }()
+        if pseudonym.isEmpty {
             ok = false
             problem(ImportProblem(.missingValue, row: row, column: profile.documentNumber, message: "no document number: the crossing cannot be linked to a person"))
         }
@@ -131,7 +144,7 @@ public struct MovementReader: Sendable {
             }
         }
         guard ok, let dir = Movement.Direction(rawValue: direction) else { return nil }
-        return Movement(pseudonym: pseudonymiser.pseudonym(documentNumber: document, nationality: nationality), time: time, borderPost: post,
+        return Movement(pseudonym: pseudonym, time: time, borderPost: post,
                         direction: dir, sex: sex, age: age, birthYear: birthYear, nationality: nationality, residence: residence, purpose: purpose)
     }
 }

@@ -1,4 +1,6 @@
 import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
 import Foundation
 import IMDMSCore
 import SQLKit
@@ -9,31 +11,38 @@ import SQLKit
 public struct MovementRepository: Sendable {
     static let columns = ["pseudonym", "crossed_at", "border_post", "direction", "sex", "age", "birth_year",
                           "nationality", "residence", "purpose", "batch_id"]
-    /// 11 binds a row: far below SQLite's and PostgreSQL's bind limits.
-    static let rowsPerStatement = 1_000
+    static let uniqueColumns = ["pseudonym", "crossed_at", "border_post", "direction"]
 
     let store: Store
 
     public init(store: Store) { self.store = store }
 
-    /// Adds movements to the extract being stored (inside `add`'s transaction).
+    /// Adds movements to the extract being stored (inside `add`'s transaction) through
+    /// `BulkWriter`: on SQLite prepared multi-row INSERTs that skip crossings already stored; on
+    /// PostgreSQL COPY into a staging table, then one INSERT … SELECT that skips them.
     public struct Inserter: Sendable {
-        let sql: any SQLDatabase
+        let database: any Database
         let batch: UUID
 
         public func insert(_ movements: [Movement]) async throws {
-            var start = 0
-            while start < movements.count {
-                let end = min(start + MovementRepository.rowsPerStatement, movements.count)
-                let builder = sql.insert(into: "movements").columns(MovementRepository.columns)
-                    .ignoringConflicts(with: ["pseudonym", "crossed_at", "border_post", "direction"])
-                for m in movements[start..<end] {
-                    builder.values(SQLBind(m.pseudonym), SQLBind(m.time), SQLBind(m.borderPost), SQLBind(m.direction.rawValue), SQLBind(m.sex),
-                                   SQLBind(m.age), SQLBind(m.birthYear), SQLBind(m.nationality), SQLBind(m.residence), SQLBind(m.purpose), SQLBind(batch))
-                }
-                try await builder.run()
-                start = end
+            // In key order: the UNIQUE index is then written in runs instead of at random places.
+            let sorted = movements.sorted { ($0.pseudonym, $0.time) < ($1.pseudonym, $1.time) }
+            let batchValue = BulkWriter.Value.uuid(batch)
+            let rows = sorted.map { m -> [BulkWriter.Value] in
+                [.text(m.pseudonym), .text(m.time), .text(m.borderPost), .text(m.direction.rawValue), .text(m.sex), .optional(m.age),
+                 .optional(m.birthYear), .text(m.nationality), .text(m.residence), .text(m.purpose), batchValue]
             }
+            let writer = BulkWriter(database: database)
+            guard let postgres = database as? any PostgresDatabase else {
+                try await writer.insert(into: "movements", columns: MovementRepository.columns, rows: rows, ignoringConflicts: true)
+                return
+            }
+            let sql = database as! any SQLDatabase
+            let list = SQLList(MovementRepository.columns.map { SQLIdentifier($0) })
+            try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS movement_staging ON COMMIT DROP AS SELECT \(list) FROM movements WITH NO DATA").run()
+            try await writer.copy(into: "movement_staging", columns: MovementRepository.columns, rows: rows, on: postgres)
+            try await sql.raw("INSERT INTO movements (\(list)) SELECT \(list) FROM movement_staging ON CONFLICT DO NOTHING").run()
+            try await sql.raw("TRUNCATE movement_staging").run()
         }
     }
 
@@ -46,7 +55,7 @@ public struct MovementRepository: Sendable {
             let batch = UUID()
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(sha256), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
-            let rows = try await produce(Inserter(sql: sql, batch: batch))
+            let rows = try await produce(Inserter(database: tx, batch: batch))
             struct Count: Decodable { var n: Int }
             let added = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("movements")
                 .where("batch_id", .equal, SQLBind(batch)).first(decoding: Count.self)?.n ?? 0
@@ -67,44 +76,73 @@ public struct MovementRepository: Sendable {
         }
     }
 
-    private final class PersonStream: @unchecked Sendable {
-        let lock = NSLock()
-        var current: [Movement] = []
-        var derivation: MigrationDerivation
-        var failure: (any Error)?
-        init(_ derivation: MigrationDerivation) { self.derivation = derivation }
+    /// Rows read at a time by `derive`: memory holds one page (and the derived cells), whatever
+    /// the size of the store.
+    static let pageSize = 100_000
 
-        /// The last person, once every row has arrived.
-        func finish() throws -> MigrationDerivation {
-            try lock.withLock {
-                if let failure { throw failure }
-                derivation.add(person: current)
-                return derivation
+    /// Runs the derivation over every person in (person, time) order, reading the store in pages
+    /// keyed by pseudonym: memory holds one page at a time, never the whole store.
+    public func derive(_ derivation: MigrationDerivation) async throws -> MigrationDerivation {
+        var derivation = derivation
+        let repository = self
+        // The next page is read (on the database's thread) while this one is derived.
+        var next: Task<[Movement], any Error>? = Task { try await repository.movements(after: "", limit: Self.pageSize) }
+        while let reading = next {
+            var page = try await reading.value
+            next = nil
+            guard let last = page.last else { break }
+            if page.count == Self.pageSize {
+                // The page may end inside a person's crossings: leave that person for the next page,
+                // or, when the whole page is one person, read all of theirs at once.
+                if page.first!.pseudonym == last.pseudonym {
+                    page = try await movements(of: last.pseudonym)
+                } else {
+                    page.removeLast(page.reversed().prefix { $0.pseudonym == last.pseudonym }.count)
+                }
+                let after = page.last!.pseudonym
+                next = Task { try await repository.movements(after: after, limit: Self.pageSize) }
+            }
+            var start = page.startIndex
+            while start < page.endIndex {
+                var end = start + 1
+                while end < page.endIndex && page[end].pseudonym == page[start].pseudonym { end += 1 }
+                derivation.add(person: Array(page[start..<end]))
+                start = end
             }
         }
+        return derivation
     }
 
-    /// Runs the derivation over every person, streaming rows in (person, time) order: memory
-    /// holds one person's crossings at a time.
-    public func derive(_ derivation: MigrationDerivation) async throws -> MigrationDerivation {
-        let stream = PersonStream(derivation)
-        try await store.sql.select().columns(Self.columns.dropLast().map { SQLColumn($0) })
-            .from("movements").orderBy("pseudonym").orderBy("crossed_at")
-            .run(decoding: Row.self) { result in
-                stream.lock.lock(); defer { stream.lock.unlock() }
-                switch result {
-                case let .success(row):
-                    let movement = row.movement
-                    if let last = stream.current.last, last.pseudonym != movement.pseudonym {
-                        stream.derivation.add(person: stream.current)
-                        stream.current.removeAll(keepingCapacity: true)
-                    }
-                    stream.current.append(movement)
-                case let .failure(error):
-                    stream.failure = error
-                }
-            }
-        return try stream.finish()
+    /// Up to `limit` crossings of the people after `after`, in (person, time) order.
+    private func movements(after: String, limit: Int) async throws -> [Movement] {
+        try await read(.greaterThan, after, limit: limit)
+    }
+
+    /// All crossings of one person, in time order.
+    private func movements(of pseudonym: String) async throws -> [Movement] {
+        try await read(.equal, pseudonym, limit: nil)
+    }
+
+    /// Crossings whose pseudonym compares to `value` as `comparison` says, in (person, time)
+    /// order. On SQLite the rows are taken by name straight from SQLiteNIO (no `Codable`).
+    private func read(_ comparison: SQLBinaryOperator, _ value: String, limit: Int?) async throws -> [Movement] {
+        let select = store.sql.select().columns(Self.columns.dropLast().map { SQLColumn($0) }).from("movements")
+            .where("pseudonym", comparison, SQLBind(value))
+        for column in Self.uniqueColumns { select.orderBy(column) }
+        if let limit { select.limit(limit) }
+        guard let sqlite = store.database as? any SQLiteDatabase else {
+            return try await select.all(decoding: Row.self).map(\.movement)
+        }
+        let (text, _) = store.sql.serialize(select.query)
+        let rows = try await sqlite.query(text, [.text(value)])
+        return rows.map { row in
+            func text(_ name: String) -> String { row.column(name)?.string ?? "" }
+            let direction = Movement.Direction(rawValue: text("direction")) ?? .arrival
+            let age = row.column("age")?.integer, birthYear = row.column("birth_year")?.integer
+            return Movement(pseudonym: text("pseudonym"), time: text("crossed_at"), borderPost: text("border_post"), direction: direction,
+                            sex: text("sex"), age: age, birthYear: birthYear, nationality: text("nationality"),
+                            residence: text("residence"), purpose: text("purpose"))
+        }
     }
 
     /// The latest crossing stored (the end of the data for the 12/16-month windows).

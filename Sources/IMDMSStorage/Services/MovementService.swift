@@ -69,17 +69,34 @@ public struct MovementService: Sendable {
         }
         struct Rejected: Error {}
         let progress = Progress()
+        let clock = ContinuousClock()
+        var stageStart = clock.now
+        func stage(_ name: String) {
+            let now = clock.now
+            let seconds = Double((now - stageStart).components.attoseconds) / 1e18 + Double((now - stageStart).components.seconds)
+            store.logger.info("movements: \(name) in \(String(format: "%.1f", seconds)) s")
+            stageStart = now
+        }
         let pieces = CSVChunks.split(data, size: Self.pieceSize)
         do {
             summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: SourceFile.sha256(of: original), actor: actor) { inserter in
                 var columns: [String: Int]?
+                // Reading the next piece overlaps storing the last one (SQLite writes on its own
+                // thread, PostgreSQL in its own process); one insertion runs at a time, in order.
+                var insertion: Task<Void, any Error>?
                 for piece in pieces {
                     let part = reader.read(piece: data.subdata(in: piece.range), firstLine: piece.firstLine, columns: columns)
+                    try await insertion?.value
+                    insertion = nil
                     columns = part.columns
                     progress.rows += part.rows
                     progress.problems += part.problems.prefix(max(0, MovementReader.problemLimit - progress.problems.count))
-                    if progress.problems.isEmpty { try await inserter.insert(part.movements) }
+                    if progress.problems.isEmpty {
+                        let movements = part.movements
+                        insertion = Task { try await inserter.insert(movements) }
+                    }
                 }
+                try await insertion?.value
                 if columns?.isEmpty ?? true, progress.problems.isEmpty {
                     progress.problems.append(ImportProblem(.emptyFile, message: "the file has no header line"))
                 }
@@ -93,10 +110,13 @@ public struct MovementService: Sendable {
         }
         summary.rows = progress.rows
         summary.alreadyStored = summary.rows - summary.added
+        stage("read and stored \(summary.rows) rows")
         guard summary.added > 0 else { return summary }  // nothing new: the derived statistics stand
         let derived = try await derive()
+        stage("derived \(derived.people) people")
         summary.people = derived.people
-        summary.crossingObservations = derived.crossingObservations().count
+        let crossings = derived.crossingObservations()
+        summary.crossingObservations = crossings.count
         let flows = derived.flowObservations()
         summary.flowObservations = flows.count
         summary.longTermArrivals = Int(flows.filter { $0.key[0] == "ARR" }.compactMap(\.value).reduce(0, +))
@@ -113,11 +133,12 @@ public struct MovementService: Sendable {
         }
         summary.visitorArrivals = summary.visitsByMonth.values.reduce(0) { $0 + $1.visitors }
         summary.overstays = summary.visitsByMonth.values.reduce(0) { $0 + $1.overstays }
-        for (datasetID, observations) in [("BORDER_CROSSINGS", derived.crossingObservations()), ("MIGRATION_FLOWS", flows)] where !observations.isEmpty {
+        for (datasetID, observations) in [("BORDER_CROSSINGS", crossings), ("MIGRATION_FLOWS", flows)] where !observations.isEmpty {
             guard let structure = reference.structure(datasetID) else { continue }
             let submission = Submission(datasetID: datasetID, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
             let stored = try await SubmissionRepository(store: store).store(submission, observations: observations, structure: structure)
             summary.derivedSubmissions.append(stored.id.uuidString)
+            stage("stored \(observations.count) \(datasetID) observations")
         }
         return summary
     }

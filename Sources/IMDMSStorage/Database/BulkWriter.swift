@@ -1,0 +1,148 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import SQLKit
+
+/// Writes many rows at once on whatever connection it is given (usually a storing transaction):
+/// prepared multi-row INSERT statements with SQLiteNIO values on SQLite (three to four times
+/// the SQLKit builder, which encodes every value through `Encodable`), and
+/// `COPY … FROM STDIN` on PostgreSQL (about twenty times multi-row INSERTs). Values are bound or
+/// escaped, never spliced into SQL; table and column names come from the code, not from input.
+struct BulkWriter {
+    /// One value of a row, in the few types the bulk tables use.
+    enum Value: Sendable {
+        case text(String)
+        case integer(Int)
+        case double(Double)
+        case null
+
+        static func optional(_ value: String?) -> Value { value.map(Value.text) ?? .null }
+        static func optional(_ value: Int?) -> Value { value.map(Value.integer) ?? .null }
+        static func optional(_ value: Double?) -> Value { value.map(Value.double) ?? .null }
+        /// A UUID as both drivers' encoders write it (text on SQLite; PostgreSQL's `uuid` reads the same text).
+        static func uuid(_ value: UUID) -> Value { .text(value.uuidString) }
+
+        var sqlite: SQLiteData {
+            switch self {
+            case let .text(text): .text(text)
+            case let .integer(number): .integer(number)
+            case let .double(number): .float(number)
+            case .null: .null
+            }
+        }
+
+        /// PostgreSQL COPY text format: `\N` for NULL, backslash escapes.
+        func appendCopyText(to text: inout String) {
+            switch self {
+            case let .text(value): text += Self.copyEscaped(value)
+            case let .integer(number): text += String(number)
+            case let .double(number): text += String(number)
+            case .null: text += "\\N"
+            }
+        }
+
+        static func copyEscaped(_ value: String) -> String {
+            guard value.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return value }
+            return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
+                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+        }
+    }
+
+    /// SQLite allows 32,766 bound values a statement.
+    static let sqliteBindLimit = 32_000
+    /// SQLite's page cache for connections that write in bulk, in KiB.
+    static let sqliteCacheKiB = 65_536
+    /// Rows per COPY data message.
+    static let rowsPerCopyChunk = 5_000
+
+    let database: any Database
+
+    var isPostgres: Bool { database is any PostgresDatabase }
+
+    /// Inserts `rows` (each with one value per column). `ignoringConflicts`: on SQLite, rows that
+    /// would break a UNIQUE constraint are skipped (`ON CONFLICT DO NOTHING`); on PostgreSQL use
+    /// `copy(into:)` into a staging table instead, since COPY has no conflict clause.
+    func insert(into table: String, columns: [String], rows: [[Value]], ignoringConflicts: Bool = false) async throws {
+        guard !rows.isEmpty else { return }
+        if let postgres = database as? any PostgresDatabase, !ignoringConflicts {
+            try await copy(into: table, columns: columns, rows: rows, on: postgres)
+            return
+        }
+        let perStatement = max(1, Self.sqliteBindLimit / columns.count)
+        let suffix = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
+        if let sqlite = database as? any SQLiteDatabase {
+            // A large write in one transaction spills pages to disk mid-way once SQLite's default
+            // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory.
+            // The statement journal (each multi-row statement must be undoable on its own) is
+            // kept in memory instead of a temporary file.
+            try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
+            try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
+            var start = 0
+            var statement = (count: 0, text: "")
+            while start < rows.count {
+                let end = min(start + perStatement, rows.count)
+                if statement.count != end - start { statement = (end - start, Self.statement(table, columns, rows: end - start) + suffix) }
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity((end - start) * columns.count)
+                for row in rows[start..<end] { for value in row { binds.append(value.sqlite) } }
+                try await sqlite.query(statement.text, binds) { _ in }
+                start = end
+            }
+            return
+        }
+        // PostgreSQL with a conflict clause: multi-row INSERTs through SQLKit (65,535 binds).
+        let sql = database as! any SQLDatabase
+        let perPostgresStatement = max(1, 65_000 / columns.count)
+        var start = 0
+        while start < rows.count {
+            let end = min(start + perPostgresStatement, rows.count)
+            let builder = sql.insert(into: table).columns(columns)
+            for row in rows[start..<end] { builder.values(row.map(Self.encodable)) }
+            if ignoringConflicts { builder.ignoringConflicts() }
+            try await builder.run()
+            start = end
+        }
+    }
+
+    /// COPY `rows` into a PostgreSQL table (text format).
+    func copy(into table: String, columns: [String], rows: [[Value]], on postgres: any PostgresDatabase) async throws {
+        let logger = database.logger
+        try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                    var start = 0
+                    while start < rows.count {
+                        let end = min(start + Self.rowsPerCopyChunk, rows.count)
+                        var text = ""
+                        for row in rows[start..<end] {
+                            for (index, value) in row.enumerated() {
+                                if index > 0 { text += "\t" }
+                                value.appendCopyText(to: &text)
+                            }
+                            text += "\n"
+                        }
+                        try await writer.write(ByteBuffer(string: text))
+                        start = end
+                    }
+                }
+            }
+        }.get()
+    }
+
+    static func statement(_ table: String, _ columns: [String], rows: Int) -> String {
+        var text = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ", ") + ") VALUES "
+        let group = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        text += Array(repeating: group, count: rows).joined(separator: ", ")
+        return text
+    }
+
+    static func encodable(_ value: Value) -> any Encodable & Sendable {
+        switch value {
+        case let .text(text): text
+        case let .integer(number): number
+        case let .double(number): number
+        case .null: String?.none
+        }
+    }
+}
