@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/reference"), .copy("Resources/reports")]
+            resources: [.copy("Resources/reference"), .copy("Resources/reports"), .copy("Resources/governance")]
         ),
         // Storage: Fluent migrations and writes, SQLKit reads, on SQLite and PostgreSQL.
         .target(

@@ -36,16 +36,13 @@ struct MovementsCommand: AsyncParsableCommand {
                     fail("the profile \(profile) cannot be used: \(error)")
                 }
             }
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: file), options: .alwaysMapped) } catch {
-                fail("cannot read \(file): \(error.localizedDescription)")
-            }
+            guard FileManager.default.isReadableFile(atPath: file) else { fail("cannot read \(file)") }
             let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
             let summary: MovementService.Summary
             do {
                 summary = try await MovementService(store: prepared.store, reference: prepared.reference, pseudonymiser: pseudonymiser,
                                           permittedStayDays: settings.permittedStayDays)
-                    .importFile(data, fileName: (file as NSString).lastPathComponent, profile: movementProfile, actor: "cli")
+                    .importFile(atPath: file, fileName: (file as NSString).lastPathComponent, profile: movementProfile, actor: "cli")
             } catch {
                 await prepared.store.close()
                 fail("\(error)")

@@ -11,7 +11,7 @@ struct LesothoReferenceTests {
     func datasets() throws {
         #expect(reference.structures.map(\.id).sorted() == [
             "BORDER_CROSSINGS", "DIASPORA", "LABOUR_MIGRATION", "MIGRANT_HEALTH", "MIGRANT_STOCK",
-            "MIGRATION_FLOWS", "REMITTANCES", "RETURNS", "TIP_VICTIMS", "WORK_PERMITS",
+            "MIGRATION_FLOWS", "MIGRATION_GOVERNANCE", "REMITTANCES", "RETURNS", "TIP_VICTIMS", "WORK_PERMITS",
         ])
         try reference.validate()
         #expect(reference.structure("TIP_VICTIMS")?.disclosureThreshold == 3)

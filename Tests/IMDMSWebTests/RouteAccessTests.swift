@@ -83,6 +83,16 @@ struct RouteAccessTests {
         "POST /api/movements": [],
         "GET /movements": [.role(.microdataOfficer)],
         "POST /movements": [.role(.microdataOfficer)],
+        // Governance: every signed-in role reads; the assessment organisation's producers (NCC,
+        // not the MOHA producer of this test), data managers and administrators answer.
+        "GET /governance": signedIn,
+        "POST /governance/frameworks": reviewers,
+        "POST /governance/assessments": reviewers,
+        "GET /governance/assessments/:assessmentID": signedIn,
+        "POST /governance/assessments/:assessmentID": submitters,
+        "POST /governance/assessments/:assessmentID/workbook": submitters,
+        "GET /governance/assessments/:assessmentID/evidence/:indicator": signedIn,
+        "GET /reports/mgi-scorecard": everyone,
     ]
 
     static func routeKey(_ route: Route) -> String {
@@ -122,7 +132,10 @@ struct RouteAccessTests {
             for route in app.routes.all.sorted(by: { Self.routeKey($0) != "POST /logout" && Self.routeKey($1) == "POST /logout" }) {
                 let key = Self.routeKey(route)
                 let allowed = Self.table[key]?.contains(caller) ?? false
-                let path = key.split(separator: " ")[1]
+                let governancePath = String(key.split(separator: " ")[1])
+                    .replacingOccurrences(of: ":assessmentID", with: UUID().uuidString)
+                    .replacingOccurrences(of: ":indicator", with: "MGI-1.1.1")
+                let path = governancePath
                     .replacingOccurrences(of: ":datasetID", with: "BORDER_CROSSINGS")
                     .replacingOccurrences(of: ":codelistID", with: "CL_SEX")
                     .replacingOccurrences(of: ":uploadID", with: uploadID)

@@ -12,6 +12,7 @@ func withIMDMSApp(
 ) async throws {
     try await backend.withStore { store in
         try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
+        try await AssessmentRepository(store: store).installShipped()
         let reference = try await ReferenceRepository(store: store).load()
         if let demoYears { _ = try await DemoLoader(store: store, reference: reference).load(years: demoYears) }
         try await withApp(configure: { app in

@@ -116,6 +116,16 @@ enum LesothoDatasets {
                                    "Derived by IMDMS from Ministry of Home Affairs border records", "Bureau of Statistics",
                                    "Outcome-based 12/16-month rule: a crossing that changes a person's residence status is a long-term migration.")
                 ),
+                try DataStructure(
+                    id: "MIGRATION_GOVERNANCE", name: "Migration governance scores",
+                    dimensions: [dim("DOMAIN", "Domain of the Migration Governance Framework", "CL_MIGOF_DOMAIN"),
+                                 dim("SCORE_TYPE", "Score", "CL_GOVERNANCE_SCORE")],
+                    frequency: .annual, measure: Measure(name: "Score", unit: "PC", kind: .stock, isCount: false),
+                    disclosureThreshold: 0, organisationID: "NCC",
+                    metadata: meta("Migration governance scores by domain of IOM's Migration Governance Framework, and the SDG indicator 10.7.2 domain values, from the assessments the National Consultative Committee on Migration enters and approves.",
+                                   "National Consultative Committee on Migration: migration governance assessments", "Secretariat of the National Consultative Committee on Migration",
+                                   "Scored by IMDMS from the answers (docs/DECISIONS.md D37): a domain score is the weighted mean of its indicators' answer scores × 100, the overall score the mean of the domain scores; the SDG 10.7.2 value of a domain is the sum of its sub-category scores ÷ their number × 100.")
+                ),
             ]
         } catch {
             throw .structure(error)

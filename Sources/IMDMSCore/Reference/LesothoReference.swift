@@ -28,6 +28,7 @@ extension ReferenceConfiguration {
         Organisation(id: "LMPS", name: "Lesotho Mounted Police Service and Ministry of Social Development", kind: .producer),
         Organisation(id: "MOFA", name: "Ministry of Foreign Affairs and International Relations", kind: .producer),
         Organisation(id: "CBL", name: "Central Bank of Lesotho", kind: .producer),
+        Organisation(id: "NCC", name: "National Consultative Committee on Migration", kind: .producer),
     ]
 
     /// Health sites serving mobile populations at or near the borders (IOM Lesotho newsletter

@@ -61,6 +61,12 @@ enum StandardCodelists {
                 ("DEPORT", "Deportation", ["Deported", "Deportee", "Forced return"]),
             ]),
             try flat("CL_ISIC4", "Economic activity (ISIC Rev.4 sections)", total: "All activities", isicSections),
+            try flat("CL_MIGOF_DOMAIN", "Domain of the Migration Governance Framework", total: "All domains (overall score)",
+                     AssessmentFramework.migofDomains.map { ($0.code, $0.name, []) }),
+            try flat("CL_GOVERNANCE_SCORE", "Migration governance score", total: "All scores", [
+                ("MGI", "MGI domain score (weighted mean of indicator scores)", []),
+                ("SDG1072", "SDG 10.7.2 domain value (mean of sub-category scores)", []),
+            ]),
             try flat("CL_EXPLOITATION", "Form of exploitation", total: "All forms", [
                 ("SEXUAL", "Sexual exploitation", ["Sexual", "Prostitution"]),
                 ("LABOUR", "Forced labour", ["Labour", "Labour exploitation", "Forced labor"]),

@@ -11,6 +11,8 @@ public struct ReportDocument: Sendable {
         public var source: String
         /// Facts with a label: value and change on a year earlier, for the dashboard's cards.
         public var keyFigures: [KeyFigure] = []
+        /// Tables of labels and numbers that are not cross-tabulations (a scorecard's).
+        public var plainTables: [ReportTable] = []
 
         public init(title: String, narrative: String, tables: [TableExport], figures: [String], source: String) {
             self.title = title

@@ -13,7 +13,8 @@ public struct ReportRenderer: Sendable {
         for section in d.sections {
             sections.append(.context([
                 "title": .text(section.title), "narrative": .text(section.narrative), "source": .text(section.source),
-                "tables": .list(section.tables.map { .context(["html": .text(TableHTML($0).render())]) }),
+                "tables": .list(section.tables.map { .context(["html": .text(TableHTML($0).render())]) }
+                    + section.plainTables.map { .context(["html": .text($0.html())]) }),
                 "figures": .list(section.figures.map { .context(["svg": .text($0)]) }),
             ]))
         }
@@ -41,6 +42,11 @@ public struct ReportRenderer: Sendable {
                 contents.append([.text("Table: \(table.title) (sheet ‘\(name)’)", .note)])
                 sheets.append(table.sheet(name: name))
             }
+            for table in section.plainTables {
+                let name = Self.sheetName(number: sheets.count + 1, title: table.title)
+                contents.append([.text("Table: \(table.title) (sheet ‘\(name)’)", .note)])
+                sheets.append(table.sheet(name: name))
+            }
             contents.append([.text(section.source, .note)])
             contents.append([])
         }
@@ -57,15 +63,21 @@ public struct ReportRenderer: Sendable {
         return name
     }
 
+    static let csvHeader = "TABLE,ROW_DIMENSION,COLUMN_DIMENSION,ROW,ROW_LABEL,COLUMN,COLUMN_LABEL,OBS_VALUE,OBS_STATUS,CONF_STATUS"
+
     /// Every table, one tidy CSV: the table's title first on each line.
     public func csv() -> String {
         var lines: [String] = []
         for section in document.sections {
             for table in section.tables {
                 let body = table.csv().split(separator: "\r\n", omittingEmptySubsequences: true)
-                if lines.isEmpty { lines.append("TABLE,ROW_DIMENSION,COLUMN_DIMENSION," + "ROW,ROW_LABEL,COLUMN,COLUMN_LABEL,OBS_VALUE,OBS_STATUS,CONF_STATUS") }
+                if lines.isEmpty { lines.append(Self.csvHeader) }
                 let prefix = [table.title, table.table.request.rowDimension, table.table.request.columnDimension ?? ""].map(CSVText.field).joined(separator: ",")
                 for line in body.dropFirst() { lines.append(prefix + "," + line) }
+            }
+            for table in section.plainTables {
+                if lines.isEmpty { lines.append(Self.csvHeader) }
+                lines += table.csvLines()
             }
         }
         return lines.joined(separator: "\r\n") + "\r\n"

@@ -21,6 +21,7 @@ public struct Measure: Hashable, Sendable, Codable {
         case "PS": "persons"
         case "LSL": "maloti"
         case "USD": "US dollars"
+        case "PC": "percent"
         default: unit
         }
     }

@@ -16,5 +16,6 @@ extension Migrations {
         add(M011_CreateDatasetCodes())
         add(M012_AddSubmissionPeriods())
         add(M013_CreateMovements())
+        add(M014_CreateAssessments())
     }
 }

@@ -49,17 +49,20 @@ public struct MovementRepository: Sendable {
     /// Stores one extract in one transaction — its record, the movements `produce` hands to the
     /// inserter piece by piece, an audit entry — and returns how many crossings were new. When
     /// `produce` throws, nothing is stored.
-    public func add(fileName: String, sha256: String, actor: String, _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
+    /// `sha256` is asked for once every piece is stored (a file read from disk is hashed as it is read).
+    public func add(fileName: String, sha256 hash: @escaping @Sendable () -> String, actor: String,
+                    _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
         try await store.database.transaction { tx in
             let sql = tx as! any SQLDatabase
             let batch = UUID()
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
-                .values(SQLBind(batch), SQLBind(fileName), SQLBind(sha256), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
+                .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
             let rows = try await produce(Inserter(database: tx, batch: batch))
             struct Count: Decodable { var n: Int }
             let added = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("movements")
                 .where("batch_id", .equal, SQLBind(batch)).first(decoding: Count.self)?.n ?? 0
-            try await sql.update("movement_batches").set("added", to: SQLBind(added)).set("rows", to: SQLBind(rows))
+            let sha256 = hash()
+            try await sql.update("movement_batches").set("added", to: SQLBind(added)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
                 .where("id", .equal, SQLBind(batch)).run()
             try await AuditRepository.append(on: tx, actor: actor, action: "movements.import", subject: "file:\(sha256)",
                                              after: "\(fileName): \(rows) rows, \(added) new crossings")

@@ -8,41 +8,71 @@ public struct ReferenceRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Stores the configuration if the database holds none yet; returns whether it did.
+    /// Stores the configuration if the database holds none yet (a database seeded by an earlier
+    /// release gains what the configuration has added since); returns whether it seeded.
     @discardableResult
     public func seedIfEmpty(_ reference: ReferenceConfiguration) async throws -> Bool {
         let database = store.database
-        guard try await OrganisationModel.query(on: database).count() == 0 else { return false }
+        let existing = try await OrganisationModel.query(on: database).count()
+        guard existing == 0 else {
+            try await addMissing(reference)
+            return false
+        }
         try await database.transaction { tx in
             try await [
                 SettingModel(key: "agency_id", value: reference.agencyID),
                 SettingModel(key: "country_name", value: reference.countryName),
                 SettingModel(key: "home_country", value: reference.homeCountryCode),
             ].create(on: tx)
-            try await reference.organisations.map { OrganisationModel(id: $0.id, name: $0.name, kind: $0.kind.rawValue) }.create(on: tx)
-            for list in reference.codelists {
-                try await CodelistModel(id: list.id, name: list.name, description: list.description).create(on: tx)
-                try await list.codes.enumerated().map { position, code in
-                    CodeModel(codelistID: list.id, code: code.id, name: code.name, parentCode: code.parentID, position: position,
-                              members: code.isGroup ? code.memberIDs.joined(separator: "|") : nil)
-                }.create(on: tx)
-                let aliases = list.codes.flatMap { code in
-                    code.aliases.map { CodeAliasModel(codelistID: list.id, code: code.id, alias: $0, organisationID: nil) }
-                }
-                if !aliases.isEmpty { try await aliases.create(on: tx) }
-            }
-            for structure in reference.structures {
-                try await DatasetModel(structure).create(on: tx)
-                try await structure.dimensions.enumerated().map {
-                    DatasetDimensionModel(datasetID: structure.id, position: $0.offset + 1, dimension: $0.element)
-                }.create(on: tx)
-            }
+            try await Self.add(organisations: reference.organisations, codelists: reference.codelists, structures: reference.structures, on: tx)
             try await AuditRepository.append(
                 on: tx, actor: "system", action: "reference.seed", subject: "reference:\(reference.agencyID)",
                 after: "\(reference.countryName): \(reference.codelists.count) codelists, \(reference.organisations.count) organisations, \(reference.structures.count) datasets")
         }
         store.logger.info("Seeded the reference configuration for \(reference.countryName)")
         return true
+    }
+
+    /// A database seeded by an earlier release gains the organisations, codelists and datasets the
+    /// shipped configuration has added since (nothing stored is changed or removed).
+    func addMissing(_ reference: ReferenceConfiguration) async throws {
+        let database = store.database
+        guard try await SettingModel.find("agency_id", on: database)?.value == reference.agencyID else { return }
+        let organisations = Set(try await OrganisationModel.query(on: database).all().compactMap(\.id))
+        let codelists = Set(try await CodelistModel.query(on: database).all().compactMap(\.id))
+        let datasets = Set(try await DatasetModel.query(on: database).all().compactMap(\.id))
+        let newOrganisations = reference.organisations.filter { !organisations.contains($0.id) }
+        let newCodelists = reference.codelists.filter { !codelists.contains($0.id) }
+        let newStructures = reference.structures.filter { !datasets.contains($0.id) }
+        guard !(newOrganisations.isEmpty && newCodelists.isEmpty && newStructures.isEmpty) else { return }
+        try await database.transaction { tx in
+            try await Self.add(organisations: newOrganisations, codelists: newCodelists, structures: newStructures, on: tx)
+            try await AuditRepository.append(
+                on: tx, actor: "system", action: "reference.extend", subject: "reference:\(reference.agencyID)",
+                after: "added " + (newOrganisations.map(\.id) + newCodelists.map(\.id) + newStructures.map(\.id)).joined(separator: ", "))
+        }
+        store.logger.info("Added to the reference configuration: \((newOrganisations.map(\.id) + newCodelists.map(\.id) + newStructures.map(\.id)).joined(separator: ", "))")
+    }
+
+    private static func add(organisations: [Organisation], codelists: [Codelist], structures: [DataStructure], on tx: any Database) async throws {
+        if !organisations.isEmpty { try await organisations.map { OrganisationModel(id: $0.id, name: $0.name, kind: $0.kind.rawValue) }.create(on: tx) }
+        for list in codelists {
+            try await CodelistModel(id: list.id, name: list.name, description: list.description).create(on: tx)
+            try await list.codes.enumerated().map { position, code in
+                CodeModel(codelistID: list.id, code: code.id, name: code.name, parentCode: code.parentID, position: position,
+                          members: code.isGroup ? code.memberIDs.joined(separator: "|") : nil)
+            }.create(on: tx)
+            let aliases = list.codes.flatMap { code in
+                code.aliases.map { CodeAliasModel(codelistID: list.id, code: code.id, alias: $0, organisationID: nil) }
+            }
+            if !aliases.isEmpty { try await aliases.create(on: tx) }
+        }
+        for structure in structures {
+            try await DatasetModel(structure).create(on: tx)
+            try await structure.dimensions.enumerated().map {
+                DatasetDimensionModel(datasetID: structure.id, position: $0.offset + 1, dimension: $0.element)
+            }.create(on: tx)
+        }
     }
 
     /// Reads the whole reference configuration: settings, organisations, codelists (with the

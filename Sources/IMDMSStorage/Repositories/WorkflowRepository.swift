@@ -86,6 +86,11 @@ public struct WorkflowRepository: Sendable {
         try await PeriodLockModel.query(on: store.database).filter(\.$submissionID == submissionID).sort(\.$period).all().map(\.period)
     }
 
+    /// Whether a period of a dataset is approved and locked.
+    public func isLocked(datasetID: String, period: String) async throws -> Bool {
+        try await PeriodLockModel.query(on: store.database).filter(\.$datasetID == datasetID).filter(\.$period == period).first() != nil
+    }
+
     /// What needs `user`'s attention: for data managers and administrators, submissions to review
     /// and approved ones to publish; for producers, their organisation's returned and waiting ones.
     public func pending(for user: User) async throws -> [Submission] {

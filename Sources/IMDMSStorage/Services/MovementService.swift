@@ -56,6 +56,32 @@ public struct MovementService: Sendable {
             converted = grids.first.map { MovementWorkbook.csv(from: $0, timeColumn: profile.time) } ?? Data()
         }
         let data = converted
+        let chunks = CSVChunks.split(data, size: Self.pieceSize)
+        final class Cursor: @unchecked Sendable { var index = 0 }  // used by one task at a time, in order
+        let cursor = Cursor()
+        let sha256 = SourceFile.sha256(of: original)
+        return try await importPieces(fileName: fileName, profile: profile, actor: actor, sha256: { sha256 }) {
+            guard cursor.index < chunks.count else { return nil }
+            defer { cursor.index += 1 }
+            return (data.subdata(in: chunks[cursor.index].range), chunks[cursor.index].firstLine)
+        }
+    }
+
+    /// An extract on disk: a CSV file is read in pieces straight from the file (memory for one
+    /// piece, whatever the file's size); a workbook is read whole.
+    public func importFile(atPath path: String, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
+        let head = FileHandle(forReadingAtPath: path).flatMap { handle in defer { try? handle.close() }; return try? handle.read(upToCount: 4) } ?? Data()
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+            return try await importFile(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: fileName, profile: profile, actor: actor)
+        }
+        let reader = try CSVPieceReader(path: path, size: Self.pieceSize)
+        return try await importPieces(fileName: fileName, profile: profile, actor: actor, sha256: { reader.sha256 }) { try reader.next() }
+    }
+
+    /// Reads, pseudonymises and stores the pieces `next` hands out (in one transaction), then
+    /// derives the statistics again.
+    private func importPieces(fileName: String, profile: MovementProfile, actor: String, sha256: @escaping @Sendable () -> String,
+                              next: @escaping @Sendable () throws -> (Data, Int)?) async throws -> Summary {
         let aliases = try await AliasRepository(store: store).aliases(organisationID: "MOHA")
         let reader = try MovementReader(profile: profile, pseudonymiser: pseudonymiser, codelists: reference.codelistsByID, storedAliases: aliases)
         var summary = Summary(file: fileName, rows: 0, added: 0, alreadyStored: 0, people: 0, crossingObservations: 0,
@@ -77,15 +103,14 @@ public struct MovementService: Sendable {
             store.logger.info("movements: \(name) in \(String(format: "%.1f", seconds)) s")
             stageStart = now
         }
-        let pieces = CSVChunks.split(data, size: Self.pieceSize)
         do {
-            summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: SourceFile.sha256(of: original), actor: actor) { inserter in
+            summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: sha256, actor: actor) { inserter in
                 var columns: [String: Int]?
                 // Reading the next piece overlaps storing the last one (SQLite writes on its own
                 // thread, PostgreSQL in its own process); one insertion runs at a time, in order.
                 var insertion: Task<Void, any Error>?
-                for piece in pieces {
-                    let part = reader.read(piece: data.subdata(in: piece.range), firstLine: piece.firstLine, columns: columns)
+                while let (piece, firstLine) = try next() {
+                    let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
                     try await insertion?.value
                     insertion = nil
                     columns = part.columns

@@ -19,6 +19,7 @@ public enum IMDMSSetup {
         do {
             try await ReferenceRepository(store: store).seedIfEmpty(try ReferenceConfiguration.lesotho())
             let reference = try await ReferenceRepository(store: store).load()
+            try await AssessmentRepository(store: store).installShipped()
             let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory)
             let demoOutcome = demo ? try await DemoLoader(store: store, reference: reference).load() : nil
             return Prepared(store: store, reference: reference, admin: admin, demo: demoOutcome)

@@ -18,6 +18,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: DatasetController())
     try app.register(collection: IntakeController())
     try app.register(collection: WorkflowController())
+    try app.register(collection: GovernanceController())
     try app.register(collection: AuditController())
     try app.register(collection: ReportController())
     try app.register(collection: AdminController())

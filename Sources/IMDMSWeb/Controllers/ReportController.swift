@@ -46,9 +46,13 @@ struct ReportController: RouteCollection {
 
     func show(_ request: Request) async throws -> Response {
         let (report, period, document) = try await Self.document(request)
+        return try await Self.respond(document, name: "\(report.id)-\(period.formatted)", request: request)
+    }
+
+    /// A made report in the format `?format=` asks for (html, xlsx, csv or pdf).
+    static func respond(_ document: ReportDocument, name: String, request: Request) async throws -> Response {
         let format = request.query[String.self, at: "format"] ?? "html"
         let renderer = ReportRenderer(document)
-        let name = "\(report.id)-\(period.formatted)"
         switch format {
         case "html":
             var headers = HTTPHeaders()

@@ -28,6 +28,7 @@ struct Layout {
         if Access.seesSubmissions(user) { links += [("/intake", "Submit data"), ("/submissions", "Submissions")] }
         if Access.reviews(user) { links.append(("/audit", "Audit trail")) }
         if user.role == .microdataOfficer { links.append(("/movements", "Traveller records")) }
+        if user.role != .microdataOfficer { links.append(("/governance", "Governance")) }
         if user.role == .administrator { links += [("/admin/users", "Users"), ("/admin/tokens", "API tokens")] }
         return links.map { "<a href=\"\($0.0)\">\($0.1)</a> " }.joined()
     }

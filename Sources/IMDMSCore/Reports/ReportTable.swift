@@ -1,0 +1,85 @@
+import Foundation
+
+/// A small table of labels and numbers that is not a statistical cross-tabulation (no margins,
+/// no disclosure control): a scorecard's domains side by side, the indicators that changed.
+/// Rendered in every report format beside the `TableExport`s.
+public struct ReportTable: Sendable, Hashable {
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        /// A number shown with one decimal (scores in percent, changes in points).
+        case number(Double)
+        case empty
+
+        var text: String {
+            switch self {
+            case let .text(text): text
+            case let .number(number): String(format: "%.1f", number)
+            case .empty: ""
+            }
+        }
+    }
+
+    public var title: String
+    public var columns: [String]
+    public var rows: [[Cell]]
+    public var notes: [String]
+
+    public init(title: String, columns: [String], rows: [[Cell]], notes: [String] = []) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.notes = notes
+    }
+
+    public func html() -> String {
+        let esc = XMLText.escape
+        var html = "<table class=\"data\"><caption>\(esc(title))</caption><thead><tr>"
+        html += columns.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in rows {
+            html += "<tr>"
+            for (index, cell) in row.enumerated() {
+                html += index == 0 ? "<th scope=\"row\">\(esc(cell.text))</th>" : "<td>\(esc(cell.text))</td>"
+            }
+            html += "</tr>"
+        }
+        html += "</tbody></table>"
+        html += notes.map { "<p class=\"footnote\">\(esc($0))</p>" }.joined()
+        return html
+    }
+
+    public func sheet(name: String) -> XLSXWriter.Sheet {
+        var sheetRows: [[XLSXWriter.Cell]] = [[.text(title, .title)], columns.map { .text($0, .header) }]
+        for row in rows {
+            sheetRows.append(row.map { cell in
+                switch cell {
+                case let .text(text): .text(text)
+                case let .number(number): .number(number, .decimal)
+                case .empty: .text("")
+                }
+            })
+        }
+        sheetRows.append([])
+        sheetRows += notes.map { [.text($0, .note)] }
+        return XLSXWriter.Sheet(name: name, rows: sheetRows, frozenRows: 2, frozenColumns: 1,
+                                columnWidths: [40] + Array(repeating: 18, count: max(0, columns.count - 1)))
+    }
+
+    /// Tidy lines for the report CSV: one per cell after the first column, the first column as the row label.
+    func csvLines() -> [String] {
+        var lines: [String] = []
+        for row in rows {
+            guard let label = row.first?.text else { continue }
+            for (index, cell) in row.enumerated().dropFirst() where index < columns.count {
+                let value: String, text: String
+                switch cell {
+                case let .number(number): (value, text) = (NumberText.plain(number), "")
+                case let .text(t): (value, text) = ("", t)
+                case .empty: (value, text) = ("", "")
+                }
+                lines.append([title, columns.first ?? "", "", label, label, columns[index], columns[index], value.isEmpty ? text : value, "", ""]
+                    .map(CSVText.field).joined(separator: ","))
+            }
+        }
+        return lines
+    }
+}

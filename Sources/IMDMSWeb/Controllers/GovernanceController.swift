@@ -1,0 +1,194 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import Vapor
+
+/// Migration governance: assessment frameworks (the shipped illustrative set, others imported
+/// from workbooks), assessments answered through a web form or from a workbook with evidence,
+/// their scores submitted through the ordinary workflow, and the scorecard report.
+struct GovernanceController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let limit = ByteCount(value: CSRFMiddleware.signedInBodyLimit)
+        routes.get("governance", use: index)
+        routes.on(.POST, "governance", "frameworks", body: .collect(maxSize: limit), use: importFramework)
+        routes.post("governance", "assessments", use: create)
+        routes.get("governance", "assessments", ":assessmentID", use: show)
+        routes.on(.POST, "governance", "assessments", ":assessmentID", body: .collect(maxSize: limit), use: save)
+        routes.on(.POST, "governance", "assessments", ":assessmentID", "workbook", body: .collect(maxSize: limit), use: importAnswers)
+        routes.get("governance", "assessments", ":assessmentID", "evidence", ":indicator", use: evidence)
+        routes.get("reports", PathComponent(stringLiteral: ScorecardReport.id), use: scorecard)
+    }
+
+    static func repository(_ request: Request) -> AssessmentRepository { AssessmentRepository(store: request.imdms.store) }
+
+    static func structure(_ request: Request) throws -> DataStructure {
+        guard let structure = request.imdms.reference.structure(AssessmentRepository.datasetID) else {
+            throw WebError(status: .serviceUnavailable, reason: "The reference configuration has no \(AssessmentRepository.datasetID) dataset.")
+        }
+        return structure
+    }
+
+    /// Roles that may answer some assessment (the organisation is checked on the assessment).
+    static func answering(_ request: Request) throws -> SessionRepository.Session {
+        try Access.require(request, "answer governance assessments") { [.producer, .dataManager, .administrator].contains($0.role) }
+    }
+
+    func index(_ request: Request) async throws -> Response {
+        let login = try Access.requireLogin(request)
+        let repository = Self.repository(request)
+        let structure = try Self.structure(request)
+        let page = GovernancePage(frameworks: try await repository.frameworks(), assessments: try await repository.list(),
+                                  canCreate: AssessmentRepository.mayAnswer(login.user, organisationID: structure.organisationID),
+                                  canImport: Access.reviews(login.user), csrf: login.csrfToken)
+        return page.render(login: login).response()
+    }
+
+    struct FrameworkForm: Content {
+        var file: File?
+        var id: String?
+        var version: String?
+        var title: String?
+        var illustrative: String?
+    }
+
+    func importFramework(_ request: Request) async throws -> Response {
+        let login = try Access.require(request, "import assessment frameworks", Access.reviews)
+        let form = try request.content.decode(FrameworkForm.self)
+        guard let file = form.file, file.data.readableBytes > 0 else { throw WebError.badRequest("Choose the framework workbook (XLSX or CSV) to import.") }
+        let grids: [Grid]
+        do { grids = try IncomingFile(name: file.filename, data: Data(buffer: file.data)).grids() } catch {
+            throw WebError(status: .unprocessableEntity, reason: "The file ‘\(file.filename)’ cannot be read: \(error)")
+        }
+        let defaults = FrameworkWorkbook.Defaults(id: form.id ?? "", version: form.version ?? "", title: form.title ?? "",
+                                                  illustrative: form.illustrative == "on")
+        let framework = try FrameworkWorkbook.framework(from: grids, defaults: defaults)
+        try await Self.repository(request).add(framework, actor: "user:\(login.user.username)")
+        return request.redirect(to: "/governance", redirectType: .normal)
+    }
+
+    struct CreateForm: Content {
+        var framework: String?
+        var year: Int?
+    }
+
+    func create(_ request: Request) async throws -> Response {
+        let structure = try Self.structure(request)
+        let login = try Access.require(request, "start governance assessments") { AssessmentRepository.mayAnswer($0, organisationID: structure.organisationID) }
+        let form = try request.content.decode(CreateForm.self)
+        guard let year = form.year else { throw WebError.badRequest("Give the year the assessment is for, e.g. 2022.") }
+        guard let framework = form.framework, !framework.isEmpty else { throw WebError.badRequest("Choose the framework the assessment uses.") }
+        let id = try await Self.repository(request).create(frameworkID: framework, year: year, organisationID: structure.organisationID,
+                                                           actor: "user:\(login.user.username)")
+        return request.redirect(to: "/governance/assessments/\(id.uuidString)", redirectType: .normal)
+    }
+
+    static func assessment(_ request: Request) async throws -> AssessmentRepository.Stored {
+        guard let text = request.parameters.get("assessmentID"), let id = UUID(uuidString: text),
+              let stored = try await repository(request).load(id) else {
+            throw WebError.notFound("There is no such assessment.")
+        }
+        return stored
+    }
+
+    func show(_ request: Request) async throws -> Response {
+        let login = try Access.requireLogin(request)
+        let stored = try await Self.assessment(request)
+        let locked = try await WorkflowRepository(store: request.imdms.store).isLocked(datasetID: AssessmentRepository.datasetID, period: String(stored.summary.year))
+        let page = AssessmentPage(stored: stored, canAnswer: AssessmentRepository.mayAnswer(login.user, organisationID: stored.summary.organisationID),
+                                  locked: locked, saved: request.query[Int.self, at: "saved"], csrf: login.csrfToken)
+        return page.render(login: login).response()
+    }
+
+    struct AnswersForm: Content {
+        var answer: [String: String]?
+        var evidence: [String: String]?
+        var link: [String: String]?
+        var file: [String: File]?
+    }
+
+    func save(_ request: Request) async throws -> Response {
+        let login = try Self.answering(request)
+        let stored = try await Self.assessment(request)
+        let form = try request.content.decode(AnswersForm.self)
+        var answers: [AssessmentAnswer] = []
+        for indicator in stored.framework.indicators {
+            guard let option = form.answer?[indicator.code], !option.isEmpty else { continue }
+            let link = form.link?[indicator.code].flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            answers.append(AssessmentAnswer(indicator: indicator.code, option: option, evidence: form.evidence?[indicator.code] ?? "",
+                                            link: link, answeredBy: login.user.username))
+        }
+        var files: [String: AssessmentRepository.EvidenceFile] = [:]
+        for (code, file) in form.file ?? [:] where file.data.readableBytes > 0 {
+            guard answers.contains(where: { $0.indicator == code }) else {
+                throw WebError.badRequest("Indicator \(code): a file can only be attached to an answer.")
+            }
+            files[code] = .init(name: file.filename, content: Data(buffer: file.data))
+        }
+        let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, files: files, by: login.user,
+                                                               structure: try Self.structure(request))
+        return request.redirect(to: "/governance/assessments/\(stored.summary.id.uuidString)?saved=\(outcome.changed.count)", redirectType: .normal)
+    }
+
+    struct WorkbookForm: Content {
+        var file: File?
+    }
+
+    func importAnswers(_ request: Request) async throws -> Response {
+        let login = try Self.answering(request)
+        let stored = try await Self.assessment(request)
+        guard let file = try request.content.decode(WorkbookForm.self).file, file.data.readableBytes > 0 else {
+            throw WebError.badRequest("Choose the answers workbook (XLSX or CSV) to import.")
+        }
+        let grids: [Grid]
+        do { grids = try IncomingFile(name: file.filename, data: Data(buffer: file.data)).grids() } catch {
+            throw WebError(status: .unprocessableEntity, reason: "The file ‘\(file.filename)’ cannot be read: \(error)")
+        }
+        let answers = try AssessmentWorkbook.answers(from: grids, framework: stored.framework, answeredBy: login.user.username)
+        let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, by: login.user, structure: try Self.structure(request))
+        return request.redirect(to: "/governance/assessments/\(stored.summary.id.uuidString)?saved=\(outcome.changed.count)", redirectType: .normal)
+    }
+
+    func evidence(_ request: Request) async throws -> Response {
+        _ = try Access.requireLogin(request)
+        let stored = try await Self.assessment(request)
+        guard let answer = stored.answers[request.parameters.get("indicator") ?? ""], let sha = answer.fileSHA256,
+              let file = try await SubmissionRepository(store: request.imdms.store).sourceFile(sha256: sha) else {
+            throw WebError.notFound("That answer has no evidence file.")
+        }
+        return ReportController.download(file.content, type: "application/octet-stream", name: file.name.replacingOccurrences(of: "\"", with: ""))
+    }
+
+    /// `/reports/mgi-scorecard?year=2022&compare=2018&format=…`: the latest assessment the reader
+    /// may see (published for the public; approved for staff; also submitted ones for those who
+    /// answer and review them), compared with the one before it or the year named.
+    func scorecard(_ request: Request) async throws -> Response {
+        let structure = try Self.structure(request)
+        var statuses = Set(request.visibility.statuses.map(\.rawValue))
+        if let user = request.login?.user, AssessmentRepository.mayAnswer(user, organisationID: structure.organisationID) { statuses.insert(SubmissionStatus.submitted.rawValue) }
+        let visible = try await Self.repository(request).list().filter { statuses.contains($0.status) }
+        func year(_ name: String) throws -> Int? {
+            guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
+            guard let year = Int(text) else { throw WebError.badRequest("The \(name) ‘\(text)’ is not a year such as 2022.") }
+            return year
+        }
+        let wanted = try year("year"), compare = try year("compare")
+        guard let later = wanted.map({ y in visible.first { $0.year == y } }) ?? visible.first else {
+            throw WebError.notFound(wanted.map { "There is no assessment of \($0) you can see." } ?? "There is no assessment you can see yet.")
+        }
+        let earlier = try compare.map { y in
+            guard let found = visible.first(where: { $0.year == y }) else { throw WebError.notFound("There is no assessment of \(y) you can see.") }
+            return found
+        } ?? visible.first { $0.year < later.year }
+        func entry(_ summary: AssessmentRepository.Summary) async throws -> (ScorecardReport.Entry, AssessmentFramework) {
+            guard let stored = try await Self.repository(request).load(summary.id), let score = stored.score else {
+                throw WebError.notFound("The \(summary.year) assessment is not complete.")
+            }
+            return (ScorecardReport.Entry(year: summary.year, status: summary.status, answers: stored.answers.mapValues(\.option), score: score), stored.framework)
+        }
+        let (laterEntry, framework) = try await entry(later)
+        var earlierEntry: ScorecardReport.Entry?
+        if let earlier { earlierEntry = try await entry(earlier).0 }
+        let document = ScorecardReport(framework: framework, later: laterEntry, earlier: earlierEntry, countryName: request.imdms.reference.countryName).document()
+        return try await ReportController.respond(document, name: "\(ScorecardReport.id)-\(later.year)", request: request)
+    }
+}
