@@ -66,6 +66,13 @@ struct ReportWebTests {
         try await withIMDMSApp(backend) { app, _ in
             _ = try await DemoLoader(store: app.imdms.store, reference: app.imdms.reference).load()
             try await Self.renderAll(app, periods: ["quarterly-bulletin": "2025-Q4", "festive-border": "2024-12", "trafficking": "2025", "labour-profile": "2025"], pdf: backend == .sqlite)
+            // The demo's two published governance assessments make a public scorecard.
+            for format in Self.formats {
+                let (status, data) = try await Self.get(app, "/reports/mgi-scorecard?format=\(format)")
+                #expect(status == .ok && data.count > 500, "scorecard \(format): \(String(decoding: data.prefix(300), as: UTF8.self))")
+            }
+            let (_, scorecard) = try await Self.get(app, "/reports/mgi-scorecard")
+            #expect(String(decoding: scorecard, as: UTF8.self).contains("In 2024 Lesotho"), "the latest published assessment, compared with 2020")
             let quarter = ["2025-10", "2025-11", "2025-12"]
             let arrivals = try await Self.sqlSum(app.imdms.store, dataset: "BORDER_CROSSINGS", position: 2, code: "ARR", periods: quarter)
             let (_, html) = try await Self.get(app, "/reports/quarterly-bulletin?period=2025-Q4")

@@ -92,8 +92,10 @@ extension AssessmentRepository {
             }
             var submission: Submission?
             if let score {
-                let record = Submission(datasetID: Self.datasetID, organisationID: summary.organisationID, submittedByUserID: user.id,
-                                        source: nil, channel: channel, status: .submitted, supersedesID: summary.submissionID)
+                // Demo assessments are synthetic, entered by no stored user.
+                let record = Submission(datasetID: Self.datasetID, organisationID: summary.organisationID,
+                                        submittedByUserID: channel == .demo ? nil : user.id, source: nil, channel: channel,
+                                        status: .submitted, supersedesID: summary.submissionID, isSynthetic: channel == .demo)
                 submission = try await SubmissionRepository.store(record, observations: try Self.observations(score, year: year), structure: structure,
                                                                   content: nil, on: tx)
             }

@@ -39,6 +39,41 @@ public struct DemoLoader: Sendable {
             try await submissions.store(submission, observations: observations, structure: structure)
             total += observations.count
         }
-        return .loaded(submissions: generator.datasetIDs.count, observations: total)
+        let assessments = try await loadAssessments(years: years)
+        return .loaded(submissions: generator.datasetIDs.count + assessments.submissions, observations: total + assessments.observations)
+    }
+
+    /// Two synthetic governance assessments on the illustrative framework, four years apart and
+    /// published, so that the scorecard has something to compare; their answers are invented.
+    func loadAssessments(years: ClosedRange<Int>) async throws -> (submissions: Int, observations: Int) {
+        guard let structure = reference.structure(AssessmentRepository.datasetID), years.count > 4 else { return (0, 0) }
+        let repository = AssessmentRepository(store: store)
+        try await repository.installShipped()
+        let framework = try AssessmentFramework.illustrative()
+        let demo = User(username: "demo", displayName: "Demo data", role: .dataManager, organisationID: nil)
+        var random = SplitMix64(seed: 10_72)
+        var options: [String: Int] = [:]  // indicator → option index, rising between the two years
+        var count = (submissions: 0, observations: 0)
+        for year in [years.upperBound - 5, years.upperBound - 1] {
+            let id = try await repository.create(frameworkID: AssessmentRepository.frameworkID(framework), year: year,
+                                                 organisationID: structure.organisationID, actor: "demo")
+            let answers = framework.indicators.map { indicator -> AssessmentAnswer in
+                let scale = framework.scale(indicator.scale)?.options ?? []
+                let previous = options[indicator.code]
+                let index = previous.map { min(scale.count - 1, max(0, $0 + Int(random.next() % 4) - 1)) } ?? Int(random.next() % UInt64(scale.count))
+                options[indicator.code] = index
+                return AssessmentAnswer(indicator: indicator.code, option: scale[index].code,
+                                        evidence: "Synthetic demo answer (\(year)).", answeredBy: "demo")
+            }
+            let outcome = try await repository.save(id, answers: answers, by: demo, channel: .demo, structure: structure)
+            if let submission = outcome.submission {
+                let workflow = WorkflowRepository(store: store)
+                _ = try await workflow.perform(.approve, on: submission.id, by: demo)
+                _ = try await workflow.perform(.publish, on: submission.id, by: demo)
+                count.submissions += 1
+                count.observations += submission.observationCount
+            }
+        }
+        return count
     }
 }
