@@ -219,6 +219,22 @@ class Journey:
             time.sleep(1)  # waiting for the embargo's wall-clock time to pass, not timing anything
         after = self.public_table()
         self.expect("Maseru Bridge" in after, "the published figures are public after the release")
+
+        self.step("the data manager answers a governance assessment in the form, with an evidence file")
+        self.login("palesa")
+        self.open("/governance")
+        self.browser.find_element(By.CSS_SELECTOR, "#new-assessment input[name=year]").send_keys("2022")
+        self.browser.find_element(By.CSS_SELECTOR, "#new-assessment button").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "answers")))
+        for select in self.browser.find_elements(By.CSS_SELECTOR, "#answers select"):
+            Select(select).select_by_index(2)  # "—", then yes/absent, then no/partial
+        self.browser.find_element(By.NAME, "evidence[MGI-2.1.2]").send_keys("National Migration and Development Policy")
+        self.browser.find_element(By.NAME, "file[MGI-2.1.2]").send_keys(os.path.abspath(os.path.join(SAMPLES, "mole-labour-migrants-2022.csv")))
+        self.browser.find_element(By.CSS_SELECTOR, "#answers button[type=submit]").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "saved")))
+        # Partial scores 0.5, no 0: domains 25, 30 (MGI-2.1.1 weighs 2), 25, 25, 25, 25 → overall 25.8%.
+        self.expect("24 answer(s) saved." in self.text() and "Overall score: 25.8%" in self.text(), "the assessment is saved and scored")
+        self.expect("mole-labour-migrants-2022.csv" in self.text(), "the evidence file is listed with its answer")
         print("journey passed", flush=True)
 
 

@@ -33,6 +33,14 @@ struct GovernanceController: RouteCollection {
         try Access.require(request, "answer governance assessments") { [.producer, .dataManager, .administrator].contains($0.role) }
     }
 
+    /// The sheets of an uploaded workbook (XLSX or CSV); 400 without a file, 422 naming an unreadable one.
+    static func grids(_ file: File?, what: String) throws -> [Grid] {
+        guard let file, file.data.readableBytes > 0 else { throw WebError.badRequest("Choose \(what) (XLSX or CSV) to import.") }
+        do { return try IncomingFile(name: file.filename, data: Data(buffer: file.data)).grids() } catch {
+            throw WebError(status: .unprocessableEntity, reason: "The file ‘\(file.filename)’ cannot be read: \(error)")
+        }
+    }
+
     func index(_ request: Request) async throws -> Response {
         let login = try Access.requireLogin(request)
         let repository = Self.repository(request)
@@ -54,11 +62,7 @@ struct GovernanceController: RouteCollection {
     func importFramework(_ request: Request) async throws -> Response {
         let login = try Access.require(request, "import assessment frameworks", Access.reviews)
         let form = try request.content.decode(FrameworkForm.self)
-        guard let file = form.file, file.data.readableBytes > 0 else { throw WebError.badRequest("Choose the framework workbook (XLSX or CSV) to import.") }
-        let grids: [Grid]
-        do { grids = try IncomingFile(name: file.filename, data: Data(buffer: file.data)).grids() } catch {
-            throw WebError(status: .unprocessableEntity, reason: "The file ‘\(file.filename)’ cannot be read: \(error)")
-        }
+        let grids = try Self.grids(form.file, what: "the framework workbook")
         let defaults = FrameworkWorkbook.Defaults(id: form.id ?? "", version: form.version ?? "", title: form.title ?? "",
                                                   illustrative: form.illustrative == "on")
         let framework = try FrameworkWorkbook.framework(from: grids, defaults: defaults)
@@ -136,13 +140,7 @@ struct GovernanceController: RouteCollection {
     func importAnswers(_ request: Request) async throws -> Response {
         let login = try Self.answering(request)
         let stored = try await Self.assessment(request)
-        guard let file = try request.content.decode(WorkbookForm.self).file, file.data.readableBytes > 0 else {
-            throw WebError.badRequest("Choose the answers workbook (XLSX or CSV) to import.")
-        }
-        let grids: [Grid]
-        do { grids = try IncomingFile(name: file.filename, data: Data(buffer: file.data)).grids() } catch {
-            throw WebError(status: .unprocessableEntity, reason: "The file ‘\(file.filename)’ cannot be read: \(error)")
-        }
+        let grids = try Self.grids(try request.content.decode(WorkbookForm.self).file, what: "the answers workbook")
         let answers = try AssessmentWorkbook.answers(from: grids, framework: stored.framework, answeredBy: login.user.username)
         let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, by: login.user, structure: try Self.structure(request))
         return request.redirect(to: "/governance/assessments/\(stored.summary.id.uuidString)?saved=\(outcome.changed.count)", redirectType: .normal)
