@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 swift build --product imdms >/dev/null
 bin="$(swift build --show-bin-path)/imdms"
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'if [ -n "${server:-}" ]; then kill "$server" 2>/dev/null || true; fi; rm -rf "$work"' EXIT
 
 cat > "$work/bad.csv" <<'CSV'
 DATAFLOW,BORDER_POST,DIRECTION,CITIZENSHIP,SEX,AGE,PURPOSE,TIME_PERIOD,OBS_VALUE
@@ -21,7 +21,7 @@ fi
 grep -q "row 2, column BORDER_POST, value 'XXX'" "$work/err"
 "$bin" import "$work/good.csv" --dataset BORDER_CROSSINGS --data "$work/import" | grep -q "Stored 1 observations"
 IMDMS_NEW_PASSWORD="maloti-river-7-bridge" "$bin" user add thabo --role producer --org MOHA --data "$work/import" | grep -q "Created producer 'thabo' of MOHA"
-"$bin" audit verify --data "$work/import" | grep -q "audit trail intact: 4 entries"
+"$bin" audit verify --data "$work/import" | grep -q "audit trail intact: 5 entries"
 
 port=18080
 "$bin" serve --demo --data "$work/demo" --port "$port" > "$work/serve.log" 2>&1 &
