@@ -7,8 +7,9 @@ For each size: writes a synthetic border extract (people who commute, emigrate, 
 visit, 2019-2023, with invented names, document numbers and dates of birth), then times and
 measures the peak memory of
   - `imdms movements import` (release build; parse, pseudonymise, store in SQLite, derive
-    BORDER_CROSSINGS and MIGRATION_FLOWS and store them), and
-  - DuckDB doing the same aggregation and the 12/16-month rule with window functions,
+    BORDER_CROSSINGS, BORDER_CROSSINGS_DAILY, MIGRATION_FLOWS and VISITOR_STAYS and store them), and
+  - DuckDB doing the same monthly and daily aggregations and the 12/16-month rule with window
+    functions (not the visitors' stays, which IMDMS computes in the same pass),
 each in its own process, and checks both find the same long-term arrivals and departures.
 """
 import csv, json, os, random, resource, subprocess, sys, tempfile, time, datetime
@@ -64,6 +65,7 @@ con.execute(f'''CREATE TABLE m AS SELECT regexp_replace(upper(document_number), 
 crossings = con.execute('''SELECT count(*) FROM (SELECT strftime(t, '%Y-%m'), port_of_entry, arr, nationality, sex,
   CASE WHEN age < 15 THEN 'Y0T14' WHEN age < 25 THEN 'Y15T24' WHEN age < 35 THEN 'Y25T34' WHEN age < 45 THEN 'Y35T44'
        WHEN age < 55 THEN 'Y45T54' WHEN age < 65 THEN 'Y55T64' ELSE 'Y_GE65' END, purpose, count(*) FROM m GROUP BY ALL)''').fetchone()[0]
+daily = con.execute('''SELECT count(*) FROM (SELECT CAST(t AS DATE), port_of_entry, arr, count(*) FROM m GROUP BY ALL)''').fetchone()[0]
 con.execute('''CREATE TABLE seq AS SELECT *, row_number() OVER w AS i, lead(t) OVER w AS next_t FROM m WINDOW w AS (PARTITION BY person ORDER BY t)''')
 con.execute('''CREATE TABLE d AS
   WITH e AS (SELECT max(t) + INTERVAL 60 SECOND AS e FROM m),
@@ -78,7 +80,7 @@ con.execute('''CREATE TABLE d AS
              FROM decided)
   SELECT *, coalesce(lag(after) OVER (PARTITION BY person ORDER BY i), nationality = 'LSO') AS before FROM status''')
 arrivals, departures = con.execute('''SELECT count(*) FILTER (WHERE arr AND NOT before AND after), count(*) FILTER (WHERE NOT arr AND before AND NOT after) FROM d''').fetchone()
-print(json.dumps({"seconds": time.time() - start, "cells": crossings, "arrivals": arrivals, "departures": departures}))
+print(json.dumps({"seconds": time.time() - start, "cells": crossings, "daily": daily, "arrivals": arrivals, "departures": departures}))
 """
 
 def run(command, env=None):

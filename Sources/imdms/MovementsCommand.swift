@@ -9,7 +9,7 @@ struct MovementsCommand: AsyncParsableCommand {
 
     struct Import: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pseudonymise a border extract (CSV or XLSX) into the restricted movement store and derive BORDER_CROSSINGS and MIGRATION_FLOWS.",
+            abstract: "Pseudonymise a border extract (CSV or XLSX) into the restricted movement store and derive BORDER_CROSSINGS (monthly, daily), MIGRATION_FLOWS and VISITOR_STAYS.",
             discussion: "Needs IMDMS_PSEUDONYM_KEY_FILE: a file of at least 32 random bytes, kept outside the database. Names, document numbers and dates of birth are never stored."
         )
 
@@ -59,7 +59,7 @@ struct MovementsCommand: AsyncParsableCommand {
                     + (summary.provisionalMonths.isEmpty ? "." : "; provisional months \(summary.provisionalMonths.first!)–\(summary.provisionalMonths.last!)."))
                 say("\(summary.visitorArrivals) visitor arrivals; \(summary.overstays) stayed, or are still present, beyond \(summary.permittedStayDays) days.")
                 if !summary.derivedSubmissions.isEmpty {
-                    say("Derived BORDER_CROSSINGS (\(summary.crossingObservations) observations) and MIGRATION_FLOWS (\(summary.flowObservations)) submitted for review.")
+                    say("Derived BORDER_CROSSINGS (\(summary.crossingObservations) observations), BORDER_CROSSINGS_DAILY, MIGRATION_FLOWS (\(summary.flowObservations)) and VISITOR_STAYS submitted for review.")
                 }
             } else {
                 let lines = summary.problems.map(\.description) + ["Nothing was stored."]

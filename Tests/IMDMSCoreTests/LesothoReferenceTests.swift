@@ -10,8 +10,8 @@ struct LesothoReferenceTests {
     @Test("Has every dataset of the brief, each with known codelists and producer")
     func datasets() throws {
         #expect(reference.structures.map(\.id).sorted() == [
-            "BORDER_CROSSINGS", "DIASPORA", "LABOUR_MIGRATION", "MIGRANT_HEALTH", "MIGRANT_STOCK",
-            "MIGRATION_FLOWS", "MIGRATION_GOVERNANCE", "REMITTANCES", "RETURNS", "TIP_VICTIMS", "WORK_PERMITS",
+            "BORDER_CROSSINGS", "BORDER_CROSSINGS_DAILY", "DIASPORA", "LABOUR_MIGRATION", "MIGRANT_HEALTH", "MIGRANT_STOCK",
+            "MIGRATION_FLOWS", "MIGRATION_GOVERNANCE", "REMITTANCES", "RETURNS", "TIP_VICTIMS", "VISITOR_STAYS", "WORK_PERMITS",
         ])
         try reference.validate()
         #expect(reference.structure("TIP_VICTIMS")?.disclosureThreshold == 3)

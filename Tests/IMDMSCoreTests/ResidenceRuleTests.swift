@@ -109,5 +109,12 @@ struct ResidenceRuleTests {
         #expect(november.stillPresent == 1 && november.overstays == 0, "61 days by the end of the data")
         #expect(derivation.visits[["2021-05", "LSO"]] == nil, "a resident's return is no visit")
         #expect(derivation.visits[["2021-01", "ZWE"]] == nil, "an immigrant who stays is no visitor")
+        // As VISITOR_STAYS observations: five measures a month and citizenship; November 2022 is
+        // provisional (30 Nov + 90 days lies past the end of the data), June 2021 is not.
+        let observations = derivation.visitObservations()
+        func value(_ month: String, _ measure: String) -> Observation? { observations.first { $0.period.formatted == month && $0.key == ["ZAF", measure] } }
+        #expect(observations.count == 15)
+        #expect(value("2021-06", "DAYS")?.value == 122 && value("2021-06", "OVERSTAY")?.value == 1 && value("2021-06", "ARR")?.status == .normal)
+        #expect(value("2022-11", "PRESENT")?.value == 1 && value("2022-11", "COMPLETED")?.value == 0 && value("2022-11", "ARR")?.status == .provisional)
     }
 }

@@ -64,8 +64,8 @@ struct MovementsWebTests {
             }
             let submissions = try await SubmissionRepository(store: app.imdms.store).list()
             // Two months of data decide no 12/16-month outcome yet: crossings are derived, no flows.
-            #expect(submissions.filter { $0.channel == .system }.map(\.datasetID) == ["BORDER_CROSSINGS"])
-            #expect(submissions.first { $0.channel == .system }?.observationCount == 3)
+            #expect(Set(submissions.filter { $0.channel == .system }.map(\.datasetID)) == ["BORDER_CROSSINGS", "BORDER_CROSSINGS_DAILY", "VISITOR_STAYS"])
+            #expect(submissions.first { $0.channel == .system && $0.datasetID == "BORDER_CROSSINGS" }?.observationCount == 3)
         }
         try await withIMDMSApp(.sqlite) { app, _ in
             let officer = try await APITokenRepository(store: app.imdms.store).create(name: "b", role: .microdataOfficer, organisationID: nil, by: "t").secret

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Turns pseudonymised movements into the two derived datasets: BORDER_CROSSINGS (crossings by
-/// month, post, direction, citizenship, sex, age group, purpose) and MIGRATION_FLOWS (long-term
+/// Turns pseudonymised movements into the derived datasets: BORDER_CROSSINGS (crossings by
+/// month, post, direction, citizenship, sex, age group, purpose), BORDER_CROSSINGS_DAILY (by day,
+/// post and direction) and MIGRATION_FLOWS (long-term
 /// migrant arrivals and departures by month, direction, citizenship, sex, age group, by the
 /// 12/16-month rule). People are fed one at a time, so memory grows with the number of distinct
 /// cells, not of rows. A month holding any crossing whose outcome is still open is provisional.
@@ -10,6 +11,8 @@ public struct MigrationDerivation: Sendable {
     public let homeCountry: String
     public let dataEnd: Date
     public private(set) var crossings: [[String]: Int] = [:]
+    /// Crossings by day, post and direction (for the festive-season report).
+    public private(set) var daily: [[String]: Int] = [:]
     public private(set) var flows: [[String]: Int] = [:]
     public private(set) var provisionalMonths: Set<Period> = []
     /// Visits by arrival month and citizenship.
@@ -48,6 +51,7 @@ public struct MigrationDerivation: Sendable {
             let month = movement.month.formatted
             let age = Movement.ageGroup(movement.age)
             crossings[[month, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose], default: 0] += 1
+            daily[[String(movement.time.prefix(10)), movement.borderPost, movement.direction.rawValue], default: 0] += 1
             if outcome.isLongTermArrival || outcome.isLongTermDeparture {
                 flows[[month, movement.direction.rawValue, movement.nationality, movement.sex, age], default: 0] += 1
             }
@@ -58,6 +62,30 @@ public struct MigrationDerivation: Sendable {
     /// Observations keyed as the datasets' structures (period first in each stored key).
     /// Crossings are counted as they happen: final. Flows of a provisional month are `P`.
     public func crossingObservations() -> [Observation] { observations(crossings, provisional: []) }
+    public func dailyObservations() -> [Observation] { observations(daily, provisional: []) }
+
+    /// Visitors by arrival month and citizenship as VISITOR_STAYS observations: arrivals, completed
+    /// stays, their days (summable; the mean is days ÷ completed), still present, overstays. A
+    /// month whose arrivals could still overstay (its end plus the permitted stay lies past the end
+    /// of the data) is provisional.
+    public func visitObservations() -> [Observation] {
+        var counts: [[String]: Double] = [:]
+        var provisional: Set<Period> = []
+        for (key, visit) in visits {
+            guard let month = try? Period(parsing: key[0]) else { continue }
+            for (measure, value) in [("ARR", Double(visit.visitors)), ("COMPLETED", Double(visit.completed)), ("DAYS", visit.totalDays.rounded()),
+                                     ("PRESENT", Double(visit.stillPresent)), ("OVERSTAY", Double(visit.overstays))] {
+                counts[[key[0], key[1], measure]] = value
+            }
+            if let end = Movement.parseTime(month.endDate), end.addingTimeInterval(Double(permittedStayDays) * 86_400) > dataEnd {
+                provisional.insert(month)
+            }
+        }
+        return counts.compactMap { key, value -> Observation? in
+            guard let period = try? Period(parsing: key[0]) else { return nil }
+            return Observation(key: Array(key.dropFirst()), period: period, value: value, status: provisional.contains(period) ? .provisional : .normal)
+        }.sorted { ($0.seriesKey, $0.period) < ($1.seriesKey, $1.period) }
+    }
     public func flowObservations() -> [Observation] { observations(flows, provisional: provisionalMonths) }
 
     private func observations(_ counts: [[String]: Int], provisional: Set<Period>) -> [Observation] {

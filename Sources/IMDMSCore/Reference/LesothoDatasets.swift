@@ -22,6 +22,15 @@ enum LesothoDatasets {
                                    "Every crossing is counted once at the port where it happens. Festive-season peaks fall in December and January.")
                 ),
                 try DataStructure(
+                    id: "BORDER_CROSSINGS_DAILY", name: "Border crossings by day",
+                    dimensions: [dim("BORDER_POST", "Port of entry", "CL_BORDER_POST"), dim("DIRECTION", "Direction", "CL_DIRECTION")],
+                    frequency: .daily, measure: Measure(name: "Crossings", unit: persons, kind: .flow),
+                    disclosureThreshold: 0, organisationID: "MOHA",
+                    metadata: meta("Arrivals and departures by day at each port of entry, derived from the traveller records; the festive-season report shows them day by day.",
+                                   "Derived by IMDMS from Ministry of Home Affairs border records", "Bureau of Statistics",
+                                   "Every crossing in the traveller records is counted on its local date at the port where it happens.")
+                ),
+                try DataStructure(
                     id: "RETURNS", name: "Returned migrants",
                     dimensions: [dim("ORIGIN", "Country returned from", "CL_AREA"), dim("SEX", "Sex", "CL_SEX"),
                                  dim("AGE", "Age group", "CL_AGE"), dim("BORDER_POST", "Port of entry", "CL_BORDER_POST"),
@@ -115,6 +124,15 @@ enum LesothoDatasets {
                     metadata: meta("Long-term migrant arrivals and departures derived from traveller records.",
                                    "Derived by IMDMS from Ministry of Home Affairs border records", "Bureau of Statistics",
                                    "Outcome-based 12/16-month rule: a crossing that changes a person's residence status is a long-term migration.")
+                ),
+                try DataStructure(
+                    id: "VISITOR_STAYS", name: "Visitors' stays and overstays",
+                    dimensions: [dim("CITIZENSHIP", "Citizenship", "CL_AREA"), dim("STAY_MEASURE", "Measure", "CL_STAY_MEASURE")],
+                    frequency: .monthly, measure: Measure(name: "Visitors or days", unit: "NUM", kind: .flow),
+                    disclosureThreshold: 3, organisationID: "MOHA",
+                    metadata: meta("Visitors (non-residents who arrive and stay non-resident by the 12/16-month rule) by month of arrival: arrivals, completed stays and their days, those still present, and overstays beyond the permitted stay.",
+                                   "Derived by IMDMS from Ministry of Home Affairs border records", "Bureau of Statistics",
+                                   "A stay runs from the arrival to the next departure. An overstay is a stay longer than the permitted stay (IMDMS_PERMITTED_STAY_DAYS, 90 by default), or a visitor still present beyond it. Months whose visitors could still overstay are provisional.")
                 ),
                 try DataStructure(
                     id: "MIGRATION_GOVERNANCE", name: "Migration governance scores",

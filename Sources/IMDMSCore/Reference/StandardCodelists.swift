@@ -61,6 +61,13 @@ enum StandardCodelists {
                 ("DEPORT", "Deportation", ["Deported", "Deportee", "Forced return"]),
             ]),
             try flat("CL_ISIC4", "Economic activity (ISIC Rev.4 sections)", total: "All activities", isicSections),
+            try flat("CL_STAY_MEASURE", "Visitors' stays", total: "All measures", [
+                ("ARR", "Visitor arrivals", []),
+                ("COMPLETED", "Stays completed (visitor departed)", []),
+                ("DAYS", "Days of the completed stays", []),
+                ("PRESENT", "Still present at the end of the data", []),
+                ("OVERSTAY", "Stayed beyond the permitted stay", []),
+            ]),
             try flat("CL_MIGOF_DOMAIN", "Domain of the Migration Governance Framework", total: "All domains (overall score)",
                      AssessmentFramework.migofDomains.map { ($0.code, $0.name, []) }),
             try flat("CL_GOVERNANCE_SCORE", "Migration governance score", total: "All scores", [

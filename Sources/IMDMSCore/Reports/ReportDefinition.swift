@@ -17,6 +17,9 @@ public struct ReportDefinition: Codable, Sendable, Hashable {
     public struct Section: Codable, Sendable, Hashable {
         public var title: String
         public var dataset: String
+        /// Shown only when the dataset has data for the period (daily crossings exist only where
+        /// traveller records are taken in).
+        public var optional: Bool?
         /// Mustache text: `{{arrivals.value}}`, `{{arrivals.change_phrase}}`, `{{top_post.name}}`, `{{period}}`.
         public var narrative: String?
         public var facts: [String: Fact]?

@@ -22,6 +22,7 @@ public struct Measure: Hashable, Sendable, Codable {
         case "LSL": "maloti"
         case "USD": "US dollars"
         case "PC": "percent"
+        case "NUM": "number"
         default: unit
         }
     }

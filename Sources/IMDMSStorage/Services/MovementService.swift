@@ -2,7 +2,7 @@ import Foundation
 import IMDMSCore
 
 /// Traveller records end to end: read and pseudonymise an extract, add it to the movement store,
-/// then derive BORDER_CROSSINGS and MIGRATION_FLOWS again from everything stored and store them
+/// then derive BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS again from everything stored and store them
 /// as system submissions (superseding the previous derivation), for review like any other data.
 public struct MovementService: Sendable {
     public struct Summary: Codable, Sendable {
@@ -158,7 +158,8 @@ public struct MovementService: Sendable {
         }
         summary.visitorArrivals = summary.visitsByMonth.values.reduce(0) { $0 + $1.visitors }
         summary.overstays = summary.visitsByMonth.values.reduce(0) { $0 + $1.overstays }
-        for (datasetID, observations) in [("BORDER_CROSSINGS", crossings), ("MIGRATION_FLOWS", flows)] where !observations.isEmpty {
+        for (datasetID, observations) in [("BORDER_CROSSINGS", crossings), ("BORDER_CROSSINGS_DAILY", derived.dailyObservations()),
+                                          ("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", derived.visitObservations())] where !observations.isEmpty {
             guard let structure = reference.structure(datasetID) else { continue }
             let submission = Submission(datasetID: datasetID, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
             let stored = try await SubmissionRepository(store: store).store(submission, observations: observations, structure: structure)

@@ -47,6 +47,7 @@ public struct ReportBuilder: Sendable {
         let end = period.advanced(by: max(1, report.span ?? 1) - 1)
         var sections: [ReportDocument.Section] = []
         for section in report.sections {
+            if section.optional == true, try await total(section.dataset, [:], period, end) == nil { continue }
             sections.append(try await make(section, start: period, end: end))
         }
         let synthetic = try await SubmissionRepository(store: store).syntheticSubmissionCount() > 0
