@@ -15,6 +15,24 @@ struct CSVChunksTests {
         #expect(CSVChunks.split(Data("no line break".utf8), size: 2).map(\.range) == [0..<13])
     }
 
+    @Test("Pieces read from disk are the pieces cut in memory, with the same start lines and the file's SHA-256", arguments: [4, 7, 300, 1 << 20])
+    func fromDisk(size: Int) throws {
+        var text = "a,b\n1,\"x\ny\"\n2,z\n"
+        for row in 0..<60 { text += "\(row),\"quoted, with a\nline break \(row)\"\n" }
+        text += "last,row without a line break"
+        let data = Data(text.utf8)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("pieces-\(UUID().uuidString).csv").path
+        try data.write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let reader = try CSVPieceReader(path: path, size: size)
+        var pieces: [(Data, Int)] = []
+        while let piece = try reader.next() { pieces.append(piece) }
+        let expected = CSVChunks.split(data, size: size)
+        #expect(pieces.map(\.0) == expected.map { data.subdata(in: $0.range) })
+        #expect(pieces.map(\.1) == expected.map(\.firstLine))
+        #expect(reader.sha256 == SourceFile.sha256(of: data))
+    }
+
     @Test("Reading an extract piece by piece gives the same movements and row numbers as reading it whole")
     func piecewiseReading() throws {
         let reference = try ReferenceConfiguration.lesotho()

@@ -147,6 +147,9 @@ struct GovernanceWebTests {
                     #expect(response.status == .ok && Data(buffer: response.body).starts(with: Array("%PDF".utf8)))
                 }
             }
+            for (query, status) in [("year=2018&compare=2022", HTTPStatus.badRequest), ("year=2019", .notFound), ("year=twenty", .badRequest)] {
+                try await app.testing().test(.GET, "/reports/mgi-scorecard?\(query)", headers: managerCookie) { #expect($0.status == status, "\(query)") }
+            }
             // The public sees no scorecard until the scores are published.
             try await app.testing().test(.GET, "/reports/mgi-scorecard") { #expect($0.status == .notFound) }
 

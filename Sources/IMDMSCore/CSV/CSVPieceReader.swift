@@ -8,6 +8,8 @@ public final class CSVPieceReader: @unchecked Sendable {  // used by one task at
     private let handle: FileHandle
     private let size: Int
     private var carry = Data()
+    /// How far `carry` has been scanned, whether that point is inside quotes, and the line breaks seen.
+    private var scanned = 0, inQuotes = false, breaks = 0
     private var line = 1
     private var finished = false
     private var hasher = SHA256()
@@ -25,9 +27,7 @@ public final class CSVPieceReader: @unchecked Sendable {  // used by one task at
     /// The next piece and the 1-based line it starts on; nil at the end of the file.
     public func next() throws -> (data: Data, firstLine: Int)? {
         while !finished {
-            if let cut = Self.lineBreak(in: carry, atLeast: size) {
-                return take(upTo: cut)
-            }
+            if let cut = scan() { return take(upTo: cut) }
             let block = try handle.read(upToCount: size) ?? Data()
             if block.isEmpty { finished = true } else {
                 hasher.update(data: block)
@@ -35,6 +35,7 @@ public final class CSVPieceReader: @unchecked Sendable {  // used by one task at
             }
         }
         guard !carry.isEmpty else { return nil }
+        _ = scan()
         return take(upTo: carry.count)
     }
 
@@ -46,27 +47,34 @@ public final class CSVPieceReader: @unchecked Sendable {  // used by one task at
         }.joined()
     }
 
+    /// Scans on from where the last call stopped; returns the end of the first line break outside
+    /// quotes at or past `size` bytes, if there is one yet.
+    private func scan() -> Int? {
+        let (size, start) = (self.size, scanned)
+        var (quotes, count, found) = (inQuotes, breaks, Int?.none)
+        var stop = carry.count
+        carry.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var index = start
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") { quotes.toggle() } else if byte == UInt8(ascii: "\n") {
+                    count += 1
+                    if !quotes && index + 1 >= size { found = index + 1; stop = index + 1; return }
+                }
+                index += 1
+            }
+        }
+        (scanned, inQuotes, breaks) = (stop, quotes, count)
+        return found
+    }
+
     private func take(upTo end: Int) -> (data: Data, firstLine: Int) {
         let piece = carry.prefix(end)
         carry = Data(carry.dropFirst(end))
         let first = line
-        line += piece.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        line += breaks
+        (scanned, inQuotes, breaks) = (0, false, 0)
         return (Data(piece), first)
-    }
-
-    /// The end (after the line break) of the first line break outside quotes at or past `minimum`
-    /// bytes, if any.
-    static func lineBreak(in data: Data, atLeast minimum: Int) -> Int? {
-        guard data.count >= minimum else { return nil }
-        return data.withUnsafeBytes { raw -> Int? in
-            let bytes = raw.bindMemory(to: UInt8.self)
-            var inQuotes = false, found: Int?
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
-                if byte == UInt8(ascii: "\n") && !inQuotes && index + 1 >= minimum { found = index + 1; break }
-            }
-            return found
-        }
     }
 }

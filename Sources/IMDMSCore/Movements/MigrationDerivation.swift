@@ -12,7 +12,12 @@ public struct MigrationDerivation: Sendable {
     public let dataEnd: Date
     public private(set) var crossings: [[String]: Int] = [:]
     /// Crossings by day, post and direction (for the festive-season report).
-    public private(set) var daily: [[String]: Int] = [:]
+    public var daily: [[String]: Int] {
+        Dictionary(dailyCounts.map { ([String($0.key.day), $0.key.post, $0.key.direction.rawValue], $0.value) }, uniquingKeysWith: +)
+    }
+    /// Keyed without an array per crossing (this runs for every row).
+    private struct DayKey: Hashable { var day: Substring, post: String, direction: Movement.Direction }
+    private var dailyCounts: [DayKey: Int] = [:]
     public private(set) var flows: [[String]: Int] = [:]
     public private(set) var provisionalMonths: Set<Period> = []
     /// Visits by arrival month and citizenship.
@@ -51,7 +56,7 @@ public struct MigrationDerivation: Sendable {
             let month = movement.month.formatted
             let age = Movement.ageGroup(movement.age)
             crossings[[month, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose], default: 0] += 1
-            daily[[String(movement.time.prefix(10)), movement.borderPost, movement.direction.rawValue], default: 0] += 1
+            dailyCounts[DayKey(day: movement.time.prefix(10), post: movement.borderPost, direction: movement.direction), default: 0] += 1
             if outcome.isLongTermArrival || outcome.isLongTermDeparture {
                 flows[[month, movement.direction.rawValue, movement.nationality, movement.sex, age], default: 0] += 1
             }
@@ -89,16 +94,24 @@ public struct MigrationDerivation: Sendable {
     public func flowObservations() -> [Observation] { observations(flows, provisional: provisionalMonths) }
 
     private func observations(_ counts: [[String]: Int], provisional: Set<Period>) -> [Observation] {
-        // Sorted by series key and period, each key joined once (not at every comparison) and
-        // compared as bytes (the codes are ASCII); each month parsed once.
+        // Sorted by series key and period: each key joined once and compared as bytes (the codes
+        // are ASCII), indices sorted rather than observations moved; each month parsed once.
         var periods: [String: Period] = [:]
-        return counts.compactMap { key, count -> (String, Observation)? in
-            guard let period = periods[key[0]] ?? (try? Period(parsing: key[0])) else { return nil }
+        var made: [Observation] = [], keys: [String] = []
+        made.reserveCapacity(counts.count)
+        keys.reserveCapacity(counts.count)
+        for (key, count) in counts {
+            guard let period = periods[key[0]] ?? (try? Period(parsing: key[0])) else { continue }
             periods[key[0]] = period
             let observation = Observation(key: Array(key.dropFirst()), period: period, value: Double(count),
                                           status: provisional.contains(period) ? .provisional : .normal)
-            return (observation.seriesKey, observation)
-        }.sorted { $0.0 == $1.0 ? $0.1.period < $1.1.period : $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }.map(\.1)
+            keys.append(observation.seriesKey)
+            made.append(observation)
+        }
+        let order = made.indices.sorted { a, b in
+            keys[a] == keys[b] ? made[a].period < made[b].period : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+        }
+        return order.map { made[$0] }
     }
 }
 

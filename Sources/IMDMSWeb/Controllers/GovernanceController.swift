@@ -173,6 +173,9 @@ struct GovernanceController: RouteCollection {
         guard let later = wanted.map({ y in visible.first { $0.year == y } }) ?? visible.first else {
             throw WebError.notFound(wanted.map { "There is no assessment of \($0) you can see." } ?? "There is no assessment you can see yet.")
         }
+        if let compare, compare >= later.year {
+            throw WebError.badRequest("Compare \(later.year) with an earlier assessment, not \(compare).")
+        }
         let earlier = try compare.map { y in
             guard let found = visible.first(where: { $0.year == y }) else { throw WebError.notFound("There is no assessment of \(y) you can see.") }
             return found
