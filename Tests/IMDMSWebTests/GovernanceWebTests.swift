@@ -192,6 +192,9 @@ struct GovernanceWebTests {
                     #expect(response.status == status, "\(response.body.string.prefix(300))")
                 }
             }
+            try await app.testing().test(.GET, "/reports") { response in
+                #expect(response.body.string.contains("id=\"report-mgi-scorecard\""), "the scorecard is offered with the other reports")
+            }
             let frameworks = try await AssessmentRepository(store: app.imdms.store).frameworks()
             #expect(Set(frameworks.map(\.id)) == ["MGI@illustrative-1", "MGI@2025-national"])
             #expect(try await AssessmentRepository(store: app.imdms.store).framework("MGI@2025-national")?.indicators.count == 2)

@@ -29,10 +29,7 @@ struct GovernancePage {
                     + "</tr></thead><tbody>" + rows + "</tbody></table>"
             }
             html += HTML.element("h2", "Scorecard")
-            html += "<form method=\"get\" action=\"/reports/\(ScorecardReport.id)\"><label>Year <input name=\"year\" size=\"6\" placeholder=\"latest\"></label> "
-                + "<label>Compared with <input name=\"compare\" size=\"6\" placeholder=\"the one before\"></label> "
-                + "<select name=\"format\">" + [("html", "Web page"), ("xlsx", "Excel"), ("pdf", "PDF"), ("csv", "CSV")].map { HTML.option($0.0, $0.1, selected: $0.0 == "html") }.joined()
-                + "</select> <button type=\"submit\">Make the scorecard</button></form>"
+            html += ReportsPage.scorecardForm
             if canCreate && !frameworks.isEmpty {
                 html += HTML.element("h2", "Start an assessment")
                 html += "<form method=\"post\" action=\"/governance/assessments\" id=\"new-assessment\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
