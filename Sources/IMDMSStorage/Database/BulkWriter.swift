@@ -58,55 +58,52 @@ struct BulkWriter {
 
     let database: any Database
 
-    var isPostgres: Bool { database is any PostgresDatabase }
 
-    /// Inserts `rows` (each with one value per column). `ignoringConflicts`: on SQLite, rows that
-    /// would break a UNIQUE constraint are skipped (`ON CONFLICT DO NOTHING`); on PostgreSQL use
-    /// `copy(into:)` into a staging table instead, since COPY has no conflict clause.
+    /// Inserts `rows` (each with one value per column). `ignoringConflicts`: rows that would
+    /// break a UNIQUE constraint are skipped — on SQLite by `ON CONFLICT DO NOTHING`; on
+    /// PostgreSQL, where COPY has no conflict clause, by COPY into a temporary staging table
+    /// (dropped at commit: call this inside a transaction) and one `INSERT … SELECT … ON CONFLICT
+    /// DO NOTHING`.
     func insert(into table: String, columns: [String], rows: [[Value]], ignoringConflicts: Bool = false) async throws {
         guard !rows.isEmpty else { return }
-        if let postgres = database as? any PostgresDatabase, !ignoringConflicts {
-            try await copy(into: table, columns: columns, rows: rows, on: postgres)
+        if let postgres = database as? any PostgresDatabase {
+            guard ignoringConflicts else {
+                try await copy(into: table, columns: columns, rows: rows, on: postgres)
+                return
+            }
+            let sql = database as! any SQLDatabase
+            let staging = table + "_staging"
+            let list = SQLList(columns.map { SQLIdentifier($0) })
+            try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(ident: staging) ON COMMIT DROP AS SELECT \(list) FROM \(ident: table) WITH NO DATA").run()
+            try await copy(into: staging, columns: columns, rows: rows, on: postgres)
+            try await sql.raw("INSERT INTO \(ident: table) (\(list)) SELECT \(list) FROM \(ident: staging) ON CONFLICT DO NOTHING").run()
+            try await sql.raw("TRUNCATE \(ident: staging)").run()
             return
         }
+        let sqlite = database as! any SQLiteDatabase
+        // A large write in one transaction spills pages to disk mid-way once SQLite's default
+        // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. The
+        // statement journal (each multi-row statement must be undoable on its own) is kept in
+        // memory instead of a temporary file.
+        try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
+        try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
         let perStatement = max(1, Self.sqliteBindLimit / columns.count)
         let suffix = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
-        if let sqlite = database as? any SQLiteDatabase {
-            // A large write in one transaction spills pages to disk mid-way once SQLite's default
-            // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory.
-            // The statement journal (each multi-row statement must be undoable on its own) is
-            // kept in memory instead of a temporary file.
-            try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
-            try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
-            var start = 0
-            var statement = (count: 0, text: "")
-            while start < rows.count {
-                let end = min(start + perStatement, rows.count)
-                if statement.count != end - start { statement = (end - start, Self.statement(table, columns, rows: end - start) + suffix) }
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity((end - start) * columns.count)
-                for row in rows[start..<end] { for value in row { binds.append(value.sqlite) } }
-                try await sqlite.query(statement.text, binds) { _ in }
-                start = end
-            }
-            return
-        }
-        // PostgreSQL with a conflict clause: multi-row INSERTs through SQLKit (65,535 binds).
-        let sql = database as! any SQLDatabase
-        let perPostgresStatement = max(1, 65_000 / columns.count)
         var start = 0
+        var statement = (count: 0, text: "")
         while start < rows.count {
-            let end = min(start + perPostgresStatement, rows.count)
-            let builder = sql.insert(into: table).columns(columns)
-            for row in rows[start..<end] { builder.values(row.map(Self.encodable)) }
-            if ignoringConflicts { builder.ignoringConflicts() }
-            try await builder.run()
+            let end = min(start + perStatement, rows.count)
+            if statement.count != end - start { statement = (end - start, Self.statement(table, columns, rows: end - start) + suffix) }
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity((end - start) * columns.count)
+            for row in rows[start..<end] { for value in row { binds.append(value.sqlite) } }
+            try await sqlite.query(statement.text, binds) { _ in }
             start = end
         }
     }
 
     /// COPY `rows` into a PostgreSQL table (text format).
-    func copy(into table: String, columns: [String], rows: [[Value]], on postgres: any PostgresDatabase) async throws {
+    private func copy(into table: String, columns: [String], rows: [[Value]], on postgres: any PostgresDatabase) async throws {
         let logger = database.logger
         try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
@@ -135,14 +132,5 @@ struct BulkWriter {
         let group = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
         text += Array(repeating: group, count: rows).joined(separator: ", ")
         return text
-    }
-
-    static func encodable(_ value: Value) -> any Encodable & Sendable {
-        switch value {
-        case let .text(text): text
-        case let .integer(number): number
-        case let .double(number): number
-        case .null: String?.none
-        }
     }
 }

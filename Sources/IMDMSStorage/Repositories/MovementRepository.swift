@@ -1,5 +1,4 @@
 import FluentKit
-import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
 import IMDMSCore
@@ -18,8 +17,7 @@ public struct MovementRepository: Sendable {
     public init(store: Store) { self.store = store }
 
     /// Adds movements to the extract being stored (inside `add`'s transaction) through
-    /// `BulkWriter`: on SQLite prepared multi-row INSERTs that skip crossings already stored; on
-    /// PostgreSQL COPY into a staging table, then one INSERT … SELECT that skips them.
+    /// `BulkWriter`, skipping crossings already stored.
     public struct Inserter: Sendable {
         let database: any Database
         let batch: UUID
@@ -32,17 +30,7 @@ public struct MovementRepository: Sendable {
                 [.text(m.pseudonym), .text(m.time), .text(m.borderPost), .text(m.direction.rawValue), .text(m.sex), .optional(m.age),
                  .optional(m.birthYear), .text(m.nationality), .text(m.residence), .text(m.purpose), batchValue]
             }
-            let writer = BulkWriter(database: database)
-            guard let postgres = database as? any PostgresDatabase else {
-                try await writer.insert(into: "movements", columns: MovementRepository.columns, rows: rows, ignoringConflicts: true)
-                return
-            }
-            let sql = database as! any SQLDatabase
-            let list = SQLList(MovementRepository.columns.map { SQLIdentifier($0) })
-            try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS movement_staging ON COMMIT DROP AS SELECT \(list) FROM movements WITH NO DATA").run()
-            try await writer.copy(into: "movement_staging", columns: MovementRepository.columns, rows: rows, on: postgres)
-            try await sql.raw("INSERT INTO movements (\(list)) SELECT \(list) FROM movement_staging ON CONFLICT DO NOTHING").run()
-            try await sql.raw("TRUNCATE movement_staging").run()
+            try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, rows: rows, ignoringConflicts: true)
         }
     }
 

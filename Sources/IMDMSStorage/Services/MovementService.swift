@@ -70,8 +70,8 @@ public struct MovementService: Sendable {
     /// An extract on disk: a CSV file is read in pieces straight from the file (memory for one
     /// piece, whatever the file's size); a workbook is read whole.
     public func importFile(atPath path: String, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
-        let head = FileHandle(forReadingAtPath: path).flatMap { handle in defer { try? handle.close() }; return try? handle.read(upToCount: 4) } ?? Data()
-        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
+        let head = FileHandle(forReadingAtPath: path).flatMap { handle in defer { try? handle.close() }; return try? handle.read(upToCount: 64) } ?? Data()
+        if IncomingFile(name: fileName, data: head).kind == .workbook {
             return try await importFile(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: fileName, profile: profile, actor: actor)
         }
         let reader = try CSVPieceReader(path: path, size: Self.pieceSize)
@@ -99,8 +99,7 @@ public struct MovementService: Sendable {
         var stageStart = clock.now
         func stage(_ name: String) {
             let now = clock.now
-            let seconds = Double((now - stageStart).components.attoseconds) / 1e18 + Double((now - stageStart).components.seconds)
-            store.logger.info("movements: \(name) in \(String(format: "%.1f", seconds)) s")
+            store.logger.info("movements: \(name) in \(String(format: "%.1f", (now - stageStart) / .seconds(1))) s")
             stageStart = now
         }
         do {
@@ -109,19 +108,25 @@ public struct MovementService: Sendable {
                 // Reading the next piece overlaps storing the last one (SQLite writes on its own
                 // thread, PostgreSQL in its own process); one insertion runs at a time, in order.
                 var insertion: Task<Void, any Error>?
-                while let (piece, firstLine) = try next() {
-                    let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
-                    try await insertion?.value
-                    insertion = nil
-                    columns = part.columns
-                    progress.rows += part.rows
-                    progress.problems += part.problems.prefix(max(0, MovementReader.problemLimit - progress.problems.count))
-                    if progress.problems.isEmpty {
-                        let movements = part.movements
-                        insertion = Task { try await inserter.insert(movements) }
+                do {
+                    while let (piece, firstLine) = try next() {
+                        let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
+                        try await insertion?.value
+                        insertion = nil
+                        columns = part.columns
+                        progress.rows += part.rows
+                        progress.problems += part.problems.prefix(max(0, MovementReader.problemLimit - progress.problems.count))
+                        if progress.problems.isEmpty {
+                            let movements = part.movements
+                            insertion = Task { try await inserter.insert(movements) }
+                        }
                     }
+                    try await insertion?.value
+                } catch {
+                    // The transaction rolls back only once no insertion is still using its connection.
+                    _ = try? await insertion?.value
+                    throw error
                 }
-                try await insertion?.value
                 if columns?.isEmpty ?? true, progress.problems.isEmpty {
                     progress.problems.append(ImportProblem(.emptyFile, message: "the file has no header line"))
                 }
