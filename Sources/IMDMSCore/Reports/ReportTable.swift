@@ -32,7 +32,7 @@ public struct ReportTable: Sendable, Hashable {
     }
 
     public func html() -> String {
-        let esc = XMLText.escape
+        let esc = MustacheTemplate.escapeHTML  // as TableHTML
         var html = "<table class=\"data\"><caption>\(esc(title))</caption><thead><tr>"
         html += columns.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in rows {

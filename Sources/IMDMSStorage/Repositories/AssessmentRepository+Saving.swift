@@ -68,7 +68,7 @@ extension AssessmentRepository {
         let options = stored.framework
         return try await store.database.transaction { tx in
             // An approved year is locked: refuse before anything changes, even while incomplete.
-            if try await PeriodLockModel.query(on: tx).filter(\.$datasetID == Self.datasetID).filter(\.$period == String(year)).first() != nil {
+            if try await WorkflowRepository.isLocked(datasetID: Self.datasetID, period: String(year), on: tx) {
                 throw StorageError.conflict("the \(year) assessment is approved and locked; a data manager must reopen it (Workflow › Reopen the periods) before an answer can change")
             }
             for answer in changed {

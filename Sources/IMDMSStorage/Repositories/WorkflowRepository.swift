@@ -88,7 +88,12 @@ public struct WorkflowRepository: Sendable {
 
     /// Whether a period of a dataset is approved and locked.
     public func isLocked(datasetID: String, period: String) async throws -> Bool {
-        try await PeriodLockModel.query(on: store.database).filter(\.$datasetID == datasetID).filter(\.$period == period).first() != nil
+        try await Self.isLocked(datasetID: datasetID, period: period, on: store.database)
+    }
+
+    /// The same, inside a transaction the caller holds.
+    static func isLocked(datasetID: String, period: String, on database: any Database) async throws -> Bool {
+        try await PeriodLockModel.query(on: database).filter(\.$datasetID == datasetID).filter(\.$period == period).first() != nil
     }
 
     /// What needs `user`'s attention: for data managers and administrators, submissions to review
