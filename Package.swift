@@ -28,7 +28,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/reference"), .copy("Resources/reports"), .copy("Resources/governance")]
+            resources: [.copy("Resources/reference"), .copy("Resources/reports"), .copy("Resources/governance")],
+            // The domain's hot loops (file readers, protected cubes) optimised in debug builds too,
+            // so `swift run` and `swift test` protect a national dataset in seconds (docs/DECISIONS.md D40).
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // Storage: Fluent migrations and writes, SQLKit reads, on SQLite and PostgreSQL.
         .target(

@@ -3,7 +3,7 @@ import IMDMSCore
 import IMDMSStorage
 
 /// `imdms-bench sdmx`: one year of a national-scale dataset through the SDMX data path as an
-/// anonymous caller gets it — storage read, disclosure control over the year, and each writer —
+/// anonymous caller gets it — storage read, each observation's status in the protected cube, and each writer —
 /// (the bench lifts the service's 500,000-observation limit to measure a whole year) on the
 /// national SQLite database of `imdms-bench reports` (and PostgreSQL when
 /// `IMDMS_BENCH_POSTGRES_URL` names a loaded one).
@@ -20,8 +20,14 @@ enum SDMXBench {
                 let (observations, read) = try await measure {
                     try await SDMXDataReader(store: store).observations(structure: structure, query: query, visibility: visibility, limit: 10_000_000)
                 }
+                // The protected cube is built once per data version; here its lookups for every observation.
+                let cube = try await store.protectedCubes.cube(structure, codelists: reference.codelistsByID, visibility: visibility, store: store, now: Date())
                 let (controlled, disclosure) = await measure {
-                    ObservationDisclosure(structure: structure, codelists: reference.codelistsByID).apply(to: observations)
+                    observations.map { o in
+                        var shown = o
+                        if cube?.observation(o.key, period: o.period).withheld == true { shown.value = nil; shown.status = .suppressed; shown.confidentiality = .confidential }
+                        return shown
+                    }
                 }
                 for format in [SDMXFormat.genericData21, .structureSpecificData21, .csv10, .json10, .json20] {
                     let (text, write) = await measure {

@@ -56,6 +56,11 @@ if arguments.count == 2 && arguments[1] == "sdmx" {
     exit(0)
 }
 
+if arguments.count >= 2 && arguments[1] == "protection" {
+    try await ProtectionBench.run(scale: arguments.count == 3 && arguments[2] == "national" ? .national : .demo)
+    exit(0)
+}
+
 if arguments.count == 2 && arguments[1] == "reports" {
     try await ReportBench.run()
     exit(0)

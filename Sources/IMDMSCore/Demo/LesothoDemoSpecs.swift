@@ -10,9 +10,20 @@ enum LesothoDemoSpecs {
     ]
     static let total: DemoSpec.Weights = [("_T", 1)]
 
-    /// National scale: border crossings by twenty citizenships and five purposes of travel.
+    /// National scale: border crossings by twenty citizenships and five purposes of travel;
+    /// returns from twenty countries, at every port, by seven age groups.
     static var national: [DemoSpec] {
         all.map { spec in
+            if spec.datasetID == "RETURNS" {
+                var wide = spec
+                wide.totalPerPeriod = 3_000
+                wide.dimensions[0] = [("ZAF", 0.82), ("BWA", 0.03), ("NAM", 0.02), ("MOZ", 0.02), ("SWZ", 0.02), ("ZWE", 0.015), ("MWI", 0.01),
+                                      ("ZMB", 0.01), ("AGO", 0.005), ("TZA", 0.005), ("COD", 0.005), ("KEN", 0.005), ("NGA", 0.005), ("CHN", 0.005),
+                                      ("GBR", 0.005), ("USA", 0.005), ("IND", 0.005), ("ARE", 0.005), ("SAU", 0.005), ("DEU", 0.005)]
+                wide.dimensions[2] = ages
+                wide.dimensions[3] = posts
+                return wide
+            }
             guard spec.datasetID == "BORDER_CROSSINGS" else { return spec }
             var wide = spec
             wide.dimensions[2] = [("LSO", 0.78), ("ZAF", 0.1), ("ZWE", 0.02), ("CHN", 0.015), ("MOZ", 0.01), ("GBR", 0.005), ("BWA", 0.005),

@@ -12,12 +12,12 @@ public struct TableResult: Hashable, Sendable, Codable {
         }
     }
 
-    /// Why a value is withheld: SDMX `CONF_STATUS` A (primary: small count) or D (secondary: to
-    /// protect a primary cell from subtraction).
+    /// Whether a value is published: SDMX `CONF_STATUS` F (free) or C (confidential: withheld).
+    /// Public outputs never say whether a withheld cell is small itself or withheld to protect
+    /// one: that would tell an outsider its range (docs/DECISIONS.md D39).
     public enum Confidentiality: String, Hashable, Sendable, Codable {
         case free = "F"
-        case primary = "A"
-        case secondary = "D"
+        case confidential = "C"
     }
 
     public struct Cell: Hashable, Sendable, Codable {

@@ -15,6 +15,8 @@ public final class Store: Sendable {
     public let logger: Logger
     /// Tables computed by this process, reused until the data changes (see `TableCache`).
     public let tableCache = TableCache()
+    /// Protected cubes built by this process, rebuilt when the data changes (see `ProtectedCubes`).
+    public let protectedCubes = ProtectedCubes()
 
     private init(location: StorageLocation, databases: Databases, logger: Logger) {
         self.location = location

@@ -17,5 +17,6 @@ extension Migrations {
         add(M012_AddSubmissionPeriods())
         add(M013_CreateMovements())
         add(M014_CreateAssessments())
+        add(M015_IndexConfidentialObservations())
     }
 }

@@ -5,15 +5,16 @@ import SQLKit
 /// Makes tables: one SQLKit `GROUP BY` over the observations the reader may see (filters with
 /// the codes below them, the period range), summing away in SQL every dimension that neither
 /// sits on an axis nor mixes levels; the `QueryEngine` then rolls periods up, resolves code
-/// hierarchies and computes the margins; disclosure control withholds small cells.
+/// hierarchies and computes the margins. Outside the restricted roles, a dataset that needs
+/// protection is read from its protected cube instead (`ProtectedCubes`), the same for every output.
 public struct TableReader: Sendable {
     let store: Store
 
     public init(store: Store) { self.store = store }
 
     /// `visibility`: what the reader may see (released data for the public, approved for staff).
-    /// `disclosureControl`: withhold cells under the dataset's threshold (every audience outside
-    /// the restricted roles).
+    /// `disclosureControl`: read protected datasets from their protected cube (every audience
+    /// outside the restricted roles).
     public func table(_ request: TableRequest, reference: ReferenceConfiguration, visibility: DataVisibility,
                       disclosureControl: Bool = true) async throws -> TableResult {
         guard let structure = reference.structure(request.datasetID) else { throw StorageError.unknownDataset(request.datasetID) }
@@ -35,12 +36,15 @@ public struct TableReader: Sendable {
 
     private func compute(_ request: TableRequest, _ structure: DataStructure, reference: ReferenceConfiguration, visibility: DataVisibility,
                          disclosureControl: Bool) async throws -> TableResult {
+        if disclosureControl, let cube = try await store.protectedCubes.cube(
+            structure, codelists: reference.codelistsByID, visibility: visibility, store: store, now: Date()) {
+            return cube.table(request)
+        }
         let engine = QueryEngine(structure: structure, codelists: reference.codelistsByID)
         let stored = try await DatasetCodes.load(structure, sql: store.sql)
         let rows = try await aggregateRows(request, structure, engine: engine,
                                            detailed: engine.detailedDimensions(for: request, storedCodes: stored), visibility: visibility)
-        let table = engine.evaluate(request, rows: rows)
-        return disclosureControl ? DisclosureControl(threshold: structure.disclosureThreshold).apply(to: table) : table
+        return engine.evaluate(request, rows: rows)
     }
 
     /// The observations' values grouped by the detailed dimensions and the period.

@@ -40,24 +40,25 @@ enum SDMXRequest {
         return "\(scheme)://\(host)/sdmx/2.1"
     }
 
-    /// The observations a query selects, as the caller may see them. For callers under
-    /// disclosure control the rule runs over all of the dataset's observations in the periods the
-    /// selection spans first, so asking for parts of a relation separately reveals nothing.
+    /// The observations a query selects, as the caller may see them: for callers under disclosure
+    /// control, each with its protected cube's status, so an observation is withheld here exactly
+    /// when its cell is withheld in every table (`CONF_STATUS=C`, no value).
     static func observations(_ request: Request, structure: DataStructure, query: SDMXDataQuery) async throws -> [Observation] {
-        let reader = SDMXDataReader(store: request.imdms.store)
-        let selected = try await reader.observations(structure: structure, query: query, visibility: request.visibility)
-        guard request.disclosureControl, !selected.isEmpty else { return selected }
-        // Relations hold within a period: the whole dataset over the periods the selection spans.
-        var whole = query
-        whole.key = Array(repeating: nil, count: structure.dimensions.count)
-        whole.updatedAfter = nil
-        whole.startDate = selected.map(\.period.startDate).min()
-        whole.endDate = selected.map(\.period.endDate).max()
-        let everything = try await reader.observations(structure: structure, query: whole, visibility: request.visibility)
-        let controlled = ObservationDisclosure(structure: structure, codelists: request.imdms.reference.codelistsByID).apply(to: everything)
-        var byPlace: [String: Observation] = [:]
-        for o in controlled { byPlace[o.seriesKey + " " + o.period.formatted] = o }
-        return selected.map { byPlace[$0.seriesKey + " " + $0.period.formatted] ?? $0 }
+        let context = request.imdms
+        let selected = try await SDMXDataReader(store: context.store).observations(structure: structure, query: query, visibility: request.visibility)
+        guard request.disclosureControl, !selected.isEmpty,
+              let cube = try await context.store.protectedCubes.cube(structure, codelists: context.reference.codelistsByID,
+                                                                     visibility: request.visibility, store: context.store, now: Date())
+        else { return selected }
+        return selected.map { observation in
+            var shown = observation
+            if cube.observation(observation.key, period: observation.period).withheld || observation.confidentiality != .free {
+                shown.value = nil
+                shown.status = .suppressed
+                shown.confidentiality = .confidential
+            }
+            return shown
+        }
     }
 
     static func response(_ body: String, format: SDMXFormat) -> Response {

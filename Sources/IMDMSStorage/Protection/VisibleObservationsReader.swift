@@ -1,0 +1,51 @@
+import Foundation
+import IMDMSCore
+import SQLKit
+
+/// Every current observation of one dataset that a reader may see, with the producer's
+/// confidentiality: what a protected cube is built from.
+struct VisibleObservationsReader: Sendable {
+    let store: Store
+
+    private struct Row: Decodable {
+        var k1: String?, k2: String?, k3: String?, k4: String?, k5: String?, k6: String?, k7: String?, k8: String?
+        var period: String
+        var value: Double?
+        var conf_status: String
+    }
+
+    func observations(_ structure: DataStructure, visibility: DataVisibility) async throws -> [Observation] {
+        let count = structure.dimensions.count
+        let select = store.sql.select()
+        for position in 1...count { select.column(SQLColumn("k\(position)", table: "o")) }
+        select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("conf_status", table: "o"))
+            .fromCurrentObservations(dataset: structure.id, visibility: visibility)
+        var periods: [String: Period] = [:]
+        return try await select.all(decoding: Row.self).map { row in
+            let key = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8].prefix(count).map { $0 ?? "" }
+            let period: Period
+            if let known = periods[row.period] {
+                period = known
+            } else {
+                guard let parsed = try? Period(parsing: row.period) else {
+                    throw StorageError.inconsistentReference("observation of \(structure.id) has an unreadable period '\(row.period)'")
+                }
+                periods[row.period] = parsed
+                period = parsed
+            }
+            return Observation(key: key, period: period, value: row.value,
+                               confidentiality: ConfidentialityStatus(rawValue: row.conf_status) ?? .free)
+        }
+    }
+
+    /// The datasets with at least one value a producer sent as not for publication, among what
+    /// the reader may see.
+    func datasetsWithConfidentialValues(visibility: DataVisibility) async throws -> Set<String> {
+        struct Found: Decodable { var dataset_id: String }
+        let rows = try await store.sql.select().distinct().column(SQLColumn("dataset_id", table: "o"))
+            .fromCurrentObservations(visibility: visibility)
+            .where(SQLColumn("conf_status", table: "o"), .notEqual, SQLBind(ConfidentialityStatus.free.rawValue))
+            .all(decoding: Found.self)
+        return Set(rows.map(\.dataset_id))
+    }
+}
