@@ -61,6 +61,11 @@ if arguments.count >= 2 && arguments[1] == "protection" {
     exit(0)
 }
 
+if arguments.count == 2 && arguments[1] == "protected-reads" {
+    try await ProtectedReadBench.run()
+    exit(0)
+}
+
 if arguments.count == 2 && arguments[1] == "reports" {
     try await ReportBench.run()
     exit(0)

@@ -31,6 +31,7 @@ struct RouteAccessTests {
         "GET /datasets/:datasetID": everyone,
         "GET /datasets/:datasetID/table.xlsx": everyone,
         "GET /datasets/:datasetID/table.csv": everyone,
+        "POST /datasets/:datasetID/disclosure": reviewers,
         "GET /api/datasets": everyone,
         "GET /api/codelists/:codelistID": everyone,
         "GET /api/datasets/:datasetID/table": everyone,

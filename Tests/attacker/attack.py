@@ -22,7 +22,7 @@ the same wherever it appears. Exit status 1 when any protected cell is worked ou
 fails. Usage:
 
   attack.py --case FILE.json                 a hand-built case written by the Swift tests
-  attack.py --server URL --token TOKEN --year 2024 [--datasets A,B]
+  attack.py --server URL --token TOKEN --years 2023,2024 [--datasets A,B] [--guess]
 """
 
 import argparse
@@ -588,7 +588,7 @@ def main():
     parser.add_argument("--case")
     parser.add_argument("--server")
     parser.add_argument("--token")
-    parser.add_argument("--year", type=int, default=2024)
+    parser.add_argument("--years", default="2024", help="comma-separated; a dataset without data in a year is attacked in its last year")
     parser.add_argument("--datasets", default="")
     parser.add_argument("--no-lp", action="store_true")
     parser.add_argument("--guess", action="store_true", help="also attack as if no withheld cell were 0 (informational)")
@@ -599,11 +599,15 @@ def main():
         blocks = load_case(args.case)
     else:
         server = Server(args.server, args.token)
-        blocks = attack_server(server, args.year, only)
-        for block in blocks:
-            if block.name.startswith("TIP_VICTIMS"):
-                ds = next(d for d in server.json("/api/datasets") if d["id"] == "TIP_VICTIMS")
-                report_tables(server, block, "trafficking", str(args.year), [d["id"] for d in ds["dimensions"]], block.dims)
+        blocks = []
+        for year in [int(y) for y in args.years.split(",") if y]:
+            for block in attack_server(server, year, only):
+                if any(b.name == block.name for b in blocks):
+                    continue
+                if block.name.startswith("TIP_VICTIMS"):
+                    ds = next(d for d in server.json("/api/datasets") if d["id"] == "TIP_VICTIMS")
+                    report_tables(server, block, "trafficking", block.name.split()[-1], [d["id"] for d in ds["dimensions"]], block.dims)
+                blocks.append(block)
         print(f"requests: {server.requests}", file=sys.stderr)
     failed = False
     results = []

@@ -105,10 +105,9 @@ public struct ProtectedCube: Sendable {
         for (period, cells) in native {
             for frequency in Frequency.allCases where frequency < structure.frequency {
                 guard let coarse = period.converted(to: frequency) else { continue }
-                var target = periods[coarse] ?? PeriodCells()
-                for (key, value) in cells.values { target.values[key, default: 0] += value }
-                target.withheld.formUnion(cells.withheld)
-                periods[coarse] = target
+                // In place: a copy of the coarse period's cells per month would be quadratic.
+                for (key, value) in cells.values { periods[coarse, default: PeriodCells()].values[key, default: 0] += value }
+                periods[coarse, default: PeriodCells()].withheld.formUnion(cells.withheld)
             }
         }
         guard threshold > 1 else { return }

@@ -38,7 +38,8 @@ public struct TableExport: Sendable {
         var result = ["Source: \(structure.metadata.source)."]
         if let stock = table.stockPeriod { result.append("Stock at \(stock.formatted).") }
         if table.allCells.contains(where: \.isWithheld) {
-            result.append("\(Self.withheldSymbol): withheld to protect confidentiality (a value under \(structure.disclosureThreshold), or one from which it could be worked out).")
+            let small = structure.disclosureThreshold > 1 ? "a value under \(structure.disclosureThreshold), a value sent as confidential" : "a value sent as confidential"
+            result.append("\(Self.withheldSymbol): withheld to protect confidentiality (\(small), or one from which such a value could be worked out).")
         }
         return result + notes
     }

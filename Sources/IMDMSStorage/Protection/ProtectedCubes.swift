@@ -6,7 +6,7 @@ import SQLKit
 /// The protected cube of each dataset that needs one — a disclosure threshold above 1, or a value
 /// a producer sent as not for publication — per audience (released data for the public, approved
 /// data for analysts), built on first use after each data version and kept until the next (for
-/// the public, also until the next release time). A rebuilt cube keeps the protection of every
+/// the public, between the same two release times). A rebuilt cube keeps the protection of every
 /// period whose data did not change. One build at a time per dataset and audience.
 public actor ProtectedCubes {
     struct Key: Hashable {
@@ -16,12 +16,11 @@ public actor ProtectedCubes {
 
     struct Entry {
         var cube: ProtectedCube?
-        var version: Int
-        var validUntil: Date?
+        var state: TableCache.State?
     }
 
     private var entries: [Key: Entry] = [:]
-    private var building: [Key: Task<Entry, any Error>] = [:]
+    private var building: [Key: (task: Task<Entry, any Error>, state: TableCache.State)] = [:]
     public private(set) var builds = 0
 
     public init() {}
@@ -29,24 +28,23 @@ public actor ProtectedCubes {
     /// The cube behind `structure`'s public outputs for a reader with `visibility`, or nil when the
     /// dataset needs no protection. `now` is the moment the reader asks at.
     public func cube(_ structure: DataStructure, codelists: [String: Codelist], visibility: DataVisibility, store: Store, now: Date) async throws -> ProtectedCube? {
-        let audience: String
-        switch visibility {
-        case let .released(asOf) where abs(asOf.timeIntervalSince(now)) < 5: audience = "released"
-        case .released: return try await Self.build(structure, codelists: codelists, visibility: visibility, store: store, previous: nil).cube
-        case .approved: audience = "approved"
-        case .allCurrent: audience = "all"
+        let (audience, moment): (String, Date?) = switch visibility {
+        case let .released(asOf): ("released", asOf)
+        case .approved: ("approved", nil)
+        case .allCurrent: ("all", nil)
         }
         let key = Key(datasetID: structure.id, audience: audience)
-        let state = try await TableCache.state(store.sql, now: now)
-        if let entry = entries[key], entry.version == state.version, entry.validUntil.map({ now < $0 }) ?? true { return entry.cube }
-        if let running = building[key] { return try await running.value.cube }
+        let state = try await TableCache.state(store.sql, at: moment ?? now)
+        if let entry = entries[key], let built = entry.state, built.version == state.version, moment.map(built.covers) ?? true { return entry.cube }
+        if let running = building[key], running.state.version == state.version, moment.map(running.state.covers) ?? true {
+            return try await running.task.value.cube
+        }
         let previous = entries[key]?.cube
         let task = Task { try await Self.build(structure, codelists: codelists, visibility: visibility, store: store, previous: previous) }
-        building[key] = task
-        defer { building[key] = nil }
+        building[key] = (task, state)
+        defer { if building[key]?.state.version == state.version { building[key] = nil } }
         var entry = try await task.value
-        entry.version = state.version
-        entry.validUntil = audience == "released" ? state.nextRelease : nil
+        entry.state = state
         entries[key] = entry
         builds += 1
         return entry.cube
@@ -55,13 +53,19 @@ public actor ProtectedCubes {
     /// Empties the cache (benchmarks measure a first build this way).
     public func clear() { entries.removeAll() }
 
+    /// Marks every cube out of date, as a new data version does: the next read rebuilds it,
+    /// keeping the protection of unchanged periods (benchmarks measure that rebuild this way).
+    public func expire() {
+        for key in Array(entries.keys) { entries[key]?.state?.version = -1 }
+    }
+
     private static func build(_ structure: DataStructure, codelists: [String: Codelist], visibility: DataVisibility, store: Store,
                               previous: ProtectedCube?) async throws -> Entry {
         let reader = VisibleObservationsReader(store: store)
         let threshold = try await DisclosureRules(store: store).threshold(structure.id) ?? structure.disclosureThreshold
         let confidential = threshold > 1 ? [] : try await reader.datasetsWithConfidentialValues(visibility: visibility)
         guard threshold > 1 || confidential.contains(structure.id) else {
-            return Entry(cube: nil, version: 0, validUntil: nil)
+            return Entry(cube: nil, state: nil)
         }
         let observations = try await reader.observations(structure, visibility: visibility)
         let started = Date()
@@ -71,6 +75,6 @@ public actor ProtectedCubes {
         if cube.unplaced > 0 {
             store.logger.warning("protected cube \(structure.id): \(cube.unplaced) observation(s) with a group code are not in public outputs")
         }
-        return Entry(cube: cube, version: 0, validUntil: nil)
+        return Entry(cube: cube, state: nil)
     }
 }

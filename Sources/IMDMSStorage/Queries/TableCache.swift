@@ -5,8 +5,8 @@ import SQLKit
 /// Tables already computed, reused until the data changes. Every write that can change what a
 /// table shows (a stored submission, a workflow step) bumps `data_version` in `settings` in its
 /// own transaction, so a change by any process — the server, `imdms import` — is seen at the next
-/// read. For the public, an entry also expires at the next pending release time, when embargoed
-/// data becomes visible.
+/// read. For the public, an entry holds between two release times (embargoed data becomes
+/// visible at each).
 public actor TableCache {
     struct Key: Hashable {
         var request: TableRequest
@@ -16,8 +16,7 @@ public actor TableCache {
 
     struct Entry {
         var table: TableResult
-        var version: Int
-        var validUntil: Date?
+        var state: State
     }
 
     private var entries: [Key: Entry] = [:]
@@ -27,15 +26,17 @@ public actor TableCache {
 
     public init() {}
 
-    func table(_ key: Key, version: Int, now: Date) -> TableResult? {
-        guard let entry = entries[key], entry.version == version, entry.validUntil.map({ now < $0 }) ?? true else { misses += 1; return nil }
+    /// A table made for the same data version and, for released data, a moment between the same
+    /// release times.
+    func table(_ key: Key, state: State, moment: Date?) -> TableResult? {
+        guard let entry = entries[key], entry.state.version == state.version, moment.map(entry.state.covers) ?? true else { misses += 1; return nil }
         hits += 1
         return entry.table
     }
 
-    func keep(_ table: TableResult, for key: Key, version: Int, validUntil: Date?) {
+    func keep(_ table: TableResult, for key: Key, state: State) {
         if entries.count >= Self.limit { entries.removeAll(keepingCapacity: true) }
-        entries[key] = Entry(table: table, version: version, validUntil: validUntil)
+        entries[key] = Entry(table: table, state: state)
     }
 
     /// Empties the cache (benchmarks measure cold reads this way).
@@ -55,15 +56,30 @@ public actor TableCache {
         }
     }
 
-    /// The data version, and the next release time still to come (after which the public sees more).
-    static func state(_ database: any SQLDatabase, now: Date) async throws -> (version: Int, nextRelease: Date?) {
+    /// What released data looks like at a moment: the data version, and the release times around
+    /// the moment — the last one at or before it and the next one after it. Released data is the
+    /// same for every moment between them, so a table made for one serves them all.
+    struct State {
+        var version: Int
+        var previousRelease: Date?
+        var nextRelease: Date?
+
+        /// Whether released data at `moment` is what it was when this state was read.
+        func covers(_ moment: Date) -> Bool {
+            (previousRelease.map { $0 <= moment } ?? true) && (nextRelease.map { moment < $0 } ?? true)
+        }
+    }
+
+    static func state(_ database: any SQLDatabase, at moment: Date) async throws -> State {
         struct Version: Decodable { var value: String }
-        struct Release: Decodable { var next: Date? }
+        struct Release: Decodable { var at: Date? }
         let version = try await database.select().column("value").from("settings").where("key", .equal, SQLBind(versionKey))
             .first(decoding: Version.self).flatMap { Int($0.value) } ?? 0
-        let release = try await database.select().column(SQLFunction("MIN", args: SQLColumn("release_at")), as: "next").from("submissions")
-            .where("status", .equal, SQLBind(SubmissionStatus.published.rawValue)).where("release_at", .greaterThan, SQLBind(now))
-            .first(decoding: Release.self)?.next
-        return (version, release)
+        func release(_ function: String, _ comparison: SQLBinaryOperator) async throws -> Date? {
+            try await database.select().column(SQLFunction(function, args: SQLColumn("release_at")), as: "at").from("submissions")
+                .where("status", .equal, SQLBind(SubmissionStatus.published.rawValue)).where("release_at", comparison, SQLBind(moment))
+                .first(decoding: Release.self)?.at
+        }
+        return State(version: version, previousRelease: try await release("MAX", .lessThanOrEqual), nextRelease: try await release("MIN", .greaterThan))
     }
 }

@@ -19,18 +19,16 @@ public struct TableReader: Sendable {
                       disclosureControl: Bool = true) async throws -> TableResult {
         guard let structure = reference.structure(request.datasetID) else { throw StorageError.unknownDataset(request.datasetID) }
         try request.validate(against: structure, codelists: reference.codelistsByID)
-        let now = Date()
-        let audience: String? = switch visibility {
-        case let .released(asOf): abs(asOf.timeIntervalSince(now)) < 5 ? "released" : nil  // a chosen moment (tests) is not cached
-        case .approved: "approved"
-        case .allCurrent: "all"
+        let (audience, moment): (String, Date?) = switch visibility {
+        case let .released(asOf): ("released", asOf)
+        case .approved: ("approved", nil)
+        case .allCurrent: ("all", nil)
         }
-        guard let audience else { return try await compute(request, structure, reference: reference, visibility: visibility, disclosureControl: disclosureControl) }
         let key = TableCache.Key(request: request, audience: audience, disclosureControl: disclosureControl)
-        let state = try await TableCache.state(store.sql, now: now)
-        if let cached = await store.tableCache.table(key, version: state.version, now: now) { return cached }
+        let state = try await TableCache.state(store.sql, at: moment ?? Date())
+        if let cached = await store.tableCache.table(key, state: state, moment: moment) { return cached }
         let table = try await compute(request, structure, reference: reference, visibility: visibility, disclosureControl: disclosureControl)
-        await store.tableCache.keep(table, for: key, version: state.version, validUntil: audience == "released" ? state.nextRelease : nil)
+        await store.tableCache.keep(table, for: key, state: state)
         return table
     }
 

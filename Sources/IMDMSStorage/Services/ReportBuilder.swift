@@ -46,9 +46,10 @@ public struct ReportBuilder: Sendable {
         }
         let end = period.advanced(by: max(1, report.span ?? 1) - 1)
         var sections: [ReportDocument.Section] = []
+        let thresholds = try await DisclosureRules(store: store).thresholds()
         for section in report.sections {
             if section.optional == true, try await total(section.dataset, [:], period, end) == nil { continue }
-            sections.append(try await make(section, start: period, end: end))
+            sections.append(try await make(section, start: period, end: end, threshold: thresholds[section.dataset]))
         }
         let synthetic = try await SubmissionRepository(store: store).syntheticSubmissionCount() > 0
         return ReportDocument(definition: report, periodLabel: Period.label(from: period, to: end), sections: sections,
@@ -65,8 +66,9 @@ public struct ReportBuilder: Sendable {
         return made
     }
 
-    private func make(_ section: ReportDefinition.Section, start: Period, end: Period) async throws -> ReportDocument.Section {
-        guard let structure = reference.structure(section.dataset) else { throw StorageError.unknownDataset(section.dataset) }
+    private func make(_ section: ReportDefinition.Section, start: Period, end: Period, threshold: Int?) async throws -> ReportDocument.Section {
+        guard var structure = reference.structure(section.dataset) else { throw StorageError.unknownDataset(section.dataset) }
+        structure.disclosureThreshold = threshold ?? structure.disclosureThreshold
         let codelists = reference.codelistsByID
         var context: [String: TemplateValue] = [
             "period": .text(Period.label(from: start, to: end)),

@@ -10,6 +10,33 @@ struct DatasetController: RouteCollection {
         routes.get("datasets", ":datasetID", use: show)
         routes.get("datasets", ":datasetID", "table.xlsx", use: xlsx)
         routes.get("datasets", ":datasetID", "table.csv", use: csv)
+        routes.post("datasets", ":datasetID", "disclosure", use: changeRule)
+    }
+
+    /// The dataset's structure with its disclosure rule as stored now (a data manager may have
+    /// changed it since start-up).
+    static func structure(_ request: Request) async throws -> DataStructure {
+        let context = request.imdms
+        let datasetID = request.parameters.get("datasetID") ?? ""
+        guard var structure = context.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
+        structure.disclosureThreshold = try await DisclosureRules(store: context.store).threshold(datasetID) ?? structure.disclosureThreshold
+        return structure
+    }
+
+    struct RuleForm: Content {
+        var threshold: String
+    }
+
+    /// A data manager sets the threshold; every public output follows from the next read.
+    func changeRule(_ request: Request) async throws -> Response {
+        let login = try Access.require(request, "change a disclosure rule", Access.reviews)
+        let structure = try await Self.structure(request)
+        let form = try request.content.decode(RuleForm.self)
+        guard let threshold = Int(form.threshold.trimmingCharacters(in: .whitespaces)), threshold >= 0 else {
+            throw WebError.badRequest("The threshold must be a whole number, 0 for none: ‘\(form.threshold)’ is not.")
+        }
+        try await DisclosureRules(store: request.imdms.store).change(structure.id, threshold: threshold, by: login.user)
+        return request.redirect(to: "/datasets/\(structure.id)?rule=changed", redirectType: .normal)
     }
 
     /// The table the query string asks for, as this caller may see it: only the data its role may
@@ -17,8 +44,7 @@ struct DatasetController: RouteCollection {
     /// XLSX, CSV, API) comes from here.
     static func table(_ request: Request) async throws -> (DataStructure, TableResult) {
         let context = request.imdms
-        let datasetID = request.parameters.get("datasetID") ?? ""
-        guard let structure = context.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
+        let structure = try await Self.structure(request)
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
         let tableRequest = try Self.tableRequest(from: request, structure: structure, coverage: coverage)
         let table = try await TableReader(store: context.store).table(tableRequest, reference: context.reference, visibility: request.visibility,
@@ -42,7 +68,9 @@ struct DatasetController: RouteCollection {
         let context = request.imdms
         let (structure, table) = try await Self.table(request)
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
-        let page = DatasetPage(structure: structure, reference: context.reference, request: table.request, table: table, coverage: coverage)
+        var page = DatasetPage(structure: structure, reference: context.reference, request: table.request, table: table, coverage: coverage)
+        if let login = request.login, Access.reviews(login.user) { page.ruleForm = login.csrfToken }
+        page.ruleChanged = request.url.query?.contains("rule=changed") == true
         return page.render(login: request.login).response()
     }
 

@@ -9,6 +9,9 @@ struct DatasetPage {
     var request: TableRequest
     var table: TableResult
     var coverage: DatasetCoverage?
+    /// The CSRF token when the reader may change the disclosure rule (data managers, administrators).
+    var ruleForm: String?
+    var ruleChanged = false
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: structure.name, login: login) {
@@ -88,8 +91,28 @@ struct DatasetPage {
         return HTML.element("h2", "About this dataset") + HTML.container("dl", [("class", "meta-list")], [
             ("Producer", org), ("Source", structure.metadata.source), ("Contact", structure.metadata.contact),
             ("Methodology", structure.metadata.methodology), ("Frequency", structure.frequency.name),
-            ("Disclosure threshold", structure.disclosureThreshold == 0 ? "none" : "cells under \(structure.disclosureThreshold)"),
+            ("Disclosure control", rule),
             ("Data held", coverage.map { "\($0.observationCount) observations, \($0.firstPeriod ?? "") to \($0.lastPeriod ?? "")" } ?? "none"),
-        ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined())
+        ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()) + ruleHTML
+    }
+
+    /// The rule in words, as every public output applies it.
+    var rule: String {
+        let confidential = "values a producer sends as confidential are withheld"
+        guard structure.disclosureThreshold > 1 else { return "No threshold; \(confidential)." }
+        return "Cells with a value from 1 to \(structure.disclosureThreshold - 1) and \(confidential); so are the cells from which any of "
+            + "them could be worked out (hypercube method: no combination of published tables, reports or SDMX data fixes a withheld value). "
+            + "Withheld cells show as x (SDMX: OBS_STATUS Q, CONF_STATUS C)."
+    }
+
+    /// A data manager's form to change the threshold.
+    private var ruleHTML: String {
+        guard let csrf = ruleForm else { return "" }
+        let note = ruleChanged ? HTML.element("p", "The rule was changed; every public output follows it from now on (the change is in the audit trail).", [("class", "notice")]) : ""
+        return note + HTML.container("form", [("method", "post"), ("action", "/datasets/\(structure.id)/disclosure"), ("id", "disclosure-rule"), ("class", "query")], [
+            "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">",
+            "<label>Disclosure threshold (0: none)<input name=\"threshold\" size=\"4\" inputmode=\"numeric\" value=\"\(structure.disclosureThreshold)\"></label>",
+            "<button type=\"submit\">Change the rule</button>",
+        ].joined())
     }
 }

@@ -64,10 +64,11 @@ struct APIController: RouteCollection {
     func datasets(_ request: Request) async throws -> [DatasetDTO] {
         let context = request.imdms
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)
+        let thresholds = try await DisclosureRules(store: context.store).thresholds()
         return context.reference.structures.map { s in
             DatasetDTO(
                 id: s.id, name: s.name, version: s.version, organisation: s.organisationID, frequency: s.frequency.rawValue,
-                measure: s.measure, disclosureThreshold: s.disclosureThreshold, dimensions: s.dimensions, metadata: s.metadata,
+                measure: s.measure, disclosureThreshold: thresholds[s.id] ?? s.disclosureThreshold, dimensions: s.dimensions, metadata: s.metadata,
                 observationCount: coverage[s.id]?.observationCount ?? 0,
                 firstPeriod: coverage[s.id]?.firstPeriod, lastPeriod: coverage[s.id]?.lastPeriod
             )
