@@ -20,7 +20,7 @@ extension ProtectedCube {
             for (key, value) in cells.values {
                 if threshold > 1 && value > 0 && value < Double(threshold) { result.primary += 1 }
                 if axes.indices.contains(where: { axes[$0].isRemainder[key[$0]] }) { continue }
-                let detail = axes.count - tops(key)
+                let detail = axes.indices.filter { key[$0] != axes[$0].top }.count
                 var entry = result.byDetail[detail] ?? (0, 0)
                 entry.all += 1
                 if !cells.withheld.contains(key) { entry.published += 1 }

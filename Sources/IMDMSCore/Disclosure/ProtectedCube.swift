@@ -43,47 +43,68 @@ public struct ProtectedCube: Sendable {
             byPeriod[observation.period, default: []].append(observation)
         }
         let reusable = previous.flatMap { $0.structure == structure && $0.threshold == threshold ? $0 : nil }
-        for (period, list) in byPeriod {
+        // Periods are independent: protected in parallel, each a pure function of its own data.
+        let work = Array(byPeriod)
+        let axes = self.axes, measure = structure.measure
+        let results = ParallelMap.map(work) { period, list -> (SHA256Digest, Protected?) in
             let sorted = list.map { ($0.seriesKey, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
             let digest = Self.digest(sorted)
+            if let reusable, reusable.digests[period] == digest, reusable.periods[period] != nil { return (digest, nil) }
+            return (digest, Self.protect(sorted, axes: axes, threshold: threshold, isCount: measure.isCount))
+        }
+        for ((period, _), (digest, made)) in zip(work, results) {
             digests[period] = digest
-            if let reusable, reusable.digests[period] == digest, let cells = reusable.periods[period] {
-                periods[period] = cells
-                continue
+            if let made {
+                periods[period] = made.cells
+                unplaced += made.unplaced
+                confidentialAtoms.formUnion(made.confidentialAtoms)
+            } else {
+                periods[period] = reusable?.periods[period]
             }
-            periods[period] = protect(sorted)
         }
         if !isStock { rollUp() }
+    }
+
+    /// One period's protection and what it found on the way.
+    struct Protected: Sendable {
+        var cells: PeriodCells
+        var unplaced: Int
+        var confidentialAtoms: Set<String>
     }
 
     static let emptyCodelist = (try? Codelist(id: "CL_EMPTY", name: "", codes: [])) ?? { fatalError("an empty codelist is valid") }()
 
     /// One period of the dataset's own frequency: its cells, primaries and hypercubes.
-    private mutating func protect(_ observations: [Observation]) -> PeriodCells {
+    static func protect(_ observations: [Observation], axes: [CubeAxis], threshold: Int, isCount: Bool) -> Protected {
         let entries = observations.map { PeriodCells.Entry(codes: $0.key, value: $0.value ?? 0) }
         var (cells, left) = PeriodCells.build(entries, axes: axes)
-        unplaced += left.count
         var primaries = Set<CellKey>()
+        var confidentialAtoms = Set<String>()
         if threshold > 1 {
             for (key, value) in cells.values where value > 0 && value < Double(threshold) { primaries.insert(key) }
         }
         for observation in observations where observation.confidentiality != .free {
-            if let key = realKey(observation.key) { primaries.insert(key) }
+            if let key = realKey(observation.key, axes: axes) { primaries.insert(key) }
             let atom = observation.key.enumerated().map { axis, code in
                 let tree = axes[axis]
                 return tree.dataNode(code).map { tree.codes[$0] } ?? code
             }
             confidentialAtoms.insert(atom.joined(separator: ".") + "@" + observation.period.formatted)
         }
-        guard !primaries.isEmpty else { return cells }
-        var search = HypercubeSearch(axes: axes, values: cells.values, atoms: cells.atoms, isCount: structure.measure.isCount)
-        for primary in primaries.sorted(by: { (tops($0), $1) > (tops($1), $0) }) { search.protect(primary) }
-        cells.withheld = search.withheld
-        return cells
+        if !primaries.isEmpty {
+            var search = HypercubeSearch(axes: axes, values: cells.values, atoms: cells.atoms, isCount: isCount)
+            let tops = { (key: CellKey) in axes.indices.filter { key[$0] == axes[$0].top }.count }
+            // Cells with more dimensions at their total first: their hypercubes often protect those below.
+            for primary in primaries.sorted(by: { (tops($0), $1) > (tops($1), $0) }) { search.protect(primary) }
+            cells.withheld = search.withheld
+        }
+        return Protected(cells: cells, unplaced: left.count, confidentialAtoms: confidentialAtoms)
     }
 
     /// The cell of a full key as stored (its codes' own nodes), or nil outside the trees.
-    func realKey(_ codes: [String]) -> CellKey? {
+    func realKey(_ codes: [String]) -> CellKey? { Self.realKey(codes, axes: axes) }
+
+    static func realKey(_ codes: [String], axes: [CubeAxis]) -> CellKey? {
         guard codes.count == axes.count else { return nil }
         var key = CellKey()
         for (axis, code) in codes.enumerated() {
@@ -92,9 +113,6 @@ public struct ProtectedCube: Sendable {
         }
         return key
     }
-
-    /// How many dimensions of a key stand at their total: higher cells are protected first.
-    func tops(_ key: CellKey) -> Int { axes.indices.filter { key[$0] == axes[$0].top }.count }
 
     /// For flows: the quarters and years above the dataset's periods, each cell the sum of its
     /// periods' cells and withheld where any of them is. A primary cell there always has a

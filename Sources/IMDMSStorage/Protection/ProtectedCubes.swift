@@ -63,7 +63,7 @@ public actor ProtectedCubes {
                               previous: ProtectedCube?) async throws -> Entry {
         let reader = VisibleObservationsReader(store: store)
         let threshold = try await DisclosureRules(store: store).threshold(structure.id) ?? structure.disclosureThreshold
-        let confidential = threshold > 1 ? [] : try await reader.datasetsWithConfidentialValues(visibility: visibility)
+        let confidential = threshold > 1 ? [] : try await reader.datasetsWithConfidentialValues()
         guard threshold > 1 || confidential.contains(structure.id) else {
             return Entry(cube: nil, state: nil)
         }

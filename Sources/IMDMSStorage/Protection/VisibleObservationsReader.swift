@@ -38,13 +38,15 @@ struct VisibleObservationsReader: Sendable {
         }
     }
 
-    /// The datasets with at least one value a producer sent as not for publication, among what
-    /// the reader may see.
-    func datasetsWithConfidentialValues(visibility: DataVisibility) async throws -> Set<String> {
+    /// The datasets with at least one value a producer sent as not for publication, current or not,
+    /// visible or not: read from the partial index alone (M015), never from the observations. (Joined
+    /// to the visible submissions, the planner walked every observation: 2.5 s at seven million.)
+    /// A dataset listed here whose confidential values the reader cannot see gets a cube that
+    /// withholds nothing.
+    func datasetsWithConfidentialValues() async throws -> Set<String> {
         struct Found: Decodable { var dataset_id: String }
-        let rows = try await store.sql.select().distinct().column(SQLColumn("dataset_id", table: "o"))
-            .fromCurrentObservations(visibility: visibility)
-            .where(SQLColumn("conf_status", table: "o"), .notEqual, SQLBind(ConfidentialityStatus.free.rawValue))
+        let rows = try await store.sql.select().distinct().column("dataset_id").from("observations")
+            .where("conf_status", .notEqual, SQLBind(ConfidentialityStatus.free.rawValue))
             .all(decoding: Found.self)
         return Set(rows.map(\.dataset_id))
     }
