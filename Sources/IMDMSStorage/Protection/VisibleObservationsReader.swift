@@ -20,19 +20,10 @@ struct VisibleObservationsReader: Sendable {
         for position in 1...count { select.column(SQLColumn("k\(position)", table: "o")) }
         select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("conf_status", table: "o"))
             .fromCurrentObservations(dataset: structure.id, visibility: visibility)
-        var periods: [String: Period] = [:]
+        var periods = StoredPeriods(datasetID: structure.id)
         return try await select.all(decoding: Row.self).map { row in
             let key = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8].prefix(count).map { $0 ?? "" }
-            let period: Period
-            if let known = periods[row.period] {
-                period = known
-            } else {
-                guard let parsed = try? Period(parsing: row.period) else {
-                    throw StorageError.inconsistentReference("observation of \(structure.id) has an unreadable period '\(row.period)'")
-                }
-                periods[row.period] = parsed
-                period = parsed
-            }
+            let period = try periods.period(row.period)
             return Observation(key: key, period: period, value: row.value,
                                confidentiality: ConfidentialityStatus(rawValue: row.conf_status) ?? .free)
         }

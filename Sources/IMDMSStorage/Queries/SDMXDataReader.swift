@@ -60,20 +60,11 @@ public struct SDMXDataReader: Sendable {
         }
         var result: [Observation] = []
         result.reserveCapacity(rows.count)
-        var periods: [String: Period] = [:]  // a few distinct periods, many rows
+        var periods = StoredPeriods(datasetID: structure.id)
         for row in rows {
             let all = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8]
             let key = all.prefix(count).map { $0 ?? "" }
-            let period: Period
-            if let known = periods[row.period] {
-                period = known
-            } else {
-                guard let parsed = try? Period(parsing: row.period) else {
-                    throw StorageError.inconsistentReference("observation of \(structure.id) has an unreadable period '\(row.period)'")
-                }
-                periods[row.period] = parsed
-                period = parsed
-            }
+            let period = try periods.period(row.period)
             result.append(Observation(
                 key: key, period: period, value: row.value,
                 status: ObservationStatus(rawValue: row.obs_status) ?? .normal,

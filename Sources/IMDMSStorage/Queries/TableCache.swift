@@ -75,11 +75,12 @@ public actor TableCache {
         struct Release: Decodable { var at: Date? }
         let version = try await database.select().column("value").from("settings").where("key", .equal, SQLBind(versionKey))
             .first(decoding: Version.self).flatMap { Int($0.value) } ?? 0
-        func release(_ function: String, _ comparison: SQLBinaryOperator) async throws -> Date? {
-            try await database.select().column(SQLFunction(function, args: SQLColumn("release_at")), as: "at").from("submissions")
+        var around: [Date?] = []
+        for (function, comparison) in [("MAX", SQLBinaryOperator.lessThanOrEqual), ("MIN", .greaterThan)] {
+            around.append(try await database.select().column(SQLFunction(function, args: SQLColumn("release_at")), as: "at").from("submissions")
                 .where("status", .equal, SQLBind(SubmissionStatus.published.rawValue)).where("release_at", comparison, SQLBind(moment))
-                .first(decoding: Release.self)?.at
+                .first(decoding: Release.self)?.at)
         }
-        return State(version: version, previousRelease: try await release("MAX", .lessThanOrEqual), nextRelease: try await release("MIN", .greaterThan))
+        return State(version: version, previousRelease: around[0], nextRelease: around[1])
     }
 }
