@@ -35,14 +35,14 @@ public actor ProtectedCubes {
         }
         let key = Key(datasetID: structure.id, audience: audience)
         let state = try await TableCache.state(store.sql, at: moment ?? now)
-        if let entry = entries[key], let built = entry.state, built.version == state.version, moment.map(built.covers) ?? true { return entry.cube }
-        if let running = building[key], running.state.version == state.version, moment.map(running.state.covers) ?? true {
+        if let entry = entries[key], let built = entry.state, built.serves(state, released: moment != nil) { return entry.cube }
+        if let running = building[key], running.state.serves(state, released: moment != nil) {
             return try await running.task.value.cube
         }
         let previous = entries[key]?.cube
         let task = Task { try await Self.build(structure, codelists: codelists, visibility: visibility, store: store, previous: previous) }
         building[key] = (task, state)
-        defer { if building[key]?.state.version == state.version { building[key] = nil } }
+        defer { if building[key]?.state == state { building[key] = nil } }
         var entry = try await task.value
         entry.state = state
         entries[key] = entry

@@ -28,8 +28,8 @@ public actor TableCache {
 
     /// A table made for the same data version and, for released data, a moment between the same
     /// release times.
-    func table(_ key: Key, state: State, moment: Date?) -> TableResult? {
-        guard let entry = entries[key], entry.state.version == state.version, moment.map(entry.state.covers) ?? true else { misses += 1; return nil }
+    func table(_ key: Key, state: State, released: Bool) -> TableResult? {
+        guard let entry = entries[key], entry.state.serves(state, released: released) else { misses += 1; return nil }
         hits += 1
         return entry.table
     }
@@ -59,14 +59,17 @@ public actor TableCache {
     /// What released data looks like at a moment: the data version, and the release times around
     /// the moment — the last one at or before it and the next one after it. Released data is the
     /// same for every moment between them, so a table made for one serves them all.
-    struct State {
+    /// Two moments with equal states see the same released data: the comparison is the
+    /// database's own (a moment equal to a release time, to the microsecond, is after it there).
+    struct State: Equatable {
         var version: Int
         var previousRelease: Date?
         var nextRelease: Date?
 
-        /// Whether released data at `moment` is what it was when this state was read.
-        func covers(_ moment: Date) -> Bool {
-            (previousRelease.map { $0 <= moment } ?? true) && (nextRelease.map { moment < $0 } ?? true)
+        /// Whether a table made in `self` serves a reader in `other`: the same data version and,
+        /// for released data, the same release times around both moments.
+        func serves(_ other: State, released: Bool) -> Bool {
+            version == other.version && (!released || (previousRelease == other.previousRelease && nextRelease == other.nextRelease))
         }
     }
 

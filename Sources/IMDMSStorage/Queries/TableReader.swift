@@ -26,7 +26,7 @@ public struct TableReader: Sendable {
         }
         let key = TableCache.Key(request: request, audience: audience, disclosureControl: disclosureControl)
         let state = try await TableCache.state(store.sql, at: moment ?? Date())
-        if let cached = await store.tableCache.table(key, state: state, moment: moment) { return cached }
+        if let cached = await store.tableCache.table(key, state: state, released: moment != nil) { return cached }
         let table = try await compute(request, structure, reference: reference, visibility: visibility, disclosureControl: disclosureControl)
         await store.tableCache.keep(table, for: key, state: state)
         return table
