@@ -53,4 +53,31 @@ public enum MiniXLSX {
         }
         return url
     }
+
+    /// A sample workbook with one field of one central directory entry overwritten (offsets as the
+    /// zip format defines them: 16 CRC-32, 20 compressed size, 28 name length (2 bytes), 42 local
+    /// header). With field 42 of xl/workbook.xml set to 0xFFFFFFFF this is the file that made
+    /// ZIPFoundation trap and end the server (issue 15).
+    public static func damaged(_ sample: String = "moha-border-crossings-2022-11-12.xlsx", part: String = "xl/workbook.xml",
+                               field: Int = 42, value: UInt32 = 0xFFFF_FFFF) throws -> Data {
+        var bytes = [UInt8](try Data(contentsOf: try Self.sample(sample)))
+        var at = bytes.count - 22
+        func name(_ at: Int) -> String {
+            String(decoding: bytes[(at + 46)..<min(bytes.count, at + 46 + Int(bytes[at + 28]) + Int(bytes[at + 29]) * 256)], as: UTF8.self)
+        }
+        while at > 0 && !(bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == 1 && bytes[at + 3] == 2 && name(at) == part) { at -= 1 }
+        precondition(at > 0, "no directory entry for \(part)")
+        for k in 0..<(field == 28 ? 2 : 4) { bytes[at + field + k] = UInt8((value >> (8 * UInt32(k))) & 0xFF) }
+        return Data(bytes)
+    }
+
+    /// 4.9 kB in Excel's hands: a header cell, one number, and one cell at XFD1048576, the last
+    /// cell a sheet can have (the proposer once walked every row of every column to it).
+    public static func sparse() throws -> Data {
+        try make(sheets: [("Victims", sheet("""
+            <row r="1"><c r="A1" t="inlineStr"><is><t>EXPLOITATION</t></is></c></row>\
+            <row r="2"><c r="B2"><v>5</v></c></row>\
+            <row r="1048576"><c r="XFD1048576"><v>1</v></c></row>
+            """))])
+    }
 }

@@ -21,6 +21,8 @@ struct MalformedUploadTests {
             ("old.xls", ole, "Excel 97–2003"),
             ("ragged.csv", Data("Year;Quarter;Country;Industry;Sex;No\n2022;Q1;RSA;Mining;M;5;extra\n".utf8), "fields where the header has"),
             ("empty.xlsx", try MiniXLSX.make(sheets: [("Empty", MiniXLSX.sheet(""))]), "no layout could be recognised"),
+            ("damaged-directory.xlsx", try MiniXLSX.damaged(), "incomplete or damaged"),
+            ("sparse.xlsx", try MiniXLSX.sparse(), "no layout could be recognised"),
         ]
     }
 
@@ -74,6 +76,13 @@ struct MalformedUploadTests {
             #expect((0..<20).allSatisfy { results["healthz \($0)"]?.0 == .ok }, "the server answered every health check")
             #expect(try await SubmissionRepository(store: app.imdms.store).list().isEmpty)
             #expect(try await SubmissionRepository(store: app.imdms.store).observationCount() == 0)
+            // Through the API too: the damaged workbook that once ended the server is a 422.
+            let token = try await APITokenRepository(store: app.imdms.store).create(name: "ministry", role: .producer, organisationID: "LMPS", by: "test").secret
+            let api = try await client.post(URI(string: base + "/api/datasets/TIP_VICTIMS/submissions?filename=damaged.xlsx&dryRun=true"),
+                                            headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/octet-stream"]) { $0.body = ByteBuffer(data: try MiniXLSX.damaged()) }
+            #expect(api.status == .unprocessableEntity, "\(api.status)")
+            #expect(api.body.map { String(buffer: $0) }?.contains("incomplete or damaged") == true)
+            #expect(try await client.get(URI(string: base + "/healthz")).status == .ok)
             // And it still takes a good file afterwards.
             let good = try await client.get(URI(string: base + "/intake"), headers: ["Cookie": cookie])
             #expect(good.status == .ok)

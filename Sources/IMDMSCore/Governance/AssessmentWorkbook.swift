@@ -15,7 +15,7 @@ public enum AssessmentWorkbook {
         var answers: [AssessmentAnswer] = []
         var seen = Set<String>()
         guard sheet.lastRow >= 2 else { throw .workbook(sheet: sheet.name, row: nil, column: nil, value: nil, message: "there are no answer rows") }
-        for row in 2...sheet.lastRow {
+        for row in sheet.shownRows where row >= 2 {
             func field(_ name: String) -> String { header[name].map { sheet.text(row: row, column: $0).trimmedSpaces } ?? "" }
             if columns.allSatisfy({ field($0).isEmpty }) { continue }
             let code = field("indicator_code")

@@ -27,14 +27,14 @@ public enum FrameworkWorkbook {
         }
         var meta: [String: String] = [:]
         if let info = named("framework"), info.lastRow > 0 {
-            for row in 1...info.lastRow { meta[info.text(row: row, column: 1).trimmedSpaces.lowercased()] = info.text(row: row, column: 2).trimmedSpaces }
+            for row in info.shownRows { meta[info.text(row: row, column: 1).trimmedSpaces.lowercased()] = info.text(row: row, column: 2).trimmedSpaces }
         }
         var scales: [AssessmentFramework.AnswerScale] = []
         if let scaleSheet = named("scales") { scales = try readScales(scaleSheet) }
         var domains: [AssessmentFramework.Domain] = []
         let columns = try header(sheet, FrameworkWorkbook.indicatorColumns, optional: ["weight"])
         guard sheet.lastRow >= 2 else { throw .workbook(sheet: sheet.name, row: nil, column: nil, value: nil, message: "there are no indicator rows") }
-        for row in 2...sheet.lastRow {
+        for row in sheet.shownRows where row >= 2 {
             func field(_ name: String) -> String { columns[name].map { sheet.text(row: row, column: $0).trimmedSpaces } ?? "" }
             if FrameworkWorkbook.indicatorColumns.allSatisfy({ field($0).isEmpty }) { continue }
             for name in FrameworkWorkbook.indicatorColumns where name != "weight" && field(name).isEmpty {
@@ -72,8 +72,8 @@ public enum FrameworkWorkbook {
     /// Column positions by (lower-cased) header name in row 1; every required name must be there.
     static func header(_ sheet: Grid, _ names: [String], optional: Set<String> = []) throws(GovernanceError) -> [String: Int] {
         var columns: [String: Int] = [:]
-        if sheet.lastColumn > 0 {
-            for column in 1...sheet.lastColumn {
+        do {
+            for column in sheet.columns(showing: 1) {
                 let name = sheet.text(row: 1, column: column).trimmedSpaces.lowercased().replacingOccurrences(of: " ", with: "_")
                 if !name.isEmpty && columns[name] == nil { columns[name] = column }
             }
@@ -89,8 +89,7 @@ public enum FrameworkWorkbook {
     static func readScales(_ sheet: Grid) throws(GovernanceError) -> [AssessmentFramework.AnswerScale] {
         let columns = try header(sheet, ["scale", "option_code", "label", "score"])
         var scales: [AssessmentFramework.AnswerScale] = []
-        guard sheet.lastRow >= 2 else { return [] }
-        for row in 2...sheet.lastRow {
+        for row in sheet.shownRows where row >= 2 {
             func field(_ name: String) -> String { columns[name].map { sheet.text(row: row, column: $0).trimmedSpaces } ?? "" }
             if ["scale", "option_code", "label", "score"].allSatisfy({ field($0).isEmpty }) { continue }
             guard !field("scale").isEmpty, !field("option_code").isEmpty else {

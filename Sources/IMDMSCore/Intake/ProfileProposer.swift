@@ -28,7 +28,7 @@ public struct ProfileProposer: Sendable {
         let numeric = numericColumns(grid)
         // Header rows: rows above the data whose cells over numeric columns match one dimension.
         var headerRows: [Int] = []
-        for row in 1...min(grid.lastRow, Self.headerScanRows) {
+        for row in grid.shownRows where row <= Self.headerScanRows {
             let texts = numeric.map { grid.text(row: row, column: $0) }.filter { !$0.isEmpty && !isTotal($0) }
             guard texts.count >= 2, let dimension = bestDimension(for: texts, excluding: Set(sources.keys), minimumShare: 0.99) else { continue }
             sources[dimension] = .headerRow(row)
@@ -38,8 +38,8 @@ public struct ProfileProposer: Sendable {
         // Label columns: columns below the header whose values match one dimension.
         var usedColumns: Set<Int> = []
         var periodSource: ImportProfile.PeriodSource?
-        for column in 1...max(grid.lastColumn, 1) where !numeric.contains(column) || headerRows.isEmpty {
-            let values = (firstDataRow...max(firstDataRow, grid.lastRow)).map { grid.text(row: $0, column: column) }
+        for column in grid.shownColumns where !numeric.contains(column) || headerRows.isEmpty {
+            let values = grid.rows(showing: column).filter { $0 >= firstDataRow }.map { grid.text(row: $0, column: column) }
                 .filter { !$0.isEmpty && !isTotal($0) }
             guard values.count >= 2 else { continue }
             if periodSource == nil, share(values, { PeriodText.find(in: $0, frequency: structure.frequency) != nil }) >= 0.9 {
@@ -59,7 +59,7 @@ public struct ProfileProposer: Sendable {
         var valueColumns: [String] = []
         var totalColumns: [String] = []
         for column in numeric where !usedColumns.contains(column) {
-            let header = (1..<max(firstDataRow, 1)).map { grid.text(row: $0, column: column) }.filter { !$0.isEmpty }
+            let header = grid.rows(showing: column).filter { $0 < firstDataRow }.map { grid.text(row: $0, column: column) }.filter { !$0.isEmpty }
             if header.contains(where: isTotal) {
                 totalColumns.append(CellReference.name(column: column))
             } else if isYearColumn(grid, column: column, firstDataRow: firstDataRow) {
@@ -85,9 +85,8 @@ public struct ProfileProposer: Sendable {
 
     /// Columns where most non-empty cells below the top rows are numbers.
     func numericColumns(_ grid: Grid) -> [Int] {
-        guard grid.lastColumn > 0 else { return [] }
-        return (1...grid.lastColumn).filter { column in
-            let cells = (1...grid.lastRow).compactMap { grid.value(row: $0, column: column) }
+        return grid.columns.keys.sorted().filter { column in
+            let cells = Array((grid.columns[column] ?? [:]).values)
             let numbers = cells.filter { cell in
                 if case .number = cell { return true }
                 if case let .text(text) = cell, case .success = AdminNumberParser.parse(text) { return true }
@@ -98,8 +97,7 @@ public struct ProfileProposer: Sendable {
     }
 
     func firstNumericRow(_ grid: Grid, _ columns: [Int]) -> Int? {
-        guard grid.lastRow > 0 else { return nil }
-        return (1...grid.lastRow).first { row in
+        return grid.rows.keys.sorted().first { row in
             columns.contains { column in
                 if case .number? = grid.value(row: row, column: column) { return true }
                 if case let .text(text)? = grid.value(row: row, column: column), case .success = AdminNumberParser.parse(text) { return true }
@@ -125,20 +123,21 @@ public struct ProfileProposer: Sendable {
     }
 
     func headerText(_ grid: Grid, column: Int, above row: Int) -> String {
-        (1..<max(row, 1)).map { grid.text(row: $0, column: column) }.joined(separator: " ")
+        grid.rows(showing: column).filter { $0 < row }.map { grid.text(row: $0, column: column) }.filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     func isYearColumn(_ grid: Grid, column: Int, firstDataRow: Int) -> Bool {
-        let values = (firstDataRow...max(firstDataRow, grid.lastRow)).map { grid.text(row: $0, column: column) }.filter { !$0.isEmpty }
+        let values = grid.rows(showing: column).filter { $0 >= firstDataRow }.map { grid.text(row: $0, column: column) }.filter { !$0.isEmpty }
         return !values.isEmpty && values.allSatisfy { $0.count == 4 && Int($0).map { (1900...2999).contains($0) } == true }
     }
 
     /// A column of years beside a column of quarters or months.
     func yearAndSubperiod(_ grid: Grid, firstDataRow: Int, used: inout Set<Int>) -> ImportProfile.PeriodSource? {
-        guard grid.lastColumn > 1 else { return nil }
-        for yearColumn in 1...grid.lastColumn where !used.contains(yearColumn) && isYearColumn(grid, column: yearColumn, firstDataRow: firstDataRow) {
-            for subColumn in 1...grid.lastColumn where subColumn != yearColumn && !used.contains(subColumn) {
-                let rows = (firstDataRow...grid.lastRow).filter { !grid.text(row: $0, column: yearColumn).isEmpty }
+        let columns = grid.shownColumns
+        guard columns.count > 1 else { return nil }
+        for yearColumn in columns where !used.contains(yearColumn) && isYearColumn(grid, column: yearColumn, firstDataRow: firstDataRow) {
+            for subColumn in columns where subColumn != yearColumn && !used.contains(subColumn) {
+                let rows = grid.rows(showing: yearColumn).filter { $0 >= firstDataRow && !grid.text(row: $0, column: yearColumn).isEmpty }
                 let ok = !rows.isEmpty && rows.allSatisfy { row in
                     PeriodText.find(in: grid.text(row: row, column: subColumn) + " " + grid.text(row: row, column: yearColumn),
                                     frequency: structure.frequency) != nil
@@ -153,8 +152,8 @@ public struct ProfileProposer: Sendable {
     }
 
     func titleCell(_ grid: Grid, before row: Int) -> ImportProfile.PeriodSource? {
-        for r in 1..<max(row, 1) {
-            for column in 1...max(grid.lastColumn, 1) where PeriodText.find(in: grid.text(row: r, column: column), frequency: structure.frequency) != nil {
+        for r in grid.shownRows where r < row {
+            for column in grid.columns(showing: r) where PeriodText.find(in: grid.text(row: r, column: column), frequency: structure.frequency) != nil {
                 return .cell(CellReference.name(column: column) + String(r))
             }
         }

@@ -25,9 +25,8 @@ struct ProfileSheetReader {
         }
         let headerCodes = resolveHeaders(valueColumns, &state)
         var detailSums: [Int: Double] = [:]
-        guard profile.firstDataRow <= grid.lastRow else { return }
-        for row in profile.firstDataRow...grid.lastRow where !grid.isBlank(row: row) {
-            let firstText = (1...max(grid.lastColumn, 1)).lazy.map { grid.text(row: row, column: $0) }.first { !$0.isEmpty } ?? ""
+        for row in grid.rows.keys.sorted() where row >= profile.firstDataRow && !grid.isBlank(row: row) {
+            let firstText = grid.columns(showing: row).lazy.map { grid.text(row: row, column: $0) }.first { !$0.isEmpty } ?? ""
             if profile.ignoreRowsStartingWith.contains(where: { !$0.isEmpty && firstText.lowercased().hasPrefix($0.lowercased()) }) { continue }
             let labels = labelColumns.map { grid.text(row: row, column: $0) }
             if labels.contains(where: isTotalLabel) {

@@ -6,12 +6,13 @@ import Foundation
 /// memory whole; Excel's own limit is about a million rows — larger extracts come as CSV.)
 public enum MovementWorkbook {
     public static func csv(from grid: Grid, timeColumn: String) -> Data {
-        guard grid.lastRow > 0 else { return Data() }
-        let timeIndex = (1...max(1, grid.lastColumn)).first { grid.text(row: 1, column: $0).lowercased() == timeColumn.lowercased() }
+        // The header row says how many columns there are: a stray cell far to the right is not one.
+        guard let width = grid.columns(showing: 1).last else { return Data() }
+        let timeIndex = (1...width).first { grid.text(row: 1, column: $0).lowercased() == timeColumn.lowercased() }
         var text = ""
-        for row in 1...grid.lastRow where !grid.isBlank(row: row) {
+        for row in grid.rows.keys.sorted() where !grid.isBlank(row: row) {
             var fields: [String] = []
-            for column in 1...max(1, grid.lastColumn) {
+            for column in 1...width {
                 if case let .date(y, m, d, seconds)? = grid.value(row: row, column: column) {
                     var value = Period.isoDate(y, m, d)
                     if seconds > 0 || column == timeIndex {

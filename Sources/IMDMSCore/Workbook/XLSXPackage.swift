@@ -42,6 +42,8 @@ final class XLSXPackage {
             throw .notAWorkbook("the file cannot be read (\(error.localizedDescription))")
         }
         try check(head: head) { try? Data(contentsOf: url, options: .mappedIfSafe) }
+        guard let bytes = try? Data(contentsOf: url, options: .mappedIfSafe) else { throw .notAWorkbook("the file cannot be read") }
+        _ = try ZipDirectory(bytes)
         do { return XLSXPackage(archive: try Archive(url: url, accessMode: .read), limits: limits) } catch {
             throw .notAWorkbook("the zip package is incomplete or damaged")
         }
@@ -49,6 +51,7 @@ final class XLSXPackage {
 
     static func open(data: Data, limits: XLSXLimits) throws(WorkbookError) -> XLSXPackage {
         try check(head: [UInt8](data.prefix(8))) { data }
+        _ = try ZipDirectory(data)
         do { return XLSXPackage(archive: try Archive(data: data, accessMode: .read), limits: limits) } catch {
             throw .notAWorkbook("the zip package is incomplete or damaged")
         }
@@ -69,7 +72,7 @@ final class XLSXPackage {
         let limits = self.limits
         let alreadyRead = totalRead
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
+            let checksum = try archive.extract(entry, bufferSize: 1 << 16, skipCRC32: false) { chunk in
                 read += UInt64(chunk.count)
                 if read > limits.maxPartBytes { throw WorkbookError.tooLarge(part: path, limit: limits.maxPartBytes) }
                 if alreadyRead + read > limits.maxTotalBytes { throw WorkbookError.tooLarge(part: "the workbook", limit: limits.maxTotalBytes) }
@@ -78,6 +81,8 @@ final class XLSXPackage {
                 }
                 try handle(chunk)
             }
+            // ZIPFoundation returns the checksum of what it unpacked; comparing is ours to do.
+            if checksum != entry.checksum { throw WorkbookError.malformed(part: path, reason: "its contents do not match their checksum") }
         } catch let error as WorkbookError {
             throw error
         } catch let error as XLSXStop {

@@ -13,6 +13,14 @@ struct XMLScanner {
 
     let part: String
     private var buffer: [UInt8] = []
+    /// The unfinished token at the start of the buffer has been searched up to here for its end
+    /// (relative to the buffer), with this quote state inside a tag: the next chunk's scan goes on
+    /// from there instead of from the token's start, so a comment or text that never ends costs
+    /// linear time, not quadratic.
+    private var resumeAt = 0
+    private var resumeQuote: UInt8 = 0
+    /// No single token (text, tag, comment) may be longer; real sheets' longest are a few kB.
+    static let maxTokenBytes = 64 << 20
 
     init(part: String) { self.part = part }
 
@@ -21,11 +29,15 @@ struct XMLScanner {
         buffer.append(contentsOf: chunk)
         let consumed = try scan(final: false, handle)
         buffer.removeFirst(consumed)
+        if buffer.count > Self.maxTokenBytes {
+            throw WorkbookError.malformed(part: part, reason: "an XML token runs over \(Self.maxTokenBytes >> 20) MB without ending")
+        }
     }
 
     /// Reports what remains; an unfinished tag is an error.
     mutating func finish(_ handle: (Event) throws -> Void) throws {
         let consumed = try scan(final: true, handle)
+        resumeAt = 0
         if consumed < buffer.count {
             throw WorkbookError.malformed(part: part, reason: "the XML ends inside a tag")
         }
@@ -36,39 +48,52 @@ struct XMLScanner {
     private static let quote = UInt8(ascii: "\""), apostrophe = UInt8(ascii: "'"), bang = UInt8(ascii: "!")
     private static let question = UInt8(ascii: "?"), equals = UInt8(ascii: "=")
 
-    /// Scans complete tokens; returns how many bytes were consumed.
-    private func scan(final: Bool, _ handle: (Event) throws -> Void) throws -> Int {
+    /// Scans complete tokens; returns how many bytes were consumed. The token at the buffer's
+    /// start resumes its search where the last scan stopped.
+    private mutating func scan(final: Bool, _ handle: (Event) throws -> Void) throws -> Int {
         var i = 0
         let n = buffer.count
+        /// Where the search for the end of the token at `i` may start (`earliest`, its first possible
+        /// position; later when this token was searched before); records where an unfinished one stopped.
+        func from(_ earliest: Int, needle: Int = 1) -> Int { i == 0 ? max(earliest, resumeAt - (needle - 1)) : earliest }
+        func unfinished(quote: UInt8 = 0) -> Int {
+            resumeAt = n - i
+            resumeQuote = quote
+            return i
+        }
         while i < n {
             if buffer[i] != Self.lt {
-                guard let next = index(of: Self.lt, from: i) ?? (final ? n : nil) else { return i }
+                guard let next = index(of: Self.lt, from: from(i)) ?? (final ? n : nil) else { return unfinished() }
                 try handle(.text(try decode(buffer[i..<next])))
                 i = next
+                resumeAt = 0
                 continue
             }
-            guard i + 1 < n else { return i }
+            guard i + 1 < n else { return unfinished() }
             switch buffer[i + 1] {
             case Self.question:
-                guard let close = find([Self.question, Self.gt], from: i + 2) else { return i }
+                guard let close = find([Self.question, Self.gt], from: from(i + 2, needle: 2)) else { return unfinished() }
                 i = close + 2
             case Self.bang:
                 if starts(with: "<!--", at: i) {
-                    guard let close = find(Array("-->".utf8), from: i + 4) else { return i }
+                    guard let close = find(Array("-->".utf8), from: from(i + 4, needle: 3)) else { return unfinished() }
                     i = close + 3
                 } else if starts(with: "<![CDATA[", at: i) {
-                    guard let close = find(Array("]]>".utf8), from: i + 9) else { return i }
+                    guard let close = find(Array("]]>".utf8), from: from(i + 9, needle: 3)) else { return unfinished() }
                     try handle(.text(String(decoding: buffer[(i + 9)..<close], as: UTF8.self)))
                     i = close + 3
                 } else {
-                    guard i + 9 <= n || final else { return i }
+                    guard i + 9 <= n || final else { return unfinished() }
                     throw WorkbookError.unsafeXML(part: part, reason: "DOCTYPE and ENTITY declarations are not allowed in a workbook")
                 }
             default:
-                guard let close = tagEnd(from: i + 1) else { return i }
+                let resumed = i == 0 && resumeAt > 1
+                let (close, quote) = tagEnd(from: resumed ? resumeAt : i + 1, quote: resumed ? resumeQuote : 0)
+                guard let close else { return unfinished(quote: quote) }
                 try handle(try tag(buffer[(i + 1)..<close]))
                 i = close + 1
             }
+            resumeAt = 0
         }
         return i
     }
@@ -97,10 +122,11 @@ struct XMLScanner {
         return i + bytes.count <= buffer.count && buffer[i..<(i + bytes.count)].elementsEqual(bytes)
     }
 
-    /// The `>` closing a tag, skipping quoted attribute values.
-    private func tagEnd(from start: Int) -> Int? {
+    /// The `>` closing a tag, skipping quoted attribute values; without one, the quote state at
+    /// the buffer's end (to resume from there).
+    private func tagEnd(from start: Int, quote open: UInt8) -> (Int?, UInt8) {
         var i = start
-        var quote: UInt8 = 0
+        var quote = open
         while i < buffer.count {
             let b = buffer[i]
             if quote != 0 {
@@ -108,11 +134,11 @@ struct XMLScanner {
             } else if b == Self.quote || b == Self.apostrophe {
                 quote = b
             } else if b == Self.gt {
-                return i
+                return (i, 0)
             }
             i += 1
         }
-        return nil
+        return (nil, quote)
     }
 
     private func tag(_ bytes: ArraySlice<UInt8>) throws -> Event {

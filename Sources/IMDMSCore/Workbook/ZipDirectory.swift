@@ -24,7 +24,7 @@ struct ZipDirectory {
 
     init(_ bytes: Data) throws(WorkbookError) {
         let data = [UInt8](bytes)
-        func damaged(_ reason: String) -> WorkbookError { .notAWorkbook("the zip package is damaged: \(reason)") }
+        func damaged(_ reason: String) -> WorkbookError { .notAWorkbook("the zip package is incomplete or damaged: \(reason)") }
         func u16(_ at: Int) -> UInt16 { UInt16(data[at]) | UInt16(data[at + 1]) << 8 }
         func u32(_ at: Int) -> UInt32 { UInt32(u16(at)) | UInt32(u16(at + 2)) << 16 }
         guard data.count >= 22 else { throw damaged("it is too short to be a zip package") }
@@ -39,7 +39,7 @@ struct ZipDirectory {
         let count = Int(u16(end + 10))
         let size = Int(u32(end + 12)), offset = Int(u32(end + 16))
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
-            throw .notAWorkbook("the zip package uses the ZIP64 extension, which workbooks never need")
+            throw .notAWorkbook("the zip package is incomplete or damaged, or uses the ZIP64 extension, which workbooks never need")
         }
         guard count <= Self.maxEntries else { throw damaged("it claims \(count) parts") }
         guard offset + size <= end else { throw damaged("its directory lies outside the file") }
@@ -60,7 +60,7 @@ struct ZipDirectory {
             guard method == 0 || method == 8 else { throw damaged("\(name) is packed with method \(method), not stored or deflated") }
             if method == 0 && compressed != uncompressed { throw damaged("\(name) is stored with two different sizes") }
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
-                throw .notAWorkbook("the zip package uses the ZIP64 extension, which workbooks never need")
+                throw .notAWorkbook("the zip package is incomplete or damaged, or uses the ZIP64 extension, which workbooks never need")
             }
             // The local header: its signature, its own name and extra field, then the data, all before the directory.
             guard local + 30 <= offset, u32(local) == Self.localSignature else { throw damaged("the header of \(name) is missing") }
