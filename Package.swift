@@ -73,14 +73,20 @@ let package = Package(
             path: "Tests/IMDMSTestSupport",
             resources: [.copy("Resources/samples")]
         ),
+        // Damaged and hostile variants of real intake files, for the tests' bounded run and `imdms-bench fuzz`.
+        .target(
+            name: "IMDMSFuzz",
+            dependencies: ["IMDMSCore", "IMDMSStorage", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            path: "Tests/IMDMSFuzz"
+        ),
         // Measurements for docs/PERFORMANCE.md: `swift run -c release imdms-bench`.
         .executableTarget(
             name: "imdms-bench",
-            dependencies: ["IMDMSCore", "IMDMSStorage", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["IMDMSCore", "IMDMSStorage", "IMDMSFuzz", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/IMDMSBench"
         ),
         .testTarget(name: "IMDMSCoreTests", dependencies: ["IMDMSCore", "IMDMSTestSupport"]),
-        .testTarget(name: "IMDMSStorageTests", dependencies: ["IMDMSStorage", "IMDMSCore", "IMDMSTestSupport"]),
+        .testTarget(name: "IMDMSStorageTests", dependencies: ["IMDMSStorage", "IMDMSCore", "IMDMSTestSupport", "IMDMSFuzz"]),
         .testTarget(
             name: "IMDMSWebTests",
             dependencies: [

@@ -61,6 +61,11 @@ if arguments.count >= 2 && arguments[1] == "protection" {
     exit(0)
 }
 
+if arguments.count >= 2 && arguments[1] == "fuzz" {
+    try await FuzzBench.run(cases: arguments.count > 2 ? Int(arguments[2]) ?? 2_000 : 2_000, seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
+    exit(0)
+}
+
 if arguments.count == 2 && arguments[1] == "protected-reads" {
     try await ProtectedReadBench.run()
     exit(0)

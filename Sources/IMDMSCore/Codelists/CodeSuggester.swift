@@ -8,6 +8,8 @@ public struct CodeSuggester: Sendable {
         public var score: Double
     }
 
+    static let maxLength = 200
+
     let codelist: Codelist
     private let candidates: [(code: String, key: String)]
 
@@ -24,10 +26,12 @@ public struct CodeSuggester: Sendable {
     /// Up to `limit` codes, best first, scoring at least `threshold`.
     public func suggestions(for text: String, limit: Int = 3, threshold: Double = 0.6) -> [Suggestion] {
         let key = CodeMatcher.normalise(text)
-        guard !key.isEmpty else { return [] }
+        // Names are short: a damaged field of thousands of characters suggests nothing (and an
+        // edit distance against every name would take seconds).
+        guard !key.isEmpty, key.count <= Self.maxLength else { return [] }
         var best: [String: Double] = [:]
         for candidate in candidates {
-            let score = Self.similarity(key, candidate.key)
+            let score = Self.similarity(key, candidate.key, atLeast: threshold)
             if score > (best[candidate.code] ?? 0) { best[candidate.code] = score }
         }
         return best.filter { $0.value >= threshold }
@@ -38,10 +42,12 @@ public struct CodeSuggester: Sendable {
 
     /// 1 − distance / longer length; a candidate wholly contained in the text (a clinic named
     /// after its post) scores by how much of the text it covers, at least 0.7.
-    static func similarity(_ a: String, _ b: String) -> Double {
+    static func similarity(_ a: String, _ b: String, atLeast threshold: Double = 0) -> Double {
         if a == b { return 1 }
         let longer = max(a.count, b.count)
-        var score = 1 - Double(distance(Array(a.utf8), Array(b.utf8))) / Double(longer)
+        // The distance is at least the difference in length: skip it when that alone is too far.
+        let bound = 1 - Double(abs(a.count - b.count)) / Double(longer)
+        var score = bound < threshold ? 0 : 1 - Double(distance(Array(a.utf8), Array(b.utf8))) / Double(longer)
         if b.count >= 4 && a.contains(b) { score = max(score, 0.7 + 0.25 * Double(b.count) / Double(a.count)) }
         return score
     }

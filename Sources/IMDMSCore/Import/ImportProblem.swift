@@ -33,12 +33,16 @@ public struct ImportProblem: Hashable, Sendable, Codable, CustomStringConvertibl
     public var value: String?
     public var message: String
 
+    /// The longest value a problem quotes whole.
+    public static let maxQuoted = 120
+
     public init(_ kind: Kind, sheet: String? = nil, row: Int? = nil, column: String? = nil, value: String? = nil, message: String) {
         self.kind = kind
         self.sheet = sheet
         self.row = row
         self.column = column
-        self.value = value
+        // A problem quotes what it found, but never a whole damaged field of a megabyte.
+        self.value = value.map { $0.count > Self.maxQuoted ? String($0.prefix(Self.maxQuoted)) + "… (\($0.count) characters)" : $0 }
         self.message = message
     }
 

@@ -1,15 +1,16 @@
 /// A merged range, 1-based and inclusive.
 public struct MergedRange: Hashable, Sendable {
-    public var firstRow: Int
-    public var firstColumn: Int
-    public var lastRow: Int
-    public var lastColumn: Int
+    public private(set) var firstRow: Int
+    public private(set) var firstColumn: Int
+    public private(set) var lastRow: Int
+    public private(set) var lastColumn: Int
 
+    /// Corners in any order (a file may say B5:A1).
     public init(firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int) {
-        self.firstRow = firstRow
-        self.firstColumn = firstColumn
-        self.lastRow = lastRow
-        self.lastColumn = lastColumn
+        self.firstRow = min(firstRow, lastRow)
+        self.firstColumn = min(firstColumn, lastColumn)
+        self.lastRow = max(firstRow, lastRow)
+        self.lastColumn = max(firstColumn, lastColumn)
     }
 
     public func contains(row: Int, column: Int) -> Bool {

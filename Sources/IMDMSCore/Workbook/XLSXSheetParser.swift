@@ -4,8 +4,10 @@ struct XLSXSheetParser {
     let sharedStrings: [String]
     let dateStyles: [Bool]
     let uses1904: Bool
+    let limits: XLSXLimits
 
     private(set) var merges: [MergedRange] = []
+    private var cellCount = 0
     private var row = 0
     private var cells: [Cell] = []
     private var nextColumn = 1
@@ -17,7 +19,8 @@ struct XLSXSheetParser {
     private var capturing = false
     private var inInlineString = false
 
-    init(part: String, sharedStrings: [String], dateStyles: [Bool], uses1904: Bool) {
+    init(part: String, sharedStrings: [String], dateStyles: [Bool], uses1904: Bool, limits: XLSXLimits = .standard) {
+        self.limits = limits
         self.part = part
         self.sharedStrings = sharedStrings
         self.dateStyles = dateStyles
@@ -30,6 +33,7 @@ struct XLSXSheetParser {
             if name.is("c") {
                 let reference = XLSXMetadata.attribute(attributes, "r").flatMap(CellReference.parse)
                 column = reference?.column ?? nextColumn
+                guard column <= 16_384 else { throw WorkbookError.malformed(part: part, reason: "row \(row) has cells beyond column XFD, the last") }
                 type = XLSXMetadata.attribute(attributes, "t") ?? "n"
                 style = XLSXMetadata.attribute(attributes, "s").flatMap(Int.init) ?? 0
                 value = ""
@@ -52,7 +56,16 @@ struct XLSXSheetParser {
             } else if name.is("mergeCell"), let ref = XLSXMetadata.attribute(attributes, "ref") {
                 let ends = ref.split(separator: ":").map(String.init)
                 if let first = ends.first.flatMap(CellReference.parse), let last = (ends.count > 1 ? ends[1] : ends[0]).flatMapReference {
-                    merges.append(MergedRange(firstRow: first.row, firstColumn: first.column, lastRow: last.row, lastColumn: last.column))
+                    // Corners in any order (B5:A1 is A1:B5); a range over whole columns or many ranges is refused.
+                    let range = MergedRange(firstRow: first.row, firstColumn: first.column, lastRow: last.row, lastColumn: last.column)
+                    let area = (range.lastRow - range.firstRow + 1) * (range.lastColumn - range.firstColumn + 1)
+                    guard area <= limits.maxMergedCells else {
+                        throw WorkbookError.malformed(part: part, reason: "the merged range \(ref) covers \(area) cells (at most \(limits.maxMergedCells)); unmerge it")
+                    }
+                    guard merges.count < limits.maxMerges else {
+                        throw WorkbookError.malformed(part: part, reason: "it has more than \(limits.maxMerges) merged ranges")
+                    }
+                    merges.append(range)
                 }
             }
         case let .end(name):
@@ -61,7 +74,13 @@ struct XLSXSheetParser {
             } else if name.is("is") {
                 inInlineString = false
             } else if name.is("c") {
-                if let resolved = try resolve() { cells.append(Cell(row: row, column: column, value: resolved)) }
+                if let resolved = try resolve() {
+                    cellCount += 1
+                    guard cellCount <= limits.maxCellsPerSheet else {
+                        throw WorkbookError.malformed(part: part, reason: "the sheet holds more than \(limits.maxCellsPerSheet) cells; send it in parts or as CSV")
+                    }
+                    cells.append(Cell(row: row, column: column, value: resolved))
+                }
                 nextColumn = column + 1
             } else if name.is("row") {
                 try emit(row, cells)

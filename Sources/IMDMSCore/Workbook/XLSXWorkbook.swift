@@ -55,7 +55,8 @@ public final class XLSXWorkbook {
     @discardableResult
     public func readRows(of sheetName: String, _ handle: (_ row: Int, _ cells: [Cell]) throws -> Void) throws -> [MergedRange] {
         let sheet = try sheet(named: sheetName)
-        var parser = XLSXSheetParser(part: sheet.part, sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904: uses1904DateSystem)
+        var parser = XLSXSheetParser(part: sheet.part, sharedStrings: sharedStrings, dateStyles: dateStyles, uses1904: uses1904DateSystem,
+                                     limits: package.limits)
         do {
             try package.scanXML(sheet.part) { event in try parser.handle(event, emit: handle) }
         } catch is XLSXStop {
