@@ -1,13 +1,20 @@
 import Foundation
 
-/// Prints an HTML page to PDF with headless Chromium, the same engine the browser tests use.
-/// Without Chromium it says what to install instead of failing obscurely.
+/// Prints an HTML page to PDF with headless Chromium, the same engine the browser tests use, at
+/// most `maxConcurrent` at a time. Without Chromium it says what to install instead of failing
+/// obscurely.
 public enum PDFPrinter {
     public struct Unavailable: Error, CustomStringConvertible {
         public var description: String
     }
 
     static let candidates = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+
+    /// At most this many browsers print at once (each takes a few hundred MB and a core); a request
+    /// that waits longer than `slotWait` for one is told to come back (503), not queued forever.
+    public static let maxConcurrent = 2
+    static let slots = DispatchSemaphore(value: maxConcurrent)
+    static let slotWait: DispatchTimeInterval = .seconds(30)
 
     /// The browser to print with: `IMDMS_CHROMIUM` if set, else the first of the usual names on PATH.
     public static func browser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
@@ -19,11 +26,16 @@ public enum PDFPrinter {
         return nil
     }
 
-    public static func pdf(html: String) throws -> Data {
-        guard let browser = browser() else {
+    /// `browser`: the program to print with (default: `browser()`).
+    public static func pdf(html: String, browser given: String? = nil) throws -> Data {
+        guard let browser = given ?? browser() else {
             throw Unavailable(description: "PDF output needs headless Chromium, which is not installed here: install it (Debian: apt-get install chromium) "
                 + "or set IMDMS_CHROMIUM to its path. The web page, XLSX and CSV formats work without it.")
         }
+        guard slots.wait(timeout: .now() + slotWait) == .success else {
+            throw Unavailable(description: "Every PDF printer is busy; try again in a minute (the web page, XLSX and CSV are ready now).")
+        }
+        defer { slots.signal() }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imdms-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
