@@ -84,15 +84,16 @@ struct RouteAccessTests {
         "POST /api/movements": [],
         "GET /movements": [.role(.microdataOfficer)],
         "POST /movements": [.role(.microdataOfficer)],
-        // Governance: every signed-in role reads; the assessment organisation's producers (NCC,
-        // not the MOHA producer of this test), data managers and administrators answer.
-        "GET /governance": signedIn,
+        // Governance: assessments in the making are for those who answer them — the assessment
+        // organisation's producers (NCC, not the MOHA producer of this test) — and those who review
+        // them; everyone reads the published scorecard.
+        "GET /governance": reviewers,
         "POST /governance/frameworks": reviewers,
         "POST /governance/assessments": reviewers,
-        "GET /governance/assessments/:assessmentID": signedIn,
+        "GET /governance/assessments/:assessmentID": reviewers,
         "POST /governance/assessments/:assessmentID": submitters,
         "POST /governance/assessments/:assessmentID/workbook": submitters,
-        "GET /governance/assessments/:assessmentID/evidence/:indicator": signedIn,
+        "GET /governance/assessments/:assessmentID/evidence/:indicator": reviewers,
         "GET /reports/mgi-scorecard": everyone,
     ]
 

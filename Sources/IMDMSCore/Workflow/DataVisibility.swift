@@ -18,6 +18,13 @@ public enum DataVisibility: Sendable, Hashable {
         }
     }
 
+    /// Whether published data with this release time (nil: none) is visible to this reader now:
+    /// the same embargo rule as every table, for what is not read through the tables.
+    public func allowsRelease(at releaseAt: Date?) -> Bool {
+        guard case let .released(now) = self, let releaseAt else { return true }
+        return releaseAt <= now
+    }
+
     /// The submission states whose observations this reader sees.
     public var statuses: [SubmissionStatus] {
         switch self {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A step of the submission workflow: draft (the pending upload) → submitted → approved or
 /// returned (with a comment the producer sees) → published. `reopen` unlocks an approved
 /// submission's periods so that a correction can replace them.
@@ -50,8 +52,16 @@ public enum WorkflowAction: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// The actions open to `user` on a submission in `status` of `organisationID`.
-    public static func available(to user: User, status: SubmissionStatus, organisationID: String) -> [WorkflowAction] {
-        allCases.filter { $0.from.contains(status) && $0.isPermitted(for: user, organisationID: organisationID) }
+    /// Four eyes: whoever submitted a submission neither approves nor publishes it.
+    public var needsAnotherPerson: Bool { self == .approve || self == .publish }
+
+    /// Whether `user`, given who submitted the submission, may take the action (see `needsAnotherPerson`).
+    public func isPermitted(for user: User, organisationID: String, submittedBy: UUID?) -> Bool {
+        isPermitted(for: user, organisationID: organisationID) && !(needsAnotherPerson && submittedBy == user.id)
+    }
+
+    /// The actions open to `user` on a submission in `status` of `organisationID` submitted by `submittedBy`.
+    public static func available(to user: User, status: SubmissionStatus, organisationID: String, submittedBy: UUID? = nil) -> [WorkflowAction] {
+        allCases.filter { $0.from.contains(status) && $0.isPermitted(for: user, organisationID: organisationID, submittedBy: submittedBy) }
     }
 }

@@ -28,6 +28,8 @@ public struct AssessmentRepository: Sendable {
         /// The scores' submission status, or `draft` before every indicator is answered.
         public var status: String
         public var answered: Int
+        /// The scores' release time once published with an embargo.
+        public var releaseAt: Date?
     }
 
     public struct Stored: Sendable {
@@ -129,7 +131,7 @@ public struct AssessmentRepository: Sendable {
     }
 
     private struct SummaryRow: Decodable {
-        var id: UUID, framework_id: String, year: Int, organisation_id: String, submission_id: UUID?, status: String?
+        var id: UUID, framework_id: String, year: Int, organisation_id: String, submission_id: UUID?, status: String?, release_at: Date?
     }
 
     private struct CountRow: Decodable { var assessment_id: UUID, n: Int }
@@ -143,6 +145,7 @@ public struct AssessmentRepository: Sendable {
         let select = store.sql.select()
             .column(SQLColumn("id", table: "a")).column(SQLColumn("framework_id", table: "a")).column(SQLColumn("year", table: "a"))
             .column(SQLColumn("organisation_id", table: "a")).column(SQLColumn("submission_id", table: "a")).column(SQLColumn("status", table: "s"))
+            .column(SQLColumn("release_at", table: "s"))
             .from(SQLAlias(SQLIdentifier(AssessmentModel.schema), as: SQLIdentifier("a")))
             .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.left,
                   on: SQLBinaryExpression(SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "a")))
@@ -155,7 +158,7 @@ public struct AssessmentRepository: Sendable {
         let answered = Dictionary(try await counts.all(decoding: CountRow.self).map { ($0.assessment_id, $0.n) }, uniquingKeysWith: { a, _ in a })
         return try await select.orderBy(SQLOrderBy(expression: SQLColumn("year", table: "a"), direction: SQLDirection.descending)).all(decoding: SummaryRow.self).map {
             Summary(id: $0.id, frameworkID: $0.framework_id, year: $0.year, organisationID: $0.organisation_id,
-                    submissionID: $0.submission_id, status: $0.status ?? "draft", answered: answered[$0.id] ?? 0)
+                    submissionID: $0.submission_id, status: $0.status ?? "draft", answered: answered[$0.id] ?? 0, releaseAt: $0.release_at)
         }
     }
 

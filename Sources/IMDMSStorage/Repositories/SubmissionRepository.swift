@@ -97,11 +97,14 @@ public struct SubmissionRepository: Sendable {
         try await SubmissionModel.find(id, on: store.database)?.domain
     }
 
-    /// Submissions newest first, optionally of one dataset, organisation or state.
+    /// Submissions newest first, optionally of one dataset, organisation (then only those its
+    /// people or machines sent, not what IMDMS derived and filed under it) or state.
     public func list(datasetID: String? = nil, organisationID: String? = nil, status: SubmissionStatus? = nil, limit: Int? = nil) async throws -> [Submission] {
         let query = SubmissionModel.query(on: store.database).sort(\.$createdAt, .descending)
         if let datasetID { query.filter(\.$datasetID == datasetID) }
-        if let organisationID { query.filter(\.$organisationID == organisationID) }
+        if let organisationID {
+            query.filter(\.$organisationID == organisationID).filter(\.$channel != Submission.Channel.system.rawValue)
+        }
         if let status { query.filter(\.$status == status.rawValue) }
         if let limit { query.limit(limit) }
         return try await query.all().compactMap(\.domain)

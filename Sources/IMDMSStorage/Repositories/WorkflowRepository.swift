@@ -24,6 +24,9 @@ public struct WorkflowRepository: Sendable {
             guard action.isPermitted(for: user, organisationID: before.organisationID) else {
                 throw StorageError.notPermitted("a \(user.role.rawValue) of \(user.organisationID ?? "no organisation") cannot \(action.rawValue) a submission of \(before.organisationID)")
             }
+            guard !(action.needsAnotherPerson && before.submittedByUserID == user.id) else {
+                throw StorageError.notPermitted("\(user.username) submitted this submission and so cannot \(action.rawValue) it: another data manager must (four eyes)")
+            }
             guard action.from.contains(before.status) else {
                 throw StorageError.conflict("submission \(submissionID.uuidString) is \(before.status.rawValue); only a "
                     + action.from.map(\.rawValue).sorted().joined(separator: " or ") + " submission can be given ‘\(action.label)’")
@@ -105,7 +108,7 @@ public struct WorkflowRepository: Sendable {
             query.filter(\.$status ~~ [SubmissionStatus.submitted.rawValue, SubmissionStatus.approved.rawValue])
         case .producer:
             guard let organisationID = user.organisationID else { return [] }
-            query.filter(\.$organisationID == organisationID)
+            query.filter(\.$organisationID == organisationID).filter(\.$channel != Submission.Channel.system.rawValue)
                 .filter(\.$status ~~ [SubmissionStatus.returned.rawValue, SubmissionStatus.submitted.rawValue])
         case .analyst, .viewer, .microdataOfficer:
             return []

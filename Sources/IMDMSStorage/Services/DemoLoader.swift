@@ -51,6 +51,8 @@ public struct DemoLoader: Sendable {
         try await repository.installShipped()
         let framework = try AssessmentFramework.illustrative()
         let demo = User(username: "demo", displayName: "Demo data", role: .dataManager, organisationID: nil)
+        // Four eyes: another (invented) data manager approves and publishes what "demo" submitted.
+        let reviewer = User(username: "demo-reviewer", displayName: "Demo data reviewer", role: .dataManager, organisationID: nil)
         var random = SplitMix64(seed: 10_72)
         var options: [String: Int] = [:]  // indicator → option index, rising between the two years
         var count = (submissions: 0, observations: 0)
@@ -68,8 +70,8 @@ public struct DemoLoader: Sendable {
             let outcome = try await repository.save(id, answers: answers, by: demo, channel: .demo, structure: structure)
             if let submission = outcome.submission {
                 let workflow = WorkflowRepository(store: store)
-                _ = try await workflow.perform(.approve, on: submission.id, by: demo)
-                _ = try await workflow.perform(.publish, on: submission.id, by: demo)
+                _ = try await workflow.perform(.approve, on: submission.id, by: reviewer)
+                _ = try await workflow.perform(.publish, on: submission.id, by: reviewer)
                 count.submissions += 1
                 count.observations += submission.observationCount
             }

@@ -49,7 +49,7 @@ public struct IntakeService: Sendable {
         let locations = context.locations
         preview.summarise(observations)
         let stored = try await StoredValuesReader(store: store)
-            .values(datasetID: datasetID, periods: PlausibilityCheck.comparisonPeriods(for: observations))
+            .values(datasetID: datasetID, periods: PlausibilityCheck.comparisonPeriods(for: observations), organisationID: producer)
         preview.warnings = PlausibilityCheck(stored: stored).warnings(for: observations, locations: locations)
         if dryRun { return .checked(preview) }
         let submission = Submission(

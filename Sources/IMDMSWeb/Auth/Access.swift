@@ -34,6 +34,13 @@ enum Access {
     /// Who sees submissions: reviewers all of them, producers their organisation's.
     static func seesSubmissions(_ user: User) -> Bool { reviews(user) || user.role == .producer }
 
+    /// Whether `user` may open this submission (its values, history, file): reviewers any; a
+    /// producer those its organisation sent — not the statistics IMDMS derived and filed under it
+    /// (from traveller records), which reach producers like everyone, through protected outputs.
+    static func sees(_ submission: Submission, _ user: User) -> Bool {
+        reviews(user) || (user.role == .producer && submission.organisationID == user.organisationID && submission.channel != .system)
+    }
+
     /// The signed-in user, or 403 unless `allowed` says yes.
     static func require(_ request: Request, _ what: String, _ allowed: (User) -> Bool) throws -> SessionRepository.Session {
         let login = try requireLogin(request)

@@ -33,6 +33,14 @@ struct GovernanceController: RouteCollection {
         try Access.require(request, "answer governance assessments") { [.producer, .dataManager, .administrator].contains($0.role) }
     }
 
+    /// Assessments in the making — their answers, drafts and evidence — are for those who answer
+    /// them (the assessment organisation's producers) and those who review them; everyone else
+    /// sees the published scorecard.
+    static func working(_ request: Request) throws -> SessionRepository.Session {
+        let owner = request.imdms.reference.structure(AssessmentRepository.datasetID)?.organisationID ?? ""
+        return try Access.require(request, "see governance assessments before they are published") { AssessmentRepository.mayAnswer($0, organisationID: owner) }
+    }
+
     /// The sheets of an uploaded workbook (XLSX or CSV); 400 without a file, 422 naming an unreadable one.
     static func grids(_ file: File?, what: String) throws -> [Grid] {
         guard let file, file.data.readableBytes > 0 else { throw WebError.badRequest("Choose \(what) (XLSX or CSV) to import.") }
@@ -42,7 +50,7 @@ struct GovernanceController: RouteCollection {
     }
 
     func index(_ request: Request) async throws -> Response {
-        let login = try Access.requireLogin(request)
+        let login = try Self.working(request)
         let repository = Self.repository(request)
         let structure = try Self.structure(request)
         let page = GovernancePage(frameworks: try await repository.frameworks(), assessments: try await repository.list(),
@@ -95,7 +103,7 @@ struct GovernanceController: RouteCollection {
     }
 
     func show(_ request: Request) async throws -> Response {
-        let login = try Access.requireLogin(request)
+        let login = try Self.working(request)
         let stored = try await Self.assessment(request)
         let locked = try await WorkflowRepository(store: request.imdms.store).isLocked(datasetID: AssessmentRepository.datasetID, period: String(stored.summary.year))
         let page = AssessmentPage(stored: stored, canAnswer: AssessmentRepository.mayAnswer(login.user, organisationID: stored.summary.organisationID),
@@ -147,7 +155,7 @@ struct GovernanceController: RouteCollection {
     }
 
     func evidence(_ request: Request) async throws -> Response {
-        _ = try Access.requireLogin(request)
+        _ = try Self.working(request)
         let stored = try await Self.assessment(request)
         guard let answer = stored.answers[request.parameters.get("indicator") ?? ""], let sha = answer.fileSHA256,
               let file = try await SubmissionRepository(store: request.imdms.store).sourceFile(sha256: sha) else {
@@ -163,7 +171,10 @@ struct GovernanceController: RouteCollection {
         let structure = try Self.structure(request)
         var statuses = Set(request.visibility.statuses.map(\.rawValue))
         if let user = request.login?.user, AssessmentRepository.mayAnswer(user, organisationID: structure.organisationID) { statuses.insert(SubmissionStatus.submitted.rawValue) }
-        let visible = try await Self.repository(request).list().filter { statuses.contains($0.status) }
+        let visibility = request.visibility
+        let visible = try await Self.repository(request).list().filter { summary in
+            statuses.contains(summary.status) && (summary.status != SubmissionStatus.published.rawValue || visibility.allowsRelease(at: summary.releaseAt))
+        }
         func year(_ name: String) throws -> Int? {
             guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
             guard let year = Int(text) else { throw WebError.badRequest("The \(name) ‘\(text)’ is not a year such as 2022.") }

@@ -41,7 +41,7 @@ struct WorkflowController: RouteCollection {
     static func submission(_ request: Request, _ login: SessionRepository.Session) async throws -> Submission {
         guard let id = request.parameters.get("submissionID").flatMap(UUID.init(uuidString:)),
               let submission = try await SubmissionRepository(store: request.imdms.store).find(id),
-              Access.reviews(login.user) || submission.organisationID == login.user.organisationID
+              Access.sees(submission, login.user)
         else { throw WebError.notFound("There is no such submission.") }
         return submission
     }
@@ -55,7 +55,8 @@ struct WorkflowController: RouteCollection {
             submission: submission, structure: request.imdms.reference.structure(submission.datasetID),
             history: try await workflow.history(of: submission.id), lockedPeriods: try await workflow.lockedPeriods(of: submission.id),
             sample: Array(try await SubmissionRepository(store: store).observations(of: submission.id).prefix(SubmissionPage.sampleSize)),
-            actions: WorkflowAction.available(to: login.user, status: submission.status, organisationID: submission.organisationID),
+            actions: WorkflowAction.available(to: login.user, status: submission.status, organisationID: submission.organisationID,
+                                              submittedBy: submission.submittedByUserID),
             times: ReleaseTimeText(timeZone: request.imdms.settings.timeZone))
         return page.render(login: login).response()
     }
