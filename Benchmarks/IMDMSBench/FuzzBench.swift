@@ -19,7 +19,7 @@ enum FuzzBench {
         }
     }
 
-    static func run(cases: Int, seed: UInt64) async throws {
+    static func run(cases: Int, seed: UInt64, only: Int? = nil) async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imdms-fuzz-\(UUID().uuidString)")
         var logger = Logger(label: "fuzz")
         logger.logLevel = .warning
@@ -34,7 +34,8 @@ enum FuzzBench {
         timer.setEventHandler { watch.check() }
         timer.resume()
         let (tally, seconds) = await measure {
-            await IntakeFuzzRun.run(store: store, reference: reference, seeds: try! IntakeFuzzRun.seeds(samples: samples), cases: cases, seed: seed) { fuzzed in
+            await IntakeFuzzRun.run(store: store, reference: reference, seeds: try! IntakeFuzzRun.seeds(samples: samples), cases: cases, seed: seed,
+                                    only: only) { fuzzed in
                 let name = "case \(fuzzed.number) (\(fuzzed.seed): \(fuzzed.mutation))"
                 watch.set(name)
                 FileHandle.standardError.write(Data((name + "\n").utf8))

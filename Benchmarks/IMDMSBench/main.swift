@@ -62,7 +62,8 @@ if arguments.count >= 2 && arguments[1] == "protection" {
 }
 
 if arguments.count >= 2 && arguments[1] == "fuzz" {
-    try await FuzzBench.run(cases: arguments.count > 2 ? Int(arguments[2]) ?? 2_000 : 2_000, seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1)
+    try await FuzzBench.run(cases: arguments.count > 2 ? Int(arguments[2]) ?? 2_000 : 2_000, seed: arguments.count > 3 ? UInt64(arguments[3]) ?? 1 : 1,
+                            only: arguments.count > 4 ? Int(arguments[4]) : nil)
     exit(0)
 }
 

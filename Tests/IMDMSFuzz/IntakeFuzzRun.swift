@@ -16,14 +16,16 @@ public enum IntakeFuzzRun {
     }
 
     /// `willRun` hears each case before it runs (to name the case if it never returns).
+    /// `only`: run just this case (the others are made, not run: to replay one from a long run).
     public static func run(store: Store, reference: ReferenceConfiguration, seeds: [IntakeFuzzer.Seed], cases: Int, seed: UInt64,
-                           willRun: (IntakeFuzzer.Case) -> Void = { _ in }) async -> Tally {
+                           only: Int? = nil, willRun: (IntakeFuzzer.Case) -> Void = { _ in }) async -> Tally {
         var fuzzer = IntakeFuzzer(seeds: seeds, seed: seed)
         var tally = Tally()
         let intake = IntakeService(store: store, reference: reference)
         let clock = ContinuousClock()
         for number in 0..<cases {
             let fuzzed = fuzzer.next(number)
+            if let only, only != number { continue }
             willRun(fuzzed)
             let name = "case \(number) (\(fuzzed.seed): \(fuzzed.mutation))"
             let started = clock.now

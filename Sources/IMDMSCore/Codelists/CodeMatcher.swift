@@ -40,8 +40,14 @@ public struct CodeMatcher: Sendable {
         return byKey[key]
     }
 
+    /// Codes, names and aliases are short; a longer text (a damaged cell can hold a megabyte) is
+    /// not folded character by character: it gets a key that matches nothing yet is the same for
+    /// the same text (so a problem groups its occurrences).
+    public static let longestMatchable = 256
+
     /// Lower case, letters and digits only, accents folded; `_` kept so `_T` stays distinct from `T`.
     public static func normalise(_ text: String) -> String {
+        if text.utf8.count > longestMatchable { return "#\(text.utf8.count)#\(text.hashValue)" }
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
             .map(Character.init))
