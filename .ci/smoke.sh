@@ -22,6 +22,23 @@ grep -q "row 2, column BORDER_POST, value 'XXX'" "$work/err"
 "$bin" import "$work/good.csv" --dataset BORDER_CROSSINGS --data "$work/import" | grep -q "Stored 1 observations"
 IMDMS_NEW_PASSWORD="maloti-river-7-bridge" "$bin" user add thabo --role producer --org MOHA --data "$work/import" | grep -q "Created producer 'thabo' of MOHA"
 "$bin" audit verify --data "$work/import" | grep -q "audit trail intact: 5 entries"
+# Someone with write access to the database file, but not the audit key beside it, rewrites an
+# entry and recomputes the whole SHA-256 chain and the head: the key's seals give it away.
+python3 - "$work/import/imdms.sqlite" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+rows = [list(r) for r in db.execute("SELECT sequence, at, actor, action, subject, before, after, previous_hash, hash FROM audit_log ORDER BY sequence")]
+rows[1][6] = "dataset BORDER_CROSSINGS, 0 observations"
+for i, r in enumerate(rows):
+    if i > 0: r[7] = rows[i - 1][8]
+    fields = [str(r[0]), r[1], r[2], r[3], r[4], r[5] if r[5] is not None else "\0", r[6] if r[6] is not None else "\0", r[7]]
+    r[8] = hashlib.sha256("|".join(f"{len(f.encode())}:{f}" for f in fields).encode()).hexdigest()
+    db.execute("UPDATE audit_log SET after = ?, previous_hash = ?, hash = ? WHERE sequence = ?", (r[6], r[7], r[8], r[0]))
+db.execute("UPDATE settings SET value = ? WHERE key = 'audit_head'", (f"{rows[-1][0]}:{rows[-1][8]}",))
+db.commit()
+PY
+if "$bin" audit verify --data "$work/import" > "$work/verify.txt"; then echo "a rewritten audit trail verified"; cat "$work/verify.txt"; exit 1; fi
+grep -q "entry #2 .* does not carry the audit key's seal" "$work/verify.txt"
 
 port=18080
 "$bin" serve --demo --data "$work/demo" --port "$port" > "$work/serve.log" 2>&1 &

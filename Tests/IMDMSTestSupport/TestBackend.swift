@@ -22,9 +22,10 @@ public enum TestBackend: String, CaseIterable, Sendable {
     }
 
     /// Runs `body` with a fresh, migrated, empty database of this kind, removed afterwards.
-    public func withStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
+    /// `auditSeal`: the audit key the store seals entries with (none by default).
+    public func withStore<T: Sendable>(auditSeal: AuditSeal? = nil, _ body: (Store) async throws -> T) async throws -> T {
         let (location, cleanup) = try await freshLocation()
-        let store = try await Store.open(location, logger: Self.quietLogger)
+        let store = try await Store.open(location, logger: Self.quietLogger, auditSeal: auditSeal)
         do {
             let result = try await body(store)
             await store.close()

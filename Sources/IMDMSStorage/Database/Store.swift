@@ -2,6 +2,7 @@ import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Foundation
+import IMDMSCore
 import Logging
 import NIOCore
 import NIOPosix
@@ -13,19 +14,23 @@ public final class Store: Sendable {
     public let location: StorageLocation
     public let databases: Databases
     public let logger: Logger
+    /// The key that seals every audit entry written through this store (nil: entries unsealed).
+    public let auditSeal: AuditSeal?
     /// Tables computed by this process, reused until the data changes (see `TableCache`).
     public let tableCache = TableCache()
     /// Protected cubes built by this process, rebuilt when the data changes (see `ProtectedCubes`).
     public let protectedCubes = ProtectedCubes()
 
-    private init(location: StorageLocation, databases: Databases, logger: Logger) {
+    private init(location: StorageLocation, databases: Databases, logger: Logger, auditSeal: AuditSeal?) {
+        self.auditSeal = auditSeal
         self.location = location
         self.databases = databases
         self.logger = logger
     }
 
     /// Opens (creating the SQLite file's folder if needed) and, unless told not to, migrates the database.
-    public static func open(_ location: StorageLocation, migrate: Bool = true, logger: Logger = Logger(label: "imdms.storage")) async throws -> Store {
+    public static func open(_ location: StorageLocation, migrate: Bool = true, logger: Logger = Logger(label: "imdms.storage"),
+                            auditSeal: AuditSeal? = nil) async throws -> Store {
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
         switch location {
         case let .sqlite(path):
@@ -43,7 +48,7 @@ public final class Store: Sendable {
                 throw StorageError.cannotOpen(location: location.description, reason: "the URL is not a valid postgres:// URL (\(error))")
             }
         }
-        let store = Store(location: location, databases: databases, logger: logger)
+        let store = Store(location: location, databases: databases, logger: logger, auditSeal: auditSeal)
         do {
             if migrate { try await store.migrate() }
         } catch {

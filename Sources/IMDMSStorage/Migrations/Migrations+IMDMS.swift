@@ -18,5 +18,6 @@ extension Migrations {
         add(M013_CreateMovements())
         add(M014_CreateAssessments())
         add(M015_IndexConfidentialObservations())
+        add(M016_AddAuditSeals())
     }
 }

@@ -12,6 +12,7 @@ final class AuditEntryModel: Model, @unchecked Sendable {
     @OptionalField(key: "after") var after: String?
     @Field(key: "previous_hash") var previousHash: String
     @Field(key: "hash") var hash: String
+    @OptionalField(key: "seal") var seal: String?
 
     init() {}
     init(_ e: AuditEntry) {
@@ -24,10 +25,11 @@ final class AuditEntryModel: Model, @unchecked Sendable {
         after = e.after
         previousHash = e.previousHash
         hash = e.hash
+        seal = e.seal
     }
 
     var entry: AuditEntry {
         AuditEntry(sequence: id ?? 0, at: at, actor: actor, action: action, subject: subject, before: before, after: after,
-                   previousHash: previousHash, hash: hash)
+                   previousHash: previousHash, hash: hash, seal: seal)
     }
 }

@@ -37,7 +37,7 @@ public struct DisclosureRules: Sendable {
             guard before != threshold else { return }
             model.disclosureThreshold = threshold
             try await model.update(on: tx)
-            try await AuditRepository.append(on: tx, actor: user.username, action: "disclosure.rule", subject: datasetID,
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: user.username, action: "disclosure.rule", subject: datasetID,
                                              before: "threshold \(before)", after: "threshold \(threshold)")
             try await TableCache.bumpVersion(on: tx as! any SQLDatabase)
         }

@@ -39,7 +39,7 @@ public struct APITokenRepository: Sendable {
         model.createdAt = Date()
         try await store.database.transaction { tx in
             try await model.create(on: tx)
-            try await AuditRepository.append(on: tx, actor: actor, action: "token.create", subject: "token:\(name)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "token.create", subject: "token:\(name)",
                                              after: "role \(role.rawValue), organisation \(organisationID ?? "none")")
         }
         return (Self.token(model)!, secret)
@@ -55,7 +55,7 @@ public struct APITokenRepository: Sendable {
             guard model.revokedAt == nil else { return }
             model.revokedAt = Date()
             try await model.update(on: tx)
-            try await AuditRepository.append(on: tx, actor: actor, action: "token.revoke", subject: "token:\(model.name)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "token.revoke", subject: "token:\(model.name)",
                                              before: "active", after: "revoked")
         }
     }

@@ -24,7 +24,7 @@ public struct AliasRepository: Sendable {
             } else {
                 try await CodeAliasModel(codelistID: codelist.id, code: code, alias: alias, organisationID: organisationID).create(on: tx)
             }
-            try await AuditRepository.append(on: tx, actor: "organisation:\(organisationID)", action: "alias.confirm",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "organisation:\(organisationID)", action: "alias.confirm",
                                              subject: "codelist:\(codelist.id)", before: same.map { "\($0.alias) → \($0.code)" },
                                              after: "\(alias) → \(code)")
         }

@@ -87,7 +87,7 @@ extension AssessmentRepository {
                     return "\(label)" + (a.evidence.isEmpty ? "" : "; evidence: \(a.evidence.prefix(200))") + (a.link.map { "; link \($0)" } ?? "")
                         + (a.fileName.map { "; file \($0)" } ?? "")
                 }
-                try await AuditRepository.append(on: tx, actor: "user:\(user.username)", action: "assessment.answer",
+                try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "user:\(user.username)", action: "assessment.answer",
                                                  subject: "assessment:\(id.uuidString) \(answer.indicator)", before: describe(before), after: describe(answer))
             }
             var submission: Submission?
@@ -97,7 +97,7 @@ extension AssessmentRepository {
                                         submittedByUserID: channel == .demo ? nil : user.id, source: nil, channel: channel,
                                         status: .submitted, supersedesID: summary.submissionID, isSynthetic: channel == .demo)
                 submission = try await SubmissionRepository.store(record, observations: try Self.observations(score, year: year), structure: structure,
-                                                                  content: nil, on: tx)
+                                                                  content: nil, on: tx, seal: store.auditSeal)
             }
             try await AssessmentModel.query(on: tx).filter(\.$id == id)
                 .set(\.$updatedAt, to: Date()).set(\.$submissionID, to: submission?.id ?? summary.submissionID).update()

@@ -79,7 +79,7 @@ public struct AssessmentRepository: Sendable {
         model.createdAt = Date()
         try await store.database.transaction { tx in
             try await model.create(on: tx)
-            try await AuditRepository.append(on: tx, actor: actor, action: "framework.add", subject: "framework:\(id)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "framework.add", subject: "framework:\(id)",
                                              after: "\(framework.title): \(framework.domains.count) domains, \(framework.indicators.count) indicators"
                                                 + (framework.illustrative ? ", illustrative" : ""))
         }
@@ -124,7 +124,7 @@ public struct AssessmentRepository: Sendable {
         model.updatedAt = model.createdAt
         try await store.database.transaction { tx in
             try await model.create(on: tx)
-            try await AuditRepository.append(on: tx, actor: actor, action: "assessment.create", subject: "assessment:\(model.id!.uuidString)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "assessment.create", subject: "assessment:\(model.id!.uuidString)",
                                              after: "\(year) on \(frameworkID)")
         }
         return model.id!

@@ -52,7 +52,7 @@ public struct MovementRepository: Sendable {
             let sha256 = hash()
             try await sql.update("movement_batches").set("added", to: SQLBind(added)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
                 .where("id", .equal, SQLBind(batch)).run()
-            try await AuditRepository.append(on: tx, actor: actor, action: "movements.import", subject: "file:\(sha256)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "movements.import", subject: "file:\(sha256)",
                                              after: "\(fileName): \(rows) rows, \(added) new crossings")
             return added
         }

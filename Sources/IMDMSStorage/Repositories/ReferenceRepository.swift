@@ -25,8 +25,7 @@ public struct ReferenceRepository: Sendable {
                 SettingModel(key: "home_country", value: reference.homeCountryCode),
             ].create(on: tx)
             try await Self.add(organisations: reference.organisations, codelists: reference.codelists, structures: reference.structures, on: tx)
-            try await AuditRepository.append(
-                on: tx, actor: "system", action: "reference.seed", subject: "reference:\(reference.agencyID)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.seed", subject: "reference:\(reference.agencyID)",
                 after: "\(reference.countryName): \(reference.codelists.count) codelists, \(reference.organisations.count) organisations, \(reference.structures.count) datasets")
         }
         store.logger.info("Seeded the reference configuration for \(reference.countryName)")
@@ -47,8 +46,7 @@ public struct ReferenceRepository: Sendable {
         guard !(newOrganisations.isEmpty && newCodelists.isEmpty && newStructures.isEmpty) else { return }
         try await database.transaction { tx in
             try await Self.add(organisations: newOrganisations, codelists: newCodelists, structures: newStructures, on: tx)
-            try await AuditRepository.append(
-                on: tx, actor: "system", action: "reference.extend", subject: "reference:\(reference.agencyID)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.extend", subject: "reference:\(reference.agencyID)",
                 after: "added " + (newOrganisations.map(\.id) + newCodelists.map(\.id) + newStructures.map(\.id)).joined(separator: ", "))
         }
         store.logger.info("Added to the reference configuration: \((newOrganisations.map(\.id) + newCodelists.map(\.id) + newStructures.map(\.id)).joined(separator: ", "))")

@@ -38,7 +38,7 @@ public struct SessionRepository: Sendable {
         model.expiresAt = now.addingTimeInterval(Self.lifetime)
         try await store.database.transaction { tx in
             try await model.create(on: tx)
-            try await AuditRepository.append(on: tx, actor: "user:\(user.username)", action: "session.login", subject: "user:\(user.username)")
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "user:\(user.username)", action: "session.login", subject: "user:\(user.username)")
         }
         return Session(token: token, user: user, csrfToken: model.csrfToken)
     }

@@ -28,7 +28,7 @@ public struct UserRepository: Sendable {
         model.createdAt = Date()
         try await store.database.transaction { tx in
             try await model.create(on: tx)
-            try await AuditRepository.append(on: tx, actor: actor, action: "user.create", subject: "user:\(user.username)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "user.create", subject: "user:\(user.username)",
                                              after: "role \(user.role.rawValue), organisation \(user.organisationID ?? "none")")
         }
     }
@@ -64,7 +64,7 @@ public struct UserRepository: Sendable {
             model.passwordHash = hash
             try await model.update(on: tx)
             try await SessionModel.query(on: tx).filter(\.$userID == userID).delete()
-            try await AuditRepository.append(on: tx, actor: actor, action: "user.password_reset", subject: "user:\(model.username)")
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "user.password_reset", subject: "user:\(model.username)")
         }
     }
 
@@ -76,7 +76,7 @@ public struct UserRepository: Sendable {
             model.isActive = active
             try await model.update(on: tx)
             if !active { try await SessionModel.query(on: tx).filter(\.$userID == userID).delete() }
-            try await AuditRepository.append(on: tx, actor: actor, action: active ? "user.activate" : "user.deactivate",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: active ? "user.activate" : "user.deactivate",
                                              subject: "user:\(model.username)", before: active ? "inactive" : "active", after: active ? "active" : "inactive")
         }
     }

@@ -55,8 +55,7 @@ public struct WorkflowRepository: Sendable {
             try await SubmissionEventModel(WorkflowEvent(
                 submissionID: submissionID, at: Date(), actor: actor, action: action.rawValue,
                 fromStatus: before.status, toStatus: after, comment: comment)).create(on: tx)
-            try await AuditRepository.append(
-                on: tx, actor: actor, action: "submission.\(action.rawValue)", subject: "submission:\(submissionID.uuidString)",
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "submission.\(action.rawValue)", subject: "submission:\(submissionID.uuidString)",
                 before: "status \(before.status.rawValue)",
                 after: "status \(after.rawValue)" + (comment.map { ", comment: \($0)" } ?? "")
                     + (action == .publish ? ", release \(releaseAt.map { ISO8601DateFormatter().string(from: $0) } ?? "immediately")" : ""))

@@ -15,8 +15,14 @@ public enum IMDMSSetup {
     }
 
     public static func prepare(settings: AppSettings, demo: Bool, logger: Logger) async throws -> Prepared {
-        let store = try await Store.open(settings.storageLocation, logger: logger)
+        // The data folder is private: the database, the first-login file and the audit key live there.
+        try? FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let seal = try AuditSeal.load(path: settings.auditKeyFile, create: true)
+        let store = try await Store.open(settings.storageLocation, logger: logger, auditSeal: seal)
         do {
+            if try await AuditRepository(store: store).sealUnsealed() > 0 {
+                logger.notice("the audit trail's earlier entries were sealed with the audit key \(settings.auditKeyFile)")
+            }
             try await ReferenceRepository(store: store).seedIfEmpty(try ReferenceConfiguration.lesotho())
             let reference = try await ReferenceRepository(store: store).load()
             try await AssessmentRepository(store: store).installShipped()

@@ -18,6 +18,9 @@ public struct AppSettings: Sendable, Equatable {
     public var pseudonymKeyFile: String?
     /// Days a visitor may stay before the stay counts as an overstay.
     public var permittedStayDays = 90
+    /// The key that seals the audit trail, outside the database (nil: `audit.key` in the data folder).
+    public var auditKeyFileSetting: String?
+    public var auditKeyFile: String { auditKeyFileSetting ?? (dataDirectory as NSString).appendingPathComponent("audit.key") }
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneID) ?? TimeZone(secondsFromGMT: 0)! }
 
     public static let defaultDataDirectory = "./imdms-data"
@@ -56,6 +59,7 @@ public struct AppSettings: Sendable, Equatable {
             if TimeZone(identifier: zone) != nil { settings.timeZoneID = zone } else { problems.append("IMDMS_TIMEZONE='\(zone)' is not a time zone such as Africa/Maseru") }
         }
         if let keyFile = environment["IMDMS_PSEUDONYM_KEY_FILE"], !keyFile.isEmpty { settings.pseudonymKeyFile = keyFile }
+        if let keyFile = environment["IMDMS_AUDIT_KEY_FILE"], !keyFile.isEmpty { settings.auditKeyFileSetting = keyFile }
         if let text = environment["IMDMS_PERMITTED_STAY_DAYS"], !text.isEmpty {
             if let days = Int(text), days > 0 { settings.permittedStayDays = days } else { problems.append("IMDMS_PERMITTED_STAY_DAYS='\(text)' is not a number of days above 0") }
         }
