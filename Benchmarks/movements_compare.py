@@ -115,7 +115,7 @@ def main():
         path = os.path.join(work, "extract.csv")
         people = generate(path, size)
         key = os.path.join(work, "key")
-        with open(key, "wb") as f:
+        with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as f:
             f.write(os.urandom(32))
         env = dict(os.environ, IMDMS_PSEUDONYM_KEY_FILE=key)
         ours = peak_of([imdms, "movements", "import", path, "--data", os.path.join(work, "data"), "--format", "json"], env=env)

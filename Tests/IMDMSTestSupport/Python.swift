@@ -49,7 +49,10 @@ public enum Python {
     /// Writes `data` to a temporary file and returns its path.
     public static func temporaryFile(_ data: Data, suffix: String) throws -> String {
         let path = NSTemporaryDirectory() + "imdms-\(UUID().uuidString)\(suffix)"
-        try data.write(to: URL(fileURLWithPath: path))
+        // Private, like every key file IMDMS accepts.
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw PythonError(message: "cannot write \(path)")
+        }
         return path
     }
 }

@@ -99,6 +99,10 @@ struct AdminWebTests {
             let submissions = try await SubmissionRepository(store: app.imdms.store).list()
             #expect(submissions.count == 1)
             #expect(submissions.first?.channel == .api)
+            let stored = try await AuditRepository(store: app.imdms.store).search(action: "submission.store")
+            #expect(stored.map(\.actor) == ["token:moha-export, role producer"], "the token's name and role, not just ‘api’")
+            let events = try await WorkflowRepository(store: app.imdms.store).history(of: try #require(submissions.first).id)
+            #expect(events.first?.actor == "token:moha-export, role producer")
         }
     }
 }

@@ -83,6 +83,9 @@ struct IntakeWebTests {
             #expect(submissions.count == 1)
             #expect(submissions.first?.submittedByUserID == producer.user.id)
             #expect(submissions.first?.channel == .web)
+            let audit = try await AuditRepository(store: app.imdms.store).entries()
+            #expect(audit.contains { $0.action == "import-profile.save" && $0.actor == "user:thabo" && $0.subject == "import-profile:MOHA/BORDER_CROSSINGS/default" },
+                    "the profile the next file is read with is attributed")
         }
     }
 

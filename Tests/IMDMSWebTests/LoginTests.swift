@@ -10,8 +10,8 @@ import VaporTesting
 struct LoginTests {
     static let password = "maloti-river-7-bridge"
 
-    static func withUser(_ backend: TestBackend, _ body: @escaping (Application) async throws -> Void) async throws {
-        try await withIMDMSApp(backend) { app, _ in
+    static func withUser(_ backend: TestBackend, settings: AppSettings = AppSettings(), _ body: @escaping (Application) async throws -> Void) async throws {
+        try await withIMDMSApp(backend, settings: settings) { app, _ in
             try await UserRepository(store: app.imdms.store).create(
                 User(username: "thabo", displayName: "Thabo M.", role: .producer, organisationID: "MOHA"),
                 passwordHash: try PasswordHasher.hash(password))
@@ -84,7 +84,9 @@ struct LoginTests {
                 #expect(response.status == .seeOther)
             }
             #expect(try await SessionRepository(store: app.imdms.store).find(token: sessions[1]) == nil)
-            #expect(try await AuditRepository(store: app.imdms.store).entries().filter { $0.action == "session.login" }.count == 2)
+            let audit = try await AuditRepository(store: app.imdms.store).entries()
+            #expect(audit.filter { $0.action == "session.login" }.count == 2)
+            #expect(audit.filter { $0.action == "session.logout" }.map(\.actor) == ["user:thabo"], "logouts are in the audit trail")
         }
     }
 
@@ -104,6 +106,14 @@ struct LoginTests {
                 #expect(response.body.string.contains("Wrong username or password."))
                 #expect(Self.sessionCookie(response) == nil)
             }
+            try await Self.postLogin(app, username: "my-secret-passphrase", password: "x", csrf: token, cookie: token) { response in
+                #expect(response.status == .unauthorized)
+                #expect(response.body.string.contains("Wrong username or password."), "an unknown name answers like a wrong password")
+            }
+            let failed = try await AuditRepository(store: app.imdms.store).search(action: "session.login-failed")
+            #expect(Set(failed.map(\.subject)) == ["user:thabo", "unknown account"], "failed logins are recorded")
+            #expect(!failed.contains { $0.subject.contains("my-secret-passphrase") || ($0.after ?? "").contains("my-secret-passphrase") },
+                    "a name that is no account (perhaps a password typed in the wrong field) is not written down")
             let forged = String(repeating: "ab", count: 32)
             try await app.testing().test(.GET, "/", beforeRequest: { request in
                 request.headers.replaceOrAdd(name: .cookie, value: "\(AuthCookieNames.session)=\(forged)")

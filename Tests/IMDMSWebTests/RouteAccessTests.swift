@@ -61,6 +61,8 @@ struct RouteAccessTests {
         "GET /reports/:reportID": everyone,
         "POST /login": everyone,
         "POST /logout": everyone,
+        "GET /account": signedIn,
+        "POST /account/password": signedIn,
         "GET /intake": submitters,
         "POST /intake": submitters,
         "GET /intake/uploads/:uploadID": submitters,
@@ -84,6 +86,7 @@ struct RouteAccessTests {
         "POST /api/movements": [],
         "GET /movements": [.role(.microdataOfficer)],
         "POST /movements": [.role(.microdataOfficer)],
+        "POST /movements/search": [.role(.microdataOfficer)],
         // Governance: assessments in the making are for those who answer them — the assessment
         // organisation's producers (NCC, not the MOHA producer of this test) — and those who review
         // them; everyone reads the published scorecard.

@@ -131,7 +131,7 @@ class Journey:
         self.browser.find_element(By.NAME, "username").send_keys(user)
         self.browser.find_element(By.NAME, "password").send_keys(PASSWORDS[user])
         self.browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "span.who")))
+        self.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".who")))
 
     def logout(self):
         self.browser.find_element(By.CSS_SELECTOR, "form.logout button").click()

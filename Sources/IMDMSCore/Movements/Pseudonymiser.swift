@@ -20,6 +20,11 @@ public struct Pseudonymiser: Sendable {
     /// break ignored). Intake refuses to run without one.
     public static func load(path: String?) throws(MovementError) -> Pseudonymiser {
         guard let path, !path.isEmpty else { throw .noKey }
+        // The key is what keeps pseudonyms from being reversed by hashing every document number:
+        // a file the group or anyone may read is refused, like the audit key.
+        if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, permissions & 0o077 != 0 {
+            throw .keyReadableByOthers(path: path, permissions: String(permissions, radix: 8))
+        }
         guard var data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path) }
         while let last = data.last, last == 0x0A || last == 0x0D { data.removeLast() }
         return try Pseudonymiser(key: data)

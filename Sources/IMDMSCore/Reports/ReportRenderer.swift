@@ -72,7 +72,7 @@ public struct ReportRenderer: Sendable {
             for table in section.tables {
                 let body = table.csv().split(separator: "\r\n", omittingEmptySubsequences: true)
                 if lines.isEmpty { lines.append(Self.csvHeader) }
-                let prefix = [table.title, table.table.request.rowDimension, table.table.request.columnDimension ?? ""].map(CSVText.field).joined(separator: ",")
+                let prefix = [table.title, table.table.request.rowDimension, table.table.request.columnDimension ?? ""].map(CSVText.cell).joined(separator: ",")
                 for line in body.dropFirst() { lines.append(prefix + "," + line) }
             }
             for table in section.plainTables {

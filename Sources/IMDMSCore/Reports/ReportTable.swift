@@ -77,7 +77,7 @@ public struct ReportTable: Sendable, Hashable {
                 case .empty: (value, text) = ("", "")
                 }
                 lines.append([title, columns.first ?? "", "", label, label, columns[index], columns[index], value.isEmpty ? text : value, "", ""]
-                    .map(CSVText.field).joined(separator: ","))
+                    .map(CSVText.cell).joined(separator: ","))
             }
         }
         return lines

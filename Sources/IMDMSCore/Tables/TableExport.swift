@@ -106,7 +106,7 @@ public struct TableExport: Sendable {
         }
         for column in columns { line(TableResult.totalColumn, "Total", column.code, label(column.code, colDim), table.columnTotals[column.code]) }
         line(TableResult.totalColumn, "Total", TableResult.totalColumn, "Total", colDim == nil ? table.columnTotals[TableResult.totalColumn] : table.grand)
-        return lines.map { $0.map(CSVText.field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        return lines.map { $0.map(CSVText.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
 }

@@ -40,6 +40,10 @@ public final class Store: Sendable {
                     throw StorageError.cannotOpen(location: location.description, reason: error.localizedDescription)
                 }
             }
+            // A new database file is the owner's only (SQLite gives its journal the same mode).
+            if !FileManager.default.fileExists(atPath: path) {
+                _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            }
             databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: .sqlite)
         case let .postgres(url):
             do {

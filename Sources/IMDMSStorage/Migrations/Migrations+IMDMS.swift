@@ -19,5 +19,6 @@ extension Migrations {
         add(M014_CreateAssessments())
         add(M015_IndexConfidentialObservations())
         add(M016_AddAuditSeals())
+        add(M017_AddTokenExpiry())
     }
 }

@@ -11,6 +11,7 @@ final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "created_by") var createdBy: String
     @Field(key: "created_at") var createdAt: Date
     @OptionalField(key: "revoked_at") var revokedAt: Date?
+    @OptionalField(key: "expires_at") var expiresAt: Date?
 
     init() {}
 }

@@ -13,7 +13,14 @@ public struct APITokenRepository: Sendable {
         public var createdBy: String
         public var createdAt: Date
         public var revokedAt: Date?
+        /// When it stops working (nil only for tokens made before tokens expired).
+        public var expiresAt: Date?
+
+        public func isLive(at now: Date = Date()) -> Bool { revokedAt == nil && (expiresAt.map { $0 > now } ?? true) }
     }
+
+    /// The lifetimes an administrator may choose, in days; the first is the default.
+    public static let lifetimes = [365, 90, 30, 7]
 
     public static let prefix = "imdms_"
     let store: Store
@@ -21,9 +28,11 @@ public struct APITokenRepository: Sendable {
     public init(store: Store) { self.store = store }
 
     /// Creates a token; returns it with the secret to hand over (never stored, never shown again).
-    public func create(name: String, role: Role, organisationID: String?, by actor: String) async throws -> (Token, secret: String) {
+    public func create(name: String, role: Role, organisationID: String?, validDays: Int = lifetimes[0], by actor: String,
+                       now: Date = Date()) async throws -> (Token, secret: String) {
         let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { throw StorageError.conflict("a token needs a name that says which machine uses it") }
+        guard Self.lifetimes.contains(validDays) else { throw StorageError.conflict("a token is valid for one of \(Self.lifetimes.map(String.init).joined(separator: ", ")) days") }
         if role == .producer && organisationID == nil { throw StorageError.conflict("a producer token needs an organisation") }
         if let organisationID, try await OrganisationModel.find(organisationID, on: store.database) == nil {
             throw StorageError.notFound("there is no organisation '\(organisationID)'")
@@ -36,11 +45,12 @@ public struct APITokenRepository: Sendable {
         model.role = role.rawValue
         model.organisationID = organisationID
         model.createdBy = actor
-        model.createdAt = Date()
+        model.createdAt = now
+        model.expiresAt = now.addingTimeInterval(TimeInterval(validDays) * 86_400)
         try await store.database.transaction { tx in
             try await model.create(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "token.create", subject: "token:\(name)",
-                                             after: "role \(role.rawValue), organisation \(organisationID ?? "none")")
+                                             after: "role \(role.rawValue), organisation \(organisationID ?? "none"), valid \(validDays) days")
         }
         return (Self.token(model)!, secret)
     }
@@ -60,12 +70,12 @@ public struct APITokenRepository: Sendable {
         }
     }
 
-    /// The user a live token acts as, or nil for an unknown or revoked token.
-    public func user(forSecret secret: String) async throws -> User? {
+    /// The user a live token acts as, or nil for an unknown, revoked or expired token.
+    public func user(forSecret secret: String, now: Date = Date()) async throws -> User? {
         guard secret.hasPrefix(Self.prefix), secret.count == Self.prefix.count + 64 else { return nil }
         guard let model = try await APITokenModel.query(on: store.database)
             .filter(\.$tokenHash == SourceFile.sha256(of: Data(secret.utf8))).first(),
-            model.revokedAt == nil, let token = Self.token(model)
+            let token = Self.token(model), token.isLive(at: now)
         else { return nil }
         return User(id: token.id, username: "token:\(token.name)", displayName: token.name, role: token.role, organisationID: token.organisationID)
     }
@@ -73,6 +83,6 @@ public struct APITokenRepository: Sendable {
     static func token(_ model: APITokenModel) -> Token? {
         guard let id = model.id, let role = Role(rawValue: model.role) else { return nil }
         return Token(id: id, name: model.name, role: role, organisationID: model.organisationID, createdBy: model.createdBy,
-                     createdAt: model.createdAt, revokedAt: model.revokedAt)
+                     createdAt: model.createdAt, revokedAt: model.revokedAt, expiresAt: model.expiresAt)
     }
 }

@@ -8,25 +8,36 @@ public struct ImportProfileRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    /// Saves (or replaces) the producer's profile of that name for the dataset.
-    public func save(_ profile: ImportProfile, organisationID: String, name: String = "default") async throws {
+    /// Saves (or replaces) the producer's profile of that name for the dataset; a new or changed
+    /// profile is written to the audit trail under `actor` (it decides how the next files are read).
+    public func save(_ profile: ImportProfile, organisationID: String, name: String = "default", by actor: String) async throws {
         let json = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
         let now = Date()
-        if let existing = try await ImportProfileModel.query(on: store.database)
-            .filter(\.$organisationID == organisationID).filter(\.$datasetID == profile.datasetID).filter(\.$name == name).first() {
-            existing.profileJSON = json
-            existing.updatedAt = now
-            try await existing.update(on: store.database)
-            return
+        let subject = "import-profile:\(organisationID)/\(profile.datasetID)/\(name)"
+        try await store.database.transaction { tx in
+            if let existing = try await ImportProfileModel.query(on: tx)
+                .filter(\.$organisationID == organisationID).filter(\.$datasetID == profile.datasetID).filter(\.$name == name).first() {
+                let before = existing.profileJSON
+                existing.profileJSON = json
+                existing.updatedAt = now
+                try await existing.update(on: tx)
+                if before != json {
+                    try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "import-profile.save", subject: subject,
+                                                     before: "sha256 \(SourceFile.sha256(of: Data(before.utf8)))", after: "sha256 \(SourceFile.sha256(of: Data(json.utf8)))")
+                }
+                return
+            }
+            let model = ImportProfileModel()
+            model.organisationID = organisationID
+            model.datasetID = profile.datasetID
+            model.name = name
+            model.profileJSON = json
+            model.createdAt = now
+            model.updatedAt = now
+            try await model.create(on: tx)
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "import-profile.save", subject: subject,
+                                             after: "sha256 \(SourceFile.sha256(of: Data(json.utf8)))")
         }
-        let model = ImportProfileModel()
-        model.organisationID = organisationID
-        model.datasetID = profile.datasetID
-        model.name = name
-        model.profileJSON = json
-        model.createdAt = now
-        model.updatedAt = now
-        try await model.create(on: store.database)
     }
 
     public func profiles(organisationID: String, datasetID: String) async throws -> [ImportProfile] {

@@ -53,6 +53,15 @@ public struct SessionRepository: Sendable {
         return Session(token: token, user: user, csrfToken: model.csrfToken)
     }
 
+    /// Ends a session at the user's request (audited, unlike `delete`'s clean-up of stale cookies).
+    public func logout(_ session: Session) async throws {
+        try await store.database.transaction { tx in
+            try await SessionModel.query(on: tx).filter(\.$id == SourceFile.sha256(of: Data(session.token.utf8))).delete()
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "user:\(session.user.username)", action: "session.logout",
+                                             subject: "user:\(session.user.username)")
+        }
+    }
+
     public func delete(token: String) async throws {
         try await SessionModel.query(on: store.database).filter(\.$id == SourceFile.sha256(of: Data(token.utf8))).delete()
     }

@@ -22,9 +22,12 @@ public struct SubmissionRepository: Sendable {
     /// superseded automatically, and stays restorable). `content`: the source file's bytes, kept
     /// once per checksum with the submission.
     @discardableResult
-    public func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data? = nil) async throws -> Submission {
+    /// `actor`: who sent it when that is not a user account (an API token: `token:NAME, role R`).
+    public func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data? = nil,
+                      actor: String? = nil) async throws -> Submission {
         let result = try await store.database.transaction { tx in
-            try await Self.store(submission, observations: observations, structure: structure, content: content, on: tx, seal: store.auditSeal)
+            try await Self.store(submission, observations: observations, structure: structure, content: content, on: tx,
+                                 seal: store.auditSeal, actor: actor)
         }
         // After a bulk load PostgreSQL's planner still believes the table is small and scans it
         // (a quarter's table took 1.1 s instead of 0.13 s on six million rows): refresh its statistics.
@@ -37,7 +40,7 @@ public struct SubmissionRepository: Sendable {
     /// The storing itself, inside a transaction the caller holds (an assessment stores its
     /// answers and its scores' submission in one).
     static func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data?, on tx: any Database,
-                      seal: AuditSeal?) async throws -> Submission {
+                      seal: AuditSeal?, actor givenActor: String? = nil) async throws -> Submission {
         guard submission.datasetID == structure.id else {
             throw StorageError.conflict("submission \(submission.id) is for \(submission.datasetID), not \(structure.id)")
         }
@@ -71,7 +74,7 @@ public struct SubmissionRepository: Sendable {
             try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                 .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
         }
-        var actor = record.channel.rawValue
+        var actor = givenActor ?? record.channel.rawValue
         if let userID = record.submittedByUserID {
             actor = "user:" + ((try await UserModel.find(userID, on: tx))?.username ?? userID.uuidString)
         }

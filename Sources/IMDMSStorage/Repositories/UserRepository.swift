@@ -58,13 +58,15 @@ public struct UserRepository: Sendable {
     }
 
     /// Replaces the password hash and ends the user's sessions.
-    public func setPasswordHash(_ hash: String, for userID: UUID, by actor: String) async throws {
+    /// A new password (its hash); every session of the account ends. `action`: `user.password_reset`
+    /// when an administrator sets it, `user.password_change` when the user does.
+    public func setPasswordHash(_ hash: String, for userID: UUID, by actor: String, action: String = "user.password_reset") async throws {
         try await store.database.transaction { tx in
             guard let model = try await UserModel.find(userID, on: tx) else { throw StorageError.notFound("there is no such user") }
             model.passwordHash = hash
             try await model.update(on: tx)
             try await SessionModel.query(on: tx).filter(\.$userID == userID).delete()
-            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "user.password_reset", subject: "user:\(model.username)")
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: action, subject: "user:\(model.username)")
         }
     }
 

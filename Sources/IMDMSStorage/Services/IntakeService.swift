@@ -31,7 +31,7 @@ public struct IntakeService: Sendable {
     /// and confirmed aliases apply, and a stored file's profile is saved for its next file.
     public func importFile(
         _ file: IncomingFile, datasetID: String, profile givenProfile: ImportProfile? = nil, channel: Submission.Channel,
-        organisationID: String? = nil, submittedBy: UUID? = nil, supersedes: UUID? = nil, dryRun: Bool = false,
+        organisationID: String? = nil, submittedBy: UUID? = nil, actor: String? = nil, supersedes: UUID? = nil, dryRun: Bool = false,
         progress: (@Sendable (String, Int) -> Void)? = nil
     ) async throws -> Outcome {
         guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
@@ -57,10 +57,12 @@ public struct IntakeService: Sendable {
             source: source, channel: channel, status: .submitted, supersedesID: supersedes
         )
         let saved = try await SubmissionRepository(store: store)
-            .store(submission, observations: observations, structure: structure, content: file.data)
+            .store(submission, observations: observations, structure: structure, content: file.data, actor: actor)
         if var used = preview.profile, let grid = context.firstGrid {
             used.signature = used.signature(of: grid)
-            try await ImportProfileRepository(store: store).save(used, organisationID: producer)
+            var by = actor ?? channel.rawValue
+            if actor == nil, let submittedBy, let user = try await UserRepository(store: store).user(id: submittedBy) { by = "user:\(user.username)" }
+            try await ImportProfileRepository(store: store).save(used, organisationID: producer, by: by)
         }
         return .stored(saved, preview)
     }

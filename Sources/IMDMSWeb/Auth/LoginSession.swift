@@ -32,9 +32,11 @@ enum AuthCookies {
     static let session = AuthCookieNames.session
     static let loginCSRF = AuthCookieNames.loginCSRF
 
-    /// HttpOnly always; Secure when the request came over TLS (directly or via a proxy).
+    /// HttpOnly always; Secure when IMDMS is served over https (`IMDMS_PUBLIC_URL`) or the request
+    /// came over TLS (directly or via a proxy).
     static func make(_ value: String, for request: Request, maxAge: Int?, sameSite: HTTPCookies.SameSitePolicy) -> HTTPCookies.Value {
-        let secure = request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https" || request.url.scheme == "https"
+        let secure = request.application.imdms.settings.isHTTPS || request.url.scheme == "https"
+            || request.headers.first(name: "X-Forwarded-Proto")?.lowercased() == "https"
         return HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/", isSecure: secure,
                                  isHTTPOnly: true, sameSite: sameSite)
     }

@@ -25,10 +25,29 @@ public enum FirstAdmin {
             passwordHash: hash
         )
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        let file = (dataDirectory as NSString).appendingPathComponent("initial-admin-password.txt")
+        let file = file(in: dataDirectory)
         FileManager.default.createFile(atPath: file, contents: Data("\(username)\n\(password)\n".utf8),
                                        attributes: [.posixPermissions: 0o600])
         return Credentials(username: username, password: password, file: file)
+    }
+
+    public static func file(in dataDirectory: String) -> String {
+        (dataDirectory as NSString).appendingPathComponent("initial-admin-password.txt")
+    }
+
+    /// Removes the first-login file once the password in it no longer opens the account (it was
+    /// changed on the web, reset by another administrator or from the command line). Returns
+    /// whether it removed it.
+    @discardableResult
+    public static func removeFileIfStale(store: Store, dataDirectory: String) async throws -> Bool {
+        let path = file(in: dataDirectory)
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return false }
+        let lines = text.split(separator: "\n").map(String.init)
+        guard lines.count >= 2 else { return false }
+        if let found = try await UserRepository(store: store).credentials(username: lines[0]),
+           PasswordHasher.verify(lines[1], hash: found.passwordHash) { return false }
+        try FileManager.default.removeItem(atPath: path)
+        return true
     }
 
     /// 20 characters from an alphabet without look-alikes, from the system's secure generator.

@@ -18,6 +18,9 @@ public enum IMDMSSetup {
         // The data folder is private: the database, the first-login file and the audit key live there.
         try? FileManager.default.createDirectory(atPath: settings.dataDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let seal = try AuditSeal.load(path: settings.auditKeyFile, create: true)
+        // A configured pseudonym key is checked now (readable, long enough, the owner's only), not
+        // at the first extract.
+        if settings.pseudonymKeyFile != nil { _ = try Pseudonymiser.load(path: settings.pseudonymKeyFile) }
         let store = try await Store.open(settings.storageLocation, logger: logger, auditSeal: seal)
         do {
             if try await AuditRepository(store: store).sealUnsealed() > 0 {
@@ -27,6 +30,9 @@ public enum IMDMSSetup {
             let reference = try await ReferenceRepository(store: store).load()
             try await AssessmentRepository(store: store).installShipped()
             let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory)
+            if try await FirstAdmin.removeFileIfStale(store: store, dataDirectory: settings.dataDirectory) {
+                logger.notice("the first-login file was removed: the administrator's password has been changed")
+            }
             let demoOutcome = demo ? try await DemoLoader(store: store, reference: reference).load() : nil
             return Prepared(store: store, reference: reference, admin: admin, demo: demoOutcome)
         } catch {

@@ -18,6 +18,13 @@ public struct AppSettings: Sendable, Equatable {
     public var pseudonymKeyFile: String?
     /// Days a visitor may stay before the stay counts as an overstay.
     public var permittedStayDays = 90
+    /// The address the public reaches IMDMS at (`https://…` behind a TLS proxy): cookies are then
+    /// `Secure` and responses carry HSTS.
+    public var publicURL: String?
+    public var isHTTPS: Bool { publicURL?.lowercased().hasPrefix("https://") == true }
+    /// Addresses of reverse proxies whose `X-Forwarded-For` is believed (`IMDMS_TRUSTED_PROXIES`,
+    /// comma-separated); from anyone else the header is ignored.
+    public var trustedProxies: Set<String> = []
     /// The key that seals the audit trail, outside the database (nil: `audit.key` in the data folder).
     public var auditKeyFileSetting: String?
     public var auditKeyFile: String { auditKeyFileSetting ?? (dataDirectory as NSString).appendingPathComponent("audit.key") }
@@ -60,6 +67,14 @@ public struct AppSettings: Sendable, Equatable {
         }
         if let keyFile = environment["IMDMS_PSEUDONYM_KEY_FILE"], !keyFile.isEmpty { settings.pseudonymKeyFile = keyFile }
         if let keyFile = environment["IMDMS_AUDIT_KEY_FILE"], !keyFile.isEmpty { settings.auditKeyFileSetting = keyFile }
+        if let url = environment["IMDMS_PUBLIC_URL"], !url.isEmpty {
+            if url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") { settings.publicURL = url } else {
+                problems.append("IMDMS_PUBLIC_URL='\(url)' is not an http:// or https:// address")
+            }
+        }
+        if let text = environment["IMDMS_TRUSTED_PROXIES"], !text.isEmpty {
+            settings.trustedProxies = Set(text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         if let text = environment["IMDMS_PERMITTED_STAY_DAYS"], !text.isEmpty {
             if let days = Int(text), days > 0 { settings.permittedStayDays = days } else { problems.append("IMDMS_PERMITTED_STAY_DAYS='\(text)' is not a number of days above 0") }
         }

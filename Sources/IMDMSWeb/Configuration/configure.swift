@@ -9,11 +9,13 @@ public func configure(_ app: Application, context: AppContext) throws {
     app.http.server.configuration.port = context.settings.port
     app.middleware = Middlewares()
     // Outermost first: security headers are added to every response, error pages included.
-    app.middleware.use(SecurityHeadersMiddleware())
+    app.middleware.use(SecurityHeadersMiddleware(hsts: context.settings.isHTTPS ? "max-age=31536000" : nil))
     app.middleware.use(IMDMSErrorMiddleware(environment: app.environment))
     app.middleware.use(SessionLoaderMiddleware())
     app.middleware.use(CSRFMiddleware())
-    try app.register(collection: LoginController(throttle: LoginThrottle()))
+    let throttle = LoginThrottle()
+    try app.register(collection: LoginController(throttle: throttle))
+    try app.register(collection: AccountController(throttle: throttle))
     try app.register(collection: HomeController())
     try app.register(collection: DatasetController())
     try app.register(collection: IntakeController())

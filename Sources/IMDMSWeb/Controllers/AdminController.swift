@@ -64,7 +64,7 @@ struct AdminController: RouteCollection {
         let display = form.displayName.flatMap { $0.isEmpty ? nil : $0 } ?? username
         try await UserRepository(store: request.imdms.store).create(
             User(username: username, displayName: display, role: role, organisationID: organisationID),
-            passwordHash: try PasswordHasher.hash(password), by: "user:\(login.user.username)")
+            passwordHash: try await PasswordHasher.hash(password, on: request.application.threadPool), by: "user:\(login.user.username)")
         let shown = given == nil ? " Password (shown once; hand it over in person): \(password)" : ""
         return try await usersPage(request, login, message: "Created \(role.rawValue) ‘\(username)’.\(shown)")
     }
@@ -80,7 +80,9 @@ struct AdminController: RouteCollection {
         let login = try administrator(request)
         let user = try await target(request)
         let password = FirstAdmin.randomPassword()
-        try await UserRepository(store: request.imdms.store).setPasswordHash(try PasswordHasher.hash(password), for: user.id, by: "user:\(login.user.username)")
+        try await UserRepository(store: request.imdms.store).setPasswordHash(try await PasswordHasher.hash(password, on: request.application.threadPool),
+                                                                             for: user.id, by: "user:\(login.user.username)")
+        try await FirstAdmin.removeFileIfStale(store: request.imdms.store, dataDirectory: request.imdms.settings.dataDirectory)
         return try await usersPage(request, login, message: "New password for ‘\(user.username)’ (shown once; their sessions are ended): \(password)")
     }
 
@@ -109,6 +111,7 @@ struct AdminController: RouteCollection {
         var name: String
         var role: String
         var organisation: String?
+        var days: Int?
     }
 
     func createToken(_ request: Request) async throws -> Response {
@@ -116,7 +119,8 @@ struct AdminController: RouteCollection {
         let form = try request.content.decode(NewToken.self)
         let (role, organisationID) = try scope(request, role: form.role, organisation: form.organisation)
         let (token, secret) = try await APITokenRepository(store: request.imdms.store)
-            .create(name: form.name, role: role, organisationID: organisationID, by: "user:\(login.user.username)")
+            .create(name: form.name, role: role, organisationID: organisationID, validDays: form.days ?? APITokenRepository.lifetimes[0],
+                    by: "user:\(login.user.username)")
         return try await tokensPage(request, login, message: "Token ‘\(token.name)’ (shown once, store it now): \(secret)")
     }
 

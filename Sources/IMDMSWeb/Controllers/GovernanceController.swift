@@ -8,7 +8,7 @@ import Vapor
 /// their scores submitted through the ordinary workflow, and the scorecard report.
 struct GovernanceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let limit = ByteCount(value: CSRFMiddleware.signedInBodyLimit)
+        let limit = BodyLimits.uploadSize
         routes.get("governance", use: index)
         routes.on(.POST, "governance", "frameworks", body: .collect(maxSize: limit), use: importFramework)
         routes.post("governance", "assessments", use: create)

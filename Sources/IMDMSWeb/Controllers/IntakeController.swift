@@ -8,7 +8,7 @@ struct IntakeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let intake = routes.grouped("intake")
         intake.get(use: index)
-        intake.on(.POST, body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: upload)
+        intake.on(.POST, body: .collect(maxSize: BodyLimits.uploadSize), use: upload)
         intake.get("uploads", ":uploadID", use: show)
         intake.post("uploads", ":uploadID", "alias", use: confirmAlias)
         intake.post("uploads", ":uploadID", "profile", use: setProfile)

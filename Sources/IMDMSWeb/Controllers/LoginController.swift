@@ -32,19 +32,22 @@ struct LoginController: RouteCollection {
     func login(_ request: Request) async throws -> Response {
         let form = try request.content.decode(LoginForm.self)
         let username = form.username.trimmingCharacters(in: .whitespaces)
-        let keys = ["user:" + username.lowercased(), "ip:" + (request.remoteAddress?.ipAddress ?? "?")]
-        if let wait = await throttle.wait(for: keys) {
-            return page(request, status: .tooManyRequests,
-                        message: "Too many failed attempts. Try again in \(Int((wait / 60).rounded(.up))) minutes.", username: username)
+        let client = request.clientAddress
+        if case let .wait(seconds) = await throttle.begin(account: username, client: client) {
+            return page(request, status: .tooManyRequests, message: Self.waitMessage(seconds), username: username)
         }
         let store = request.imdms.store
-        guard let found = try await UserRepository(store: store).credentials(username: username), found.user.isActive,
-              PasswordHasher.verify(form.password, hash: found.passwordHash)
-        else {
-            await throttle.recordFailure(for: keys)
+        let found = try await UserRepository(store: store).credentials(username: username)
+        let matches = try await PasswordHasher.verify(form.password, hash: found?.passwordHash, on: request.application.threadPool)
+        guard let found, matches, found.user.isActive else {
+            // Only names of real accounts are written down: a password typed into the name field
+            // must not end up in the audit trail.
+            try await AuditRepository(store: store).append(
+                actor: "client:\(client)", action: "session.login-failed", subject: found.map { "user:\($0.user.username)" } ?? "unknown account",
+                after: found.map { $0.user.isActive ? "wrong password" : "account deactivated" })
             return page(request, status: .unauthorized, message: "Wrong username or password.", username: username)
         }
-        await throttle.reset(for: keys)
+        await throttle.succeeded(account: username, client: client)
         // A new session id at every login: an old cookie (fixation) is dropped.
         if let old = request.cookies[AuthCookies.session]?.string { try await SessionRepository(store: store).delete(token: old) }
         let session = try await SessionRepository(store: store).create(for: found.user)
@@ -54,8 +57,13 @@ struct LoginController: RouteCollection {
         return response
     }
 
+    static func waitMessage(_ seconds: TimeInterval) -> String {
+        seconds < 90 ? "Too many failed attempts. Try again in \(Int(seconds.rounded(.up))) seconds."
+            : "Too many failed attempts. Try again in \(Int((seconds / 60).rounded(.up))) minutes."
+    }
+
     func logout(_ request: Request) async throws -> Response {
-        if let session = request.login { try await SessionRepository(store: request.imdms.store).delete(token: session.token) }
+        if let session = request.login { try await SessionRepository(store: request.imdms.store).logout(session) }
         let response = request.redirect(to: "/", redirectType: .normal)
         response.cookies[AuthCookies.session] = AuthCookies.make("", for: request, maxAge: 0, sameSite: .lax)
         return response

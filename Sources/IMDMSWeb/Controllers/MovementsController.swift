@@ -10,8 +10,9 @@ import Vapor
 struct MovementsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("movements", use: index)
-        routes.on(.POST, "movements", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: upload)
-        routes.on(.POST, "api", "movements", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: apiUpload)
+        routes.on(.POST, "movements", body: .collect(maxSize: BodyLimits.uploadSize), use: upload)
+        routes.post("movements", "search", use: search)
+        routes.on(.POST, "api", "movements", body: .collect(maxSize: BodyLimits.uploadSize), use: apiUpload)
     }
 
     static func officer(_ request: Request) throws -> SessionRepository.Session {
@@ -36,16 +37,28 @@ struct MovementsController: RouteCollection {
 
     func index(_ request: Request) async throws -> Response {
         let login = try Self.officer(request)
+        return try await Self.page(request, login).render(login: login).response()
+    }
+
+    static func page(_ request: Request, _ login: SessionRepository.Session) async throws -> MovementsPage {
         let repository = MovementRepository(store: request.imdms.store)
-        var page = MovementsPage(count: try await repository.count(), latest: try await repository.latestTime(),
-                                 keyConfigured: request.imdms.settings.pseudonymKeyFile != nil, csrf: login.csrfToken)
-        let query = try request.query.decode(Query.self)
-        if let from = query.from, let to = query.to, !from.isEmpty, !to.isEmpty {
-            page.query = query
-            page.results = try await repository.search(by: login.user, from: from, to: to + "T23:59",
-                                                       pseudonym: query.pseudonym.flatMap { $0.isEmpty ? nil : $0 },
-                                                       borderPost: query.post.flatMap { $0.isEmpty ? nil : $0 }, limit: MovementsPage.resultLimit)
+        return MovementsPage(count: try await repository.count(), latest: try await repository.latestTime(),
+                             keyConfigured: request.imdms.settings.pseudonymKeyFile != nil, csrf: login.csrfToken)
+    }
+
+    /// A query of the movement store: a POST (it writes an audit entry), never a GET.
+    func search(_ request: Request) async throws -> Response {
+        let login = try Self.officer(request)
+        let repository = MovementRepository(store: request.imdms.store)
+        var page = try await Self.page(request, login)
+        let query = try request.content.decode(Query.self)
+        guard let from = query.from, let to = query.to, !from.isEmpty, !to.isEmpty else {
+            throw WebError.badRequest("A query needs a first and a last day (From and To).")
         }
+        page.query = query
+        page.results = try await repository.search(by: login.user, from: from, to: to + "T23:59",
+                                                   pseudonym: query.pseudonym.flatMap { $0.isEmpty ? nil : $0 },
+                                                   borderPost: query.post.flatMap { $0.isEmpty ? nil : $0 }, limit: MovementsPage.resultLimit)
         return page.render(login: login).response()
     }
 
@@ -58,8 +71,7 @@ struct MovementsController: RouteCollection {
         let form = try request.content.decode(UploadForm.self)
         guard form.file.data.readableBytes > 0 else { throw WebError.badRequest("The file '\(form.file.filename)' is empty.") }
         let summary = try await Self.service(request).importFile(Data(buffer: form.file.data), fileName: form.file.filename, actor: login.user.username)
-        let repository = MovementRepository(store: request.imdms.store)
-        var page = MovementsPage(count: try await repository.count(), latest: try await repository.latestTime(), keyConfigured: true, csrf: login.csrfToken)
+        var page = try await Self.page(request, login)
         page.summary = summary
         return page.render(login: login).response(status: summary.problems.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -5,18 +5,17 @@ import Vapor
 /// checked by its own authentication.
 struct CSRFMiddleware: AsyncMiddleware {
     static let field = "csrf"
-    /// The largest body read to find the token: the intake's upload limit for signed-in users.
-    static let signedInBodyLimit = 64 * 1024 * 1024
-    static let anonymousBodyLimit = 64 * 1024
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard [.POST, .PUT, .PATCH, .DELETE].contains(request.method), !SessionLoaderMiddleware.isMachinePath(request.url.path) else {
             return try await next.respond(to: request)
         }
-        // A running server streams large bodies (uploads): collect them before reading the
-        // field. Signed-in users may send up to the upload limit; anonymous posts (login) are small.
-        if request.body.data == nil {
-            let limit = request.login == nil ? Self.anonymousBodyLimit : Self.signedInBodyLimit
+        // A running server streams large bodies (uploads): collect them before reading the field,
+        // up to what this route takes (files only on the upload routes; small forms elsewhere).
+        let limit = BodyLimits.limit(path: request.url.path, signedIn: request.login != nil)
+        if let data = request.body.data {
+            guard data.readableBytes <= limit else { throw WebError(status: .payloadTooLarge, reason: "The form is larger than this page takes (\(limit / 1024) kB).") }
+        } else {
             _ = try await request.body.collect(max: limit).get()
         }
         let sent = (try? request.content.get(String.self, at: Self.field)) ?? ""

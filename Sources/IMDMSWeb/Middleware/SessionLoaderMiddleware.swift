@@ -9,7 +9,7 @@ struct SessionLoaderMiddleware: AsyncMiddleware {
         let machine = Self.isMachinePath(request.url.path)
         if machine, let bearer = request.headers.bearerAuthorization {
             guard let user = try await APITokenRepository(store: request.imdms.store).user(forSecret: bearer.token) else {
-                throw WebError(status: .unauthorized, reason: "The API token is unknown or has been revoked.")
+                throw WebError(status: .unauthorized, reason: "The API token is unknown, revoked or expired.")
             }
             // Tokens carry no cookie, so there is no CSRF token to check: `/api/` is exempt.
             request.login = SessionRepository.Session(token: "", user: user, csrfToken: "")

@@ -16,7 +16,7 @@ struct Layout {
     /// "Log in", or who is signed in and a logout button (a CSRF-protected form).
     var account: String {
         guard let login else { return "<a href=\"/login\">Log in</a>" }
-        return "<span class=\"who\">\(HTML.escape(login.user.displayName)) (\(HTML.escape(login.user.role.rawValue)))</span>"
+        return "<a class=\"who\" href=\"/account\">\(HTML.escape(login.user.displayName)) (\(HTML.escape(login.user.role.rawValue)))</a>"
             + "<form class=\"logout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
             + "<button type=\"submit\">Log out</button></form>"
     }

@@ -28,7 +28,9 @@ struct MovementsPage {
                 + "<label>Border extract (CSV) <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">Pseudonymise and add</button></form>"
             html += HTML.element("h2", "Query crossings")
             let q = query
-            html += "<form method=\"get\" action=\"/movements\" id=\"query\">"
+            // A POST with the CSRF token: the query is written to the audit trail, so a link or an
+            // image elsewhere must not be able to make the officer "look someone up".
+            html += "<form method=\"post\" action=\"/movements/search\" id=\"query\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
                 + "<label>From <input name=\"from\" placeholder=\"2023-01-01\" value=\"\(HTML.escape(q?.from ?? ""))\"></label> "
                 + "<label>To <input name=\"to\" placeholder=\"2023-01-31\" value=\"\(HTML.escape(q?.to ?? ""))\"></label> "
                 + "<label>Post <input name=\"post\" size=\"5\" value=\"\(HTML.escape(q?.post ?? ""))\"></label> "

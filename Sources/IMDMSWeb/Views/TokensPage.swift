@@ -13,17 +13,21 @@ struct TokensPage {
             var html = HTML.element("h1", "API tokens")
             html += HTML.element("p", "Machines send a token as ‘Authorization: Bearer …’. It acts with its role and organisation.", [("class", "meta")])
             if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
-            html += "<table class=\"data\" id=\"tokens\"><thead><tr><th>Name</th><th>Role</th><th>Organisation</th><th>Created</th><th>State</th><th></th></tr></thead><tbody>"
+            html += "<table class=\"data\" id=\"tokens\"><thead><tr><th>Name</th><th>Role</th><th>Organisation</th><th>Created</th><th>Expires</th><th>State</th><th></th></tr></thead><tbody>"
             for token in tokens {
+                let state = token.revokedAt != nil ? "revoked" : token.isLive() ? "active" : "expired"
                 let revoke = token.revokedAt == nil
                     ? "<form method=\"post\" action=\"/admin/tokens/\(token.id.uuidString)/revoke\">\(csrf)<button type=\"submit\">Revoke</button></form>" : ""
                 html += "<tr>" + [token.name, token.role.rawValue, token.organisationID ?? "", "\(token.createdBy), \(token.createdAt)",
-                                  token.revokedAt == nil ? "active" : "revoked"].map { HTML.element("td", $0) }.joined()
+                                  token.expiresAt.map { "\($0)" } ?? "never", state].map { HTML.element("td", $0) }.joined()
                     + HTML.container("td", [], revoke) + "</tr>"
             }
             html += "</tbody></table>" + HTML.element("h2", "New token")
             html += "<form method=\"post\" action=\"/admin/tokens\" id=\"new-token\">\(csrf)<label>Name <input type=\"text\" name=\"name\" required></label> "
-                + RoleChoice.selects(organisations: organisations) + "<button type=\"submit\">Create</button></form>"
+                + RoleChoice.selects(organisations: organisations)
+                + "<label>Valid for <select name=\"days\">"
+                + APITokenRepository.lifetimes.map { "<option value=\"\($0)\">\($0) days</option>" }.joined() + "</select></label> "
+                + "<button type=\"submit\">Create</button></form>"
             return html
         }
     }

@@ -31,7 +31,7 @@ struct APIController: RouteCollection {
         api.get("reports", use: reports)
         api.get("reports", ":reportID", use: report)
         api.get("datasets", ":datasetID", "table", use: table)
-        api.on(.POST, "datasets", ":datasetID", "submissions", body: .collect(maxSize: ByteCount(value: CSRFMiddleware.signedInBodyLimit)), use: submit)
+        api.on(.POST, "datasets", ":datasetID", "submissions", body: .collect(maxSize: BodyLimits.uploadSize), use: submit)
     }
 
     struct SubmitQuery: Content {
@@ -54,7 +54,7 @@ struct APIController: RouteCollection {
         let file = IncomingFile(name: query.filename ?? "upload", data: Data(buffer: body))
         let outcome = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).importFile(
             file, datasetID: datasetID, channel: .api, organisationID: login.user.organisationID ?? structure.organisationID,
-            submittedBy: nil, dryRun: query.dryRun ?? false)
+            submittedBy: nil, actor: "\(login.user.username), role \(login.user.role.rawValue)", dryRun: query.dryRun ?? false)
         let status: HTTPResponseStatus = switch outcome { case .stored: .created; case .rejected: .unprocessableEntity; case .checked: .ok }
         let response = Response(status: status)
         try response.content.encode(ImportSummary(outcome), as: .json)

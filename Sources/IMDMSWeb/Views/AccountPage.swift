@@ -1,0 +1,30 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// The user's own account: name, role, organisation and the form to change the password.
+struct AccountPage {
+    var user: User
+    var csrfToken: String
+    var message: String?
+    var error: String?
+
+    func render(login: SessionRepository.Session) -> Layout {
+        Layout(title: "Your account", login: login) {
+            HTML.element("h1", "Your account")
+                + HTML.element("p", "\(user.username) — \(user.role.rawValue)" + (user.organisationID.map { ", \($0)" } ?? ""), [("class", "meta")])
+                + (message.map { HTML.element("p", $0, [("class", "message"), ("id", "message")]) } ?? "")
+                + (error.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
+                + HTML.element("h2", "Change your password")
+                + HTML.element("p", "At least \(PasswordPolicy.minimumLength) characters, not your username. Your other sessions end.", [("class", "meta")])
+                + """
+                <form class="login" method="post" action="/account/password" id="password">
+                <input type="hidden" name="csrf" value="\(HTML.escape(csrfToken))">
+                <label>Current password <input name="current" type="password" autocomplete="current-password" required></label>
+                <label>New password <input name="new" type="password" autocomplete="new-password" required></label>
+                <label>New password again <input name="repeated" type="password" autocomplete="new-password" required></label>
+                <button type="submit">Change password</button>
+                </form>
+                """
+        }
+    }
+}
