@@ -23,6 +23,9 @@ struct MovementsCommand: AsyncParsableCommand {
         @Option(name: .long, help: "A movement profile (JSON): column names and aliases, e.g. {\"aliases\": {\"CL_BORDER_POST\": {\"Ficksburg Bridge (Maputsoe)\": \"MPT\"}}}.")
         var profile: String?
 
+        @Flag(name: .long, help: "Store the crossings only; derive the statistics once, at the next import without this flag or the server's start (for loading many extracts in a row).")
+        var noDerive = false
+
         @Option(name: .long, help: "Output: text (default) or json.")
         var format: OutputFormat = .text
 
@@ -42,7 +45,7 @@ struct MovementsCommand: AsyncParsableCommand {
             do {
                 summary = try await MovementService(store: prepared.store, reference: prepared.reference, pseudonymiser: pseudonymiser,
                                           permittedStayDays: settings.permittedStayDays)
-                    .importFile(atPath: file, fileName: (file as NSString).lastPathComponent, profile: movementProfile, actor: "cli")
+                    .importFile(atPath: file, fileName: (file as NSString).lastPathComponent, profile: movementProfile, actor: "cli", derive: !noDerive)
             } catch {
                 await prepared.store.close()
                 fail("\(error)")
@@ -54,7 +57,8 @@ struct MovementsCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(summary), as: UTF8.self))
             } else if summary.problems.isEmpty {
                 say("Read \(summary.rows) crossings from \(summary.file): \(summary.added) new, \(summary.rows - summary.added) already stored or repeated.")
-                guard summary.added > 0 else { say("Nothing new: the derived statistics stand."); return }
+                if summary.derivationPending { say("Stored only: the derived statistics follow at the next import without --no-derive or at the server's start."); return }
+                guard !summary.derivedSubmissions.isEmpty else { say("Nothing new: the derived statistics stand."); return }
                 say("\(summary.people) people; long-term migrants by the 12/16-month rule: \(summary.longTermArrivals) arrivals, \(summary.longTermDepartures) departures"
                     + (summary.provisionalMonths.isEmpty ? "." : "; provisional months \(summary.provisionalMonths.first!)–\(summary.provisionalMonths.last!)."))
                 say("\(summary.visitorArrivals) visitor arrivals; \(summary.overstays) stayed, or are still present, beyond \(summary.permittedStayDays) days.")
@@ -62,7 +66,8 @@ struct MovementsCommand: AsyncParsableCommand {
                     say("Derived BORDER_CROSSINGS (\(summary.crossingObservations) observations), BORDER_CROSSINGS_DAILY, MIGRATION_FLOWS (\(summary.flowObservations)) and VISITOR_STAYS submitted for review.")
                 }
             } else {
-                let lines = summary.problems.map(\.description) + ["Nothing was stored."]
+                let lines = summary.problems.map(\.description)
+                    + [summary.derivationPending ? "The crossings are stored; their derived statistics are pending." : "Nothing was stored."]
                 FileHandle.standardError.write(Data(lines.map { "error: \($0)\n" }.joined().utf8))
             }
             if !summary.problems.isEmpty { throw ExitCode(1) }

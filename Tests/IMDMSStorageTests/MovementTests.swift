@@ -91,7 +91,7 @@ struct MovementTests {
             #expect(again.added == 0 && again.derivedSubmissions.isEmpty, "re-import adds nothing")
             #expect(try await MovementRepository(store: store).count() == first.added)
 
-            let derived = try await service.derive()
+            let derived = try await MovementDerivationJob(store: store, reference: reference).derive()
             if Python.available(["csv"]) {
                 let path = try Python.temporaryFile(data, suffix: ".csv")
                 let out = try JSONSerialization.jsonObject(with: Data(try Python.run(Self.python, arguments: [path]).utf8)) as? [String: Any]

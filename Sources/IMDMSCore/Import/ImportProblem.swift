@@ -16,6 +16,7 @@ public struct ImportProblem: Hashable, Sendable, Codable, CustomStringConvertibl
         case duplicateKey = "duplicate key"
         case emptyFile = "empty file"
         case totalMismatch = "total does not add up"
+        case conflict = "conflict with stored data"
         // Warnings: shown, never blocking.
         case unusualChange = "unusual change"
         case suddenZero = "sudden zero"

@@ -10,6 +10,7 @@ public struct MovementReader: Sendable {
 
     public let profile: MovementProfile
     public let pseudonymiser: Pseudonymiser
+    let codelists: [String: Codelist]
     let posts: CodeMatcher, directions: CodeMatcher, sexes: CodeMatcher, areas: CodeMatcher, purposes: CodeMatcher
 
     public struct Outcome: Sendable {
@@ -18,6 +19,8 @@ public struct MovementReader: Sendable {
         public var rows: Int
         /// The header's columns (name → position), to read the file's next pieces with.
         public var columns: [String: Int]
+        /// Texts that matched no code, counted (merged over pieces, then turned into problems).
+        public var unknown = MovementUnknownValues()
     }
 
     public init(profile: MovementProfile, pseudonymiser: Pseudonymiser, codelists: [String: Codelist],
@@ -28,6 +31,7 @@ public struct MovementReader: Sendable {
         }
         self.profile = profile
         self.pseudonymiser = pseudonymiser
+        self.codelists = codelists
         posts = try matcher("CL_BORDER_POST")
         directions = try matcher("CL_DIRECTION")
         sexes = try matcher("CL_SEX")
@@ -38,6 +42,7 @@ public struct MovementReader: Sendable {
     /// Reads a whole file (header first).
     public func read(_ data: Data) -> Outcome {
         var outcome = read(piece: data, firstLine: 1, columns: nil)
+        outcome.problems += outcome.unknown.problems(codelists: codelists)
         if outcome.columns.isEmpty && outcome.problems.isEmpty {
             outcome.problems.append(ImportProblem(.emptyFile, message: "the file has no header line"))
         }
@@ -49,6 +54,7 @@ public struct MovementReader: Sendable {
     /// the header; later pieces use the columns it found. Rows are numbered from `firstLine`.
     public func read(piece data: Data, firstLine: Int, columns known: [String: Int]?) -> Outcome {
         var outcome = Outcome(movements: [], problems: [], rows: 0, columns: known ?? [:])
+        var unknown = MovementUnknownValues()
         var extraProblems = 0
         func problem(_ p: ImportProblem) {
             if outcome.problems.count < Self.problemLimit { outcome.problems.append(p) } else { extraProblems += 1 }
@@ -70,16 +76,19 @@ public struct MovementReader: Sendable {
                 }
                 guard !headerMissing, !record.isBlank else { return }
                 outcome.rows += 1
-                if let movement = movement(record, outcome.columns, &known, problem) { outcome.movements.append(movement) }
+                if let movement = movement(record, outcome.columns, &known, &unknown, problem) { outcome.movements.append(movement) }
             }
         } catch {
             problem(ImportProblem(.unreadableFile, row: error.line + firstLine - 1, message: error.reason))
         }
         if extraProblems > 0 { outcome.problems.append(ImportProblem(.unreadableFile, message: "and \(extraProblems) more problems")) }
+        outcome.unknown = unknown
+        if !unknown.isEmpty { outcome.movements = [] }
         return outcome
     }
 
-    private func movement(_ record: CSVRecord, _ columns: [String: Int], _ known: inout [String: String], _ problem: (ImportProblem) -> Void) -> Movement? {
+    private func movement(_ record: CSVRecord, _ columns: [String: Int], _ known: inout [String: String], _ unknown: inout MovementUnknownValues,
+                          _ problem: (ImportProblem) -> Void) -> Movement? {
         let row = record.line
         var ok = true
         func field(_ name: String) -> String {
@@ -93,8 +102,7 @@ public struct MovementReader: Sendable {
             if let found = known[cacheKey] { return found }
             if let found = matcher.match(text), found != "_T" { known[cacheKey] = found; return found }
             ok = false
-            problem(ImportProblem(.unknownCode, row: row, column: column, value: text,
-                                  message: text.isEmpty ? "no value" : "not a code or name of \(matcher.codelist.id) (\(matcher.codelist.name)); add it to the profile's aliases if it is one"))
+            unknown.record(column: column, codelistID: matcher.codelist.id, text: text, row: row)
             return ""
         }
         var timeText = field(profile.time)

@@ -20,5 +20,6 @@ extension Migrations {
         add(M015_IndexConfidentialObservations())
         add(M016_AddAuditSeals())
         add(M017_AddTokenExpiry())
+        add(M018_AddMovementDerivation())
     }
 }

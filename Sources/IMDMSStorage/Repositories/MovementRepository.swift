@@ -136,6 +136,21 @@ public struct MovementRepository: Sendable {
         }
     }
 
+    /// Extracts whose new crossings are not yet in the derived statistics.
+    public func pendingBatches() async throws -> [UUID] {
+        struct Batch: Decodable { var id: UUID }
+        return try await store.sql.select().column("id").from("movement_batches")
+            .where("added", .greaterThan, SQLBind(0)).where("derived_at", .is, SQLLiteral.null)
+            .all(decoding: Batch.self).map(\.id)
+    }
+
+    /// Marks extracts as derived, inside the transaction that stores their derived statistics.
+    static func markDerived(_ batches: [UUID], at time: Date, on sql: any SQLDatabase) async throws {
+        guard !batches.isEmpty else { return }
+        try await sql.update("movement_batches").set("derived_at", to: SQLBind(time))
+            .where("id", .in, SQLBind.group(batches)).run()
+    }
+
     /// The latest crossing stored (the end of the data for the 12/16-month windows).
     public func latestTime() async throws -> String? {
         struct Latest: Decodable { var latest: String? }

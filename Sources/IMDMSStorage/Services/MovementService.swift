@@ -1,9 +1,12 @@
 import Foundation
 import IMDMSCore
 
-/// Traveller records end to end: read and pseudonymise an extract, add it to the movement store,
-/// then derive BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS again from everything stored and store them
-/// as system submissions (superseding the previous derivation), for review like any other data.
+/// Traveller records end to end: read and pseudonymise an extract, add it to the movement store
+/// (one transaction), then — in a second transaction, `MovementDerivationJob` — derive
+/// BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS again from everything
+/// stored and store them as system submissions (superseding the previous derivation), for review
+/// like any other data. Between the two the extract is pending; whatever stops the second, the next
+/// intake or start completes it.
 public struct MovementService: Sendable {
     public struct Summary: Codable, Sendable {
         public var file: String
@@ -25,6 +28,8 @@ public struct MovementService: Sendable {
         public var visitsByMonth: [String: VisitStatistics]
         public var derivedSubmissions: [String]
         public var problems: [ImportProblem]
+        /// The crossings are stored but their derived statistics are not (yet): see `problems`.
+        public var derivationPending = false
     }
 
     /// Bytes of an extract read and stored at a time.
@@ -42,7 +47,10 @@ public struct MovementService: Sendable {
         self.permittedStayDays = permittedStayDays
     }
 
-    public func importFile(_ original: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
+    /// `derive`: false stores the crossings only and leaves them pending (loading many extracts
+    /// in a row, then deriving once: the next intake with `derive` or the server's start does it).
+    public func importFile(_ original: Data, fileName: String, profile: MovementProfile = MovementProfile(), actor: String,
+                           derive: Bool = true) async throws -> Summary {
         let incoming = IncomingFile(name: fileName, data: original)
         var converted = original
         if incoming.kind == .workbook {
@@ -60,7 +68,7 @@ public struct MovementService: Sendable {
         final class Cursor: @unchecked Sendable { var index = 0 }  // used by one task at a time, in order
         let cursor = Cursor()
         let sha256 = SourceFile.sha256(of: original)
-        return try await importPieces(fileName: fileName, profile: profile, actor: actor, sha256: { sha256 }) {
+        return try await importPieces(fileName: fileName, profile: profile, actor: actor, derive: derive, sha256: { sha256 }) {
             guard cursor.index < chunks.count else { return nil }
             defer { cursor.index += 1 }
             return (data.subdata(in: chunks[cursor.index].range), chunks[cursor.index].firstLine)
@@ -69,18 +77,19 @@ public struct MovementService: Sendable {
 
     /// An extract on disk: a CSV file is read in pieces straight from the file (memory for one
     /// piece, whatever the file's size); a workbook is read whole.
-    public func importFile(atPath path: String, fileName: String, profile: MovementProfile = MovementProfile(), actor: String) async throws -> Summary {
+    public func importFile(atPath path: String, fileName: String, profile: MovementProfile = MovementProfile(), actor: String,
+                           derive: Bool = true) async throws -> Summary {
         let head = FileHandle(forReadingAtPath: path).flatMap { handle in defer { try? handle.close() }; return try? handle.read(upToCount: 64) } ?? Data()
         if IncomingFile(name: fileName, data: head).kind == .workbook {
-            return try await importFile(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: fileName, profile: profile, actor: actor)
+            return try await importFile(try Data(contentsOf: URL(fileURLWithPath: path)), fileName: fileName, profile: profile, actor: actor, derive: derive)
         }
         let reader = try CSVPieceReader(path: path, size: Self.pieceSize)
-        return try await importPieces(fileName: fileName, profile: profile, actor: actor, sha256: { reader.sha256 }) { try reader.next() }
+        return try await importPieces(fileName: fileName, profile: profile, actor: actor, derive: derive, sha256: { reader.sha256 }) { try reader.next() }
     }
 
     /// Reads, pseudonymises and stores the pieces `next` hands out (in one transaction), then
     /// derives the statistics again.
-    private func importPieces(fileName: String, profile: MovementProfile, actor: String, sha256: @escaping @Sendable () -> String,
+    private func importPieces(fileName: String, profile: MovementProfile, actor: String, derive: Bool, sha256: @escaping @Sendable () -> String,
                               next: @escaping @Sendable () throws -> (Data, Int)?) async throws -> Summary {
         let aliases = try await AliasRepository(store: store).aliases(organisationID: "MOHA")
         let reader = try MovementReader(profile: profile, pseudonymiser: pseudonymiser, codelists: reference.codelistsByID, storedAliases: aliases)
@@ -92,6 +101,7 @@ public struct MovementService: Sendable {
         final class Progress: @unchecked Sendable {  // used by one task at a time, in order
             var rows = 0
             var problems: [ImportProblem] = []
+            var unknown = MovementUnknownValues()
         }
         struct Rejected: Error {}
         let progress = Progress()
@@ -116,7 +126,8 @@ public struct MovementService: Sendable {
                         columns = part.columns
                         progress.rows += part.rows
                         progress.problems += part.problems.prefix(max(0, MovementReader.problemLimit - progress.problems.count))
-                        if progress.problems.isEmpty {
+                        progress.unknown.merge(part.unknown)
+                        if progress.problems.isEmpty && progress.unknown.isEmpty {
                             let movements = part.movements
                             insertion = Task { try await inserter.insert(movements) }
                         }
@@ -127,6 +138,8 @@ public struct MovementService: Sendable {
                     _ = try? await insertion?.value
                     throw error
                 }
+                // Each unknown text once, with its count, first rows and the nearest code.
+                progress.problems += progress.unknown.problems(codelists: reference.codelistsByID)
                 if columns?.isEmpty ?? true, progress.problems.isEmpty {
                     progress.problems.append(ImportProblem(.emptyFile, message: "the file has no header line"))
                 }
@@ -141,45 +154,51 @@ public struct MovementService: Sendable {
         summary.rows = progress.rows
         summary.alreadyStored = summary.rows - summary.added
         stage("read and stored \(summary.rows) rows")
-        guard summary.added > 0 else { return summary }  // nothing new: the derived statistics stand
-        let derived = try await derive()
-        stage("derived \(derived.people) people")
-        summary.people = derived.people
-        let crossings = derived.crossingObservations()
-        summary.crossingObservations = crossings.count
+        guard derive else {
+            let pending = try await MovementRepository(store: store).pendingBatches()
+            summary.derivationPending = !pending.isEmpty
+            return summary
+        }
+        // New crossings, or an earlier intake's that were never derived (a crash, a conflict).
+        let job = MovementDerivationJob(store: store, reference: reference, permittedStayDays: permittedStayDays)
+        let outcome: MovementDerivationJob.Outcome
+        do {
+            guard let done = try await job.runIfPending() else { return summary }  // nothing new: the derived statistics stand
+            outcome = done
+        } catch let error as StorageError {
+            summary.derivationPending = true
+            summary.problems = [ImportProblem(.conflict, message: "the crossings are stored, but the statistics derived from them could not be: \(error.description) "
+                + "Nothing of them was stored; they are derived at the next intake or start once this is resolved.")]
+            return summary
+        }
+        stage("derived \(outcome.derivation.people) people and stored the derived statistics")
+        summary.fill(from: outcome)
+        return summary
+    }
+}
+
+extension MovementService.Summary {
+    /// The figures of a derivation that was stored.
+    mutating func fill(from outcome: MovementDerivationJob.Outcome) {
+        let derived = outcome.derivation
+        people = derived.people
         let flows = derived.flowObservations()
-        summary.flowObservations = flows.count
-        summary.longTermArrivals = Int(flows.filter { $0.key[0] == "ARR" }.compactMap(\.value).reduce(0, +))
-        summary.longTermDepartures = Int(flows.filter { $0.key[0] == "DEP" }.compactMap(\.value).reduce(0, +))
-        summary.provisionalMonths = derived.provisionalMonths.map(\.formatted).sorted()
+        crossingObservations = outcome.submissions.first { $0.datasetID == "BORDER_CROSSINGS" }?.observations ?? 0
+        flowObservations = flows.count
+        longTermArrivals = Int(flows.filter { $0.key[0] == "ARR" }.compactMap(\.value).reduce(0, +))
+        longTermDepartures = Int(flows.filter { $0.key[0] == "DEP" }.compactMap(\.value).reduce(0, +))
+        provisionalMonths = derived.provisionalMonths.map(\.formatted).sorted()
         for (key, visit) in derived.visits {
-            var month = summary.visitsByMonth[key[0], default: VisitStatistics()]
+            var month = visitsByMonth[key[0], default: VisitStatistics()]
             month.visitors += visit.visitors
             month.completed += visit.completed
             month.totalDays += visit.totalDays
             month.stillPresent += visit.stillPresent
             month.overstays += visit.overstays
-            summary.visitsByMonth[key[0]] = month
+            visitsByMonth[key[0]] = month
         }
-        summary.visitorArrivals = summary.visitsByMonth.values.reduce(0) { $0 + $1.visitors }
-        summary.overstays = summary.visitsByMonth.values.reduce(0) { $0 + $1.overstays }
-        for (datasetID, observations) in [("BORDER_CROSSINGS", crossings), ("BORDER_CROSSINGS_DAILY", derived.dailyObservations()),
-                                          ("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", derived.visitObservations())] where !observations.isEmpty {
-            guard let structure = reference.structure(datasetID) else { continue }
-            let submission = Submission(datasetID: datasetID, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
-            let stored = try await SubmissionRepository(store: store).store(submission, observations: observations, structure: structure)
-            summary.derivedSubmissions.append(stored.id.uuidString)
-            stage("stored \(observations.count) \(datasetID) observations")
-        }
-        return summary
-    }
-
-    /// Derives both datasets from the whole movement store.
-    public func derive() async throws -> MigrationDerivation {
-        let repository = MovementRepository(store: store)
-        let end = try await repository.latestTime().flatMap { Movement(pseudonym: "", time: $0, borderPost: "", direction: .arrival, sex: "",
-                                                                         age: nil, birthYear: nil, nationality: "", residence: "", purpose: "").date } ?? Date()
-        return try await repository.derive(MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: end.addingTimeInterval(60),
-                                                                permittedStayDays: permittedStayDays))
+        visitorArrivals = visitsByMonth.values.reduce(0) { $0 + $1.visitors }
+        overstays = visitsByMonth.values.reduce(0) { $0 + $1.overstays }
+        derivedSubmissions = outcome.submissions.map(\.id.uuidString)
     }
 }
