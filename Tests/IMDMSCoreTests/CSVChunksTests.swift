@@ -43,13 +43,15 @@ struct CSVChunksTests {
         let data = Data(text.utf8)
         let whole = reader.read(data)
         var columns: [String: Int]?
-        var movements: [Movement] = [], problems: [ImportProblem] = []
+        var movements: [Movement] = [], problems: [ImportProblem] = [], unknown = MovementUnknownValues()
         for piece in CSVChunks.split(data, size: 300) {
             let part = reader.read(piece: data.subdata(in: piece.range), firstLine: piece.firstLine, columns: columns)
             columns = part.columns
             movements += part.movements
             problems += part.problems
+            unknown.merge(part.unknown)
         }
+        problems += unknown.problems(codelists: reference.codelistsByID)
         #expect(whole.rows == 29 && movements.count == 28)
         #expect(problems.map(\.row) == [30] && whole.problems.map(\.row) == [30], "the unknown post is on line 30 either way: \(problems.map(\.row)) \(whole.problems.map(\.row))")
         #expect(Set(movements.map(\.pseudonym)).count == 28)

@@ -62,6 +62,8 @@ struct RouteAccessTests {
         "POST /login": everyone,
         "POST /logout": everyone,
         "GET /account": signedIn,
+        "GET /datasets/:datasetID/sources": reviewers,
+        "POST /datasets/:datasetID/sources": reviewers,
         "POST /account/password": signedIn,
         "GET /intake": submitters,
         "POST /intake": submitters,

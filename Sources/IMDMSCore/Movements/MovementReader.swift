@@ -83,7 +83,6 @@ public struct MovementReader: Sendable {
         }
         if extraProblems > 0 { outcome.problems.append(ImportProblem(.unreadableFile, message: "and \(extraProblems) more problems")) }
         outcome.unknown = unknown
-        if !unknown.isEmpty { outcome.movements = [] }
         return outcome
     }
 

@@ -21,5 +21,7 @@ extension Migrations {
         add(M016_AddAuditSeals())
         add(M017_AddTokenExpiry())
         add(M018_AddMovementDerivation())
+        add(M019_AddStatisticSources())
+        add(M020_LockPeriodsPerSource())
     }
 }

@@ -6,15 +6,24 @@ extension SQLSelectBuilder {
     /// `FROM observations o JOIN submissions s … WHERE s.status <> 'superseded'` (and the dataset,
     /// when given): the current data every read starts from. Columns are then named with table `o`.
     /// With a `visibility`, only what that reader may see: published and released, or approved.
+    /// Values of the source that is not current for their period are skipped (`set_aside`, D47)
+    /// unless `allSources` (the conflict check and the coverage check compare each source alone).
     @discardableResult
-    func fromCurrentObservations(dataset datasetID: String? = nil, visibility: DataVisibility? = nil) -> Self {
+    func fromCurrentObservations(dataset datasetID: String? = nil, visibility: DataVisibility? = nil, allSources: Bool = false) -> Self {
         from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
             .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+        if !allSources { self.where(SQLColumn("set_aside", table: "o"), .equal, SQLLiteral.boolean(false)) }
         if let datasetID { self.where(SQLColumn("dataset_id", table: "o"), .equal, SQLBind(datasetID)) }
         if let visibility { self.visible(to: visibility, submissions: "s") }
         return self
+    }
+
+    /// Only observations of one source (channel `system` is traveller records).
+    @discardableResult
+    func only(_ source: StatisticSource) -> Self {
+        self.where(SQLColumn("channel", table: "s"), source == .records ? .equal : .notEqual, SQLBind(Submission.Channel.system.rawValue))
     }
 
     /// Only submissions (table alias `submissions`) the reader may see.

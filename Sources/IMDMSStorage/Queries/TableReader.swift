@@ -32,6 +32,17 @@ public struct TableReader: Sendable {
         return table
     }
 
+    /// The table of one source alone, for every current submission (the coverage check; staff only).
+    public func table(_ request: TableRequest, reference: ReferenceConfiguration, source: StatisticSource) async throws -> TableResult {
+        guard let structure = reference.structure(request.datasetID) else { throw StorageError.unknownDataset(request.datasetID) }
+        try request.validate(against: structure, codelists: reference.codelistsByID)
+        let engine = QueryEngine(structure: structure, codelists: reference.codelistsByID)
+        let stored = try await DatasetCodes.load(structure, sql: store.sql)
+        let rows = try await aggregateRows(request, structure, engine: engine, detailed: engine.detailedDimensions(for: request, storedCodes: stored),
+                                           visibility: .allCurrent, source: source)
+        return engine.evaluate(request, rows: rows)
+    }
+
     private func compute(_ request: TableRequest, _ structure: DataStructure, reference: ReferenceConfiguration, visibility: DataVisibility,
                          disclosureControl: Bool) async throws -> TableResult {
         if disclosureControl, let cube = try await store.protectedCubes.cube(
@@ -46,15 +57,17 @@ public struct TableReader: Sendable {
     }
 
     /// The observations' values grouped by the detailed dimensions and the period.
+    /// `source`: that source's values only, set aside or not (the coverage check).
     func aggregateRows(_ request: TableRequest, _ structure: DataStructure, engine: QueryEngine, detailed: Set<String>,
-                       visibility: DataVisibility) async throws -> [AggregateRow] {
+                       visibility: DataVisibility, source: StatisticSource? = nil) async throws -> [AggregateRow] {
         let kept = structure.dimensions.enumerated().filter { detailed.contains($0.element.id) }.map { $0.offset + 1 }
         let query = store.sql.select()
         for position in kept { query.column(SQLColumn("k\(position)", table: "o"), as: "k\(position)") }
         query.column(SQLColumn("period", table: "o"), as: "period")
             .column(SQLFunction("SUM", args: SQLColumn("value", table: "o")), as: "v")
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .fromCurrentObservations(dataset: request.datasetID, visibility: visibility)
+            .fromCurrentObservations(dataset: request.datasetID, visibility: visibility, allSources: source != nil)
+        if let source { query.only(source) }
         if let start = request.startPeriod {
             query.where(SQLColumn("period_start", table: "o"), .greaterThanOrEqual, SQLBind(start.startDate))
         }

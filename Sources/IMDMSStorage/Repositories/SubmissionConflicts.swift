@@ -32,14 +32,17 @@ enum SubmissionConflicts {
     struct ExistingKey: Decodable { var series_key: String; var period: String; var submission_id: UUID }
 
     /// Current observations of the dataset with the same key and period as the new ones.
-    static func clashingKeys(_ observations: [Observation], datasetID: String, sql: any SQLDatabase) async throws -> [ExistingKey] {
+    /// Only the same source's values clash: a producer's report and the statistics derived from
+    /// traveller records stand side by side, and a source rule decides which is current (D47).
+    static func clashingKeys(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws -> [ExistingKey] {
         let periods = Array(Set(observations.map(\.period.formatted))).sorted()
         guard !periods.isEmpty else { return [] }
         let incoming = Set(observations.map { $0.seriesKey + "|" + $0.period.formatted })
         let existing = try await sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
             .column(SQLColumn("submission_id", table: "o"))
-            .fromCurrentObservations(dataset: datasetID)
+            .fromCurrentObservations(dataset: datasetID, allSources: true)
+            .only(source)
             .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
             .all(decoding: ExistingKey.self)
         return existing.filter { incoming.contains($0.series_key + "|" + $0.period) }
@@ -49,7 +52,7 @@ enum SubmissionConflicts {
     /// be named (`supersedesID`) or be the same producer's delivery of periods the new one covers
     /// entirely; anything else is a conflict.
     static func resolve(_ observations: [Observation], for record: Submission, sql: any SQLDatabase, on database: any Database) async throws -> [UUID] {
-        let clashes = try await clashingKeys(observations, datasetID: record.datasetID, sql: sql)
+        let clashes = try await clashingKeys(observations, datasetID: record.datasetID, source: StatisticSource(channel: record.channel), sql: sql)
             .filter { $0.submission_id != record.supersedesID }
         guard !clashes.isEmpty else { return [] }
         let newPeriods = Set(observations.map(\.period.formatted))
@@ -74,11 +77,13 @@ enum SubmissionConflicts {
     private struct PeriodRow: Decodable { var period: String }
 
     /// Approved periods are locked: nothing new is stored for them until a data manager reopens them.
-    static func checkNotLocked(_ observations: [Observation], datasetID: String, sql: any SQLDatabase) async throws {
+    /// Only the same source's approval locks (D47).
+    static func checkNotLocked(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws {
         let periods = Array(Set(observations.map(\.period.formatted))).sorted()
         guard !periods.isEmpty else { return }
-        let locked = try await sql.select().column("period").from("period_locks")
-            .where("dataset_id", .equal, SQLBind(datasetID)).where("period", .in, SQLBind.group(periods))
+        let locked = try await sql.select().column("period").from(PeriodLockModel.schema)
+            .where("dataset_id", .equal, SQLBind(datasetID)).where("source", .equal, SQLBind(source.rawValue))
+            .where("period", .in, SQLBind.group(periods))
             .orderBy("period").all(decoding: PeriodRow.self).map(\.period)
         guard locked.isEmpty else {
             throw StorageError.conflict(

@@ -56,7 +56,7 @@ public struct SubmissionRepository: Sendable {
         if let source = record.source {
             try await SubmissionConflicts.checkNotAlreadyImported(source, datasetID: record.datasetID, on: tx)
         }
-        try await SubmissionConflicts.checkNotLocked(observations, datasetID: record.datasetID, sql: sql)
+        try await SubmissionConflicts.checkNotLocked(observations, datasetID: record.datasetID, source: StatisticSource(channel: record.channel), sql: sql)
         let superseded = try await SubmissionConflicts.resolve(observations, for: record, sql: sql, on: tx)
         if record.supersedesID == nil { record.supersedesID = superseded.first }
         if let source = record.source, let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
@@ -74,6 +74,7 @@ public struct SubmissionRepository: Sendable {
             try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                 .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
         }
+        try await SourceRules.apply(record.datasetID, on: sql)
         var actor = givenActor ?? record.channel.rawValue
         if let userID = record.submittedByUserID {
             actor = "user:" + ((try await UserModel.find(userID, on: tx))?.username ?? userID.uuidString)

@@ -67,13 +67,14 @@ public struct WorkflowRepository: Sendable {
     /// submission already locks is a conflict.
     private func lock(_ submission: Submission, by actor: String, sql: any SQLDatabase, on tx: any Database) async throws {
         let periods = try await SubmissionConflicts.periodsOf(submission.id, sql: sql).sorted()
+        let source = StatisticSource(channel: submission.channel)
         let held = try await PeriodLockModel.query(on: tx).filter(\.$datasetID == submission.datasetID)
-            .filter(\.$period ~~ periods).all()
+            .filter(\.$source == source.rawValue).filter(\.$period ~~ periods).all()
         if let first = held.first(where: { $0.submissionID != submission.id }) {
             throw StorageError.conflict("\(submission.datasetID) \(first.period) is already approved in submission \(first.submissionID.uuidString)")
         }
         for period in periods where !held.contains(where: { $0.period == period }) {
-            try await PeriodLockModel(datasetID: submission.datasetID, period: period, submissionID: submission.id, lockedBy: actor).create(on: tx)
+            try await PeriodLockModel(datasetID: submission.datasetID, period: period, source: source, submissionID: submission.id, lockedBy: actor).create(on: tx)
         }
     }
 
@@ -88,14 +89,15 @@ public struct WorkflowRepository: Sendable {
         try await PeriodLockModel.query(on: store.database).filter(\.$submissionID == submissionID).sort(\.$period).all().map(\.period)
     }
 
-    /// Whether a period of a dataset is approved and locked.
-    public func isLocked(datasetID: String, period: String) async throws -> Bool {
-        try await Self.isLocked(datasetID: datasetID, period: period, on: store.database)
+    /// Whether a period of a dataset is approved and locked (for a source: D47).
+    public func isLocked(datasetID: String, period: String, source: StatisticSource = .reported) async throws -> Bool {
+        try await Self.isLocked(datasetID: datasetID, period: period, source: source, on: store.database)
     }
 
     /// The same, inside a transaction the caller holds.
-    static func isLocked(datasetID: String, period: String, on database: any Database) async throws -> Bool {
-        try await PeriodLockModel.query(on: database).filter(\.$datasetID == datasetID).filter(\.$period == period).first() != nil
+    static func isLocked(datasetID: String, period: String, source: StatisticSource = .reported, on database: any Database) async throws -> Bool {
+        try await PeriodLockModel.query(on: database).filter(\.$datasetID == datasetID).filter(\.$period == period)
+            .filter(\.$source == source.rawValue).first() != nil
     }
 
     /// What needs `user`'s attention: for data managers and administrators, submissions to review

@@ -113,6 +113,8 @@ struct DatasetPage {
             "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">",
             "<label>Disclosure threshold (0: none)<input name=\"threshold\" size=\"4\" inputmode=\"numeric\" value=\"\(structure.disclosureThreshold)\"></label>",
             "<button type=\"submit\">Change the rule</button>",
-        ].joined())
+        ].joined()) + (SourceRules.datasets.contains(structure.id)
+            ? HTML.container("p", [("class", "meta")], HTML.element("a", "Sources: the producer's report and traveller records compared",
+                                                                   [("href", "/datasets/\(structure.id)/sources"), ("id", "sources-link")])) : "")
     }
 }

@@ -1,0 +1,88 @@
+import FluentKit
+import Foundation
+import IMDMSCore
+import SQLKit
+
+/// One source per statistic (D47). The datasets that traveller records derive can also be reported
+/// by a producer (Home Affairs' monthly cross-tab of BORDER_CROSSINGS, a ministry's MIGRATION_FLOWS).
+/// Both are stored side by side; for each period both hold, the rule's source is current and the
+/// other's values are *set aside* (`observations.set_aside`), which every read skips. The marks are
+/// brought up to date in the transaction of every store and rule change, with a new data version.
+public struct SourceRules: Sendable {
+    /// The datasets that can have two sources.
+    public static let datasets: Set<String> = Set(MovementDerivationJob.datasets)
+
+    let store: Store
+
+    public init(store: Store) { self.store = store }
+
+    /// A dataset's rules, oldest first (a later rule overrides an earlier one where they overlap).
+    public func rules(_ datasetID: String) async throws -> [SourceRule] {
+        try await Self.rules(datasetID, on: store.sql)
+    }
+
+    /// Adds a rule on behalf of a data manager or administrator: audited, applied and a new data
+    /// version, in one transaction.
+    public func add(_ rule: SourceRule, by user: User) async throws {
+        guard user.role == .dataManager || user.role == .administrator else {
+            throw StorageError.notPermitted("Only a data manager or an administrator decides which source is current.")
+        }
+        guard Self.datasets.contains(rule.datasetID) else {
+            throw StorageError.conflict("\(rule.datasetID) has one source only; source rules are for \(Self.datasets.sorted().joined(separator: ", ")).")
+        }
+        if let last = rule.last, last < rule.first { throw StorageError.conflict("the last period \(last) is before the first \(rule.first)") }
+        try await store.database.transaction { tx in
+            let sql = tx as! any SQLDatabase
+            try await sql.insert(into: "source_rules").columns("dataset_id", "first_period", "last_period", "source", "created_by", "created_at")
+                .values(SQLBind(rule.datasetID), SQLBind(rule.first.formatted), SQLBind(rule.last?.formatted), SQLBind(rule.source.rawValue),
+                        SQLBind(user.username), SQLBind(Date())).run()
+            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: user.username, action: "source.rule", subject: rule.datasetID,
+                                             after: "\(rule.first)–\(rule.last.map(\.formatted) ?? "onwards"): \(rule.source.rawValue)")
+            try await Self.apply(rule.datasetID, on: sql)
+            try await TableCache.bumpVersion(on: sql)
+        }
+    }
+
+    static func rules(_ datasetID: String, on sql: any SQLDatabase) async throws -> [SourceRule] {
+        struct Row: Decodable { var first_period: String; var last_period: String?; var source: String }
+        return try await sql.select().columns("first_period", "last_period", "source").from("source_rules")
+            .where("dataset_id", .equal, SQLBind(datasetID)).orderBy("id").all(decoding: Row.self).compactMap { row in
+                guard let first = try? Period(parsing: row.first_period), let source = StatisticSource(rawValue: row.source) else { return nil }
+                return SourceRule(datasetID: datasetID, first: first, last: row.last_period.flatMap { try? Period(parsing: $0) }, source: source)
+            }
+    }
+
+    /// The periods each source holds among the dataset's current submissions.
+    static func periods(_ datasetID: String, on sql: any SQLDatabase) async throws -> [StatisticSource: Set<Period>] {
+        struct Row: Decodable { var period: String; var channel: String }
+        let rows = try await sql.select().distinct()
+            .column(SQLColumn("period", table: "o"), as: "period").column(SQLColumn("channel", table: "s"), as: "channel")
+            .fromCurrentObservations(dataset: datasetID, allSources: true)
+            .all(decoding: Row.self)
+        var result: [StatisticSource: Set<Period>] = [:]
+        for row in rows {
+            guard let period = try? Period(parsing: row.period) else { continue }
+            result[StatisticSource(channel: Submission.Channel(rawValue: row.channel) ?? .web), default: []].insert(period)
+        }
+        return result
+    }
+
+    /// Brings the set-aside marks of a dataset up to date with its submissions and rules.
+    static func apply(_ datasetID: String, on sql: any SQLDatabase) async throws {
+        guard datasets.contains(datasetID) else { return }
+        let setAside = SourceRule.setAside(periodsBySource: try await periods(datasetID, on: sql), rules: try await rules(datasetID, on: sql))
+        try await sql.update("observations").set("set_aside", to: SQLLiteral.boolean(false))
+            .where("dataset_id", .equal, SQLBind(datasetID)).where("set_aside", .equal, SQLLiteral.boolean(true)).run()
+        for (source, periods) in setAside where !periods.isEmpty {
+            let submissions = sql.select().column("id").from("submissions")
+                .where("dataset_id", .equal, SQLBind(datasetID))
+                .where("status", .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+                .where("channel", source == .records ? .equal : .notEqual, SQLBind(Submission.Channel.system.rawValue))
+            try await sql.update("observations").set("set_aside", to: SQLLiteral.boolean(true))
+                .where("dataset_id", .equal, SQLBind(datasetID))
+                .where("period", .in, SQLBind.group(periods.map(\.formatted).sorted()))
+                .where("submission_id", .in, SQLGroupExpression(submissions.query))
+                .run()
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import IMDMSCore
+import IMDMSStorage
+
+/// The coverage check of a dataset with two sources: for each period both hold, the producer's
+/// report and the traveller records by the first dimension (ports of entry), the difference, and
+/// which is current; then the rules and the form for a new one.
+struct SourcesPage {
+    var structure: DataStructure
+    var dimensionName: String
+    var comparison: SourceComparison
+    var rules: [SourceRule]
+    var label: (String) -> String
+    var csrf: String
+    var message: String?
+
+    static func number(_ value: Double?) -> String { value.map(NumberFormat.grouped) ?? "–" }
+
+    func render(login: SessionRepository.Session) -> Layout {
+        Layout(title: "\(structure.name): sources", login: login) {
+            var html = HTML.element("h1", "\(structure.name): the two sources")
+            html += HTML.element("p", "A producer's report and the statistics derived from traveller records are stored side by side and never added up: "
+                + "for each period both hold, one is current (the producer's report unless a rule below says otherwise).", [("class", "meta")])
+            if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
+            html += HTML.element("h2", "Coverage check")
+            if comparison.lines.isEmpty {
+                html += HTML.element("p", "No period is held by both sources.", [("id", "no-overlap")])
+            } else {
+                html += "<table class=\"data\" id=\"coverage\"><thead><tr><th>Period</th><th>\(HTML.escape(dimensionName))</th>"
+                    + "<th class=\"num\">Reported</th><th class=\"num\">From records</th><th class=\"num\">Difference</th><th>Current</th></tr></thead><tbody>"
+                for line in comparison.lines {
+                    let name = line.code.map(label) ?? "Total"
+                    let cells = [HTML.element("td", line.period), HTML.element(line.code == nil ? "th" : "td", name),
+                                 HTML.element("td", Self.number(line.reported), [("class", "num")]),
+                                 HTML.element("td", Self.number(line.records), [("class", "num")]),
+                                 HTML.element("td", Self.number(line.difference), [("class", "num")]),
+                                 HTML.element("td", line.current.rawValue)]
+                    html += HTML.container("tr", line.code == nil ? [("class", "total")] : [], cells.joined())
+                }
+                html += "</tbody></table>"
+            }
+            if !comparison.onlyReported.isEmpty {
+                html += HTML.element("p", "Only reported: " + comparison.onlyReported.joined(separator: ", ") + ".", [("class", "meta")])
+            }
+            if !comparison.onlyRecords.isEmpty {
+                html += HTML.element("p", "Only from records: \(comparison.onlyRecords.first!) to \(comparison.onlyRecords.last!) (\(comparison.onlyRecords.count) periods).", [("class", "meta")])
+            }
+            html += HTML.element("h2", "Rules")
+            html += rules.isEmpty ? HTML.element("p", "None: the producer's report is current wherever it exists.")
+                : "<ul id=\"rules\">" + rules.map { HTML.element("li", "\($0.first) to \($0.last.map(\.formatted) ?? "onwards"): \($0.source.label)") }.joined() + "</ul>"
+            html += "<form method=\"post\" action=\"/datasets/\(HTML.escape(structure.id))/sources\" id=\"new-rule\">"
+                + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                + "<label>From <input name=\"first\" placeholder=\"2022-11\" required></label> "
+                + "<label>To <input name=\"last\" placeholder=\"(onwards)\"></label> "
+                + "<label>Current source <select name=\"source\">"
+                + StatisticSource.allCases.map { HTML.option($0.rawValue, $0.label, selected: false) }.joined() + "</select></label> "
+                + "<button type=\"submit\">Add the rule</button></form>"
+            return html
+        }
+    }
+}
