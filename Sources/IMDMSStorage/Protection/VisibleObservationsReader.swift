@@ -7,13 +7,6 @@ import SQLKit
 struct VisibleObservationsReader: Sendable {
     let store: Store
 
-    private struct Row: Decodable {
-        var k1: String?, k2: String?, k3: String?, k4: String?, k5: String?, k6: String?, k7: String?, k8: String?
-        var period: String
-        var value: Double?
-        var conf_status: String
-    }
-
     func observations(_ structure: DataStructure, visibility: DataVisibility) async throws -> [Observation] {
         let count = structure.dimensions.count
         let select = store.sql.select()
@@ -21,11 +14,9 @@ struct VisibleObservationsReader: Sendable {
         select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("conf_status", table: "o"))
             .fromCurrentObservations(dataset: structure.id, visibility: visibility)
         var periods = StoredPeriods(datasetID: structure.id)
-        return try await select.all(decoding: Row.self).map { row in
-            let key = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8].prefix(count).map { $0 ?? "" }
-            let period = try periods.period(row.period)
-            return Observation(key: key, period: period, value: row.value,
-                               confidentiality: ConfidentialityStatus(rawValue: row.conf_status) ?? .free)
+        return try await ObservationRows(dimensions: count, extra: ["conf_status"]).read(select.query, store: store).map { row in
+            Observation(key: row.key, period: try periods.period(row.period), value: row.value,
+                        confidentiality: ConfidentialityStatus(rawValue: row.extra[0]) ?? .free)
         }
     }
 

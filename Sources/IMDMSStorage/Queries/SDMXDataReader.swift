@@ -15,14 +15,6 @@ public struct SDMXDataReader: Sendable {
 
     public init(store: Store) { self.store = store }
 
-    private struct Row: Decodable {
-        var k1: String?, k2: String?, k3: String?, k4: String?, k5: String?, k6: String?, k7: String?, k8: String?
-        var period: String
-        var value: Double?
-        var obs_status: String
-        var conf_status: String
-    }
-
     public func observations(
         structure: DataStructure, query: SDMXDataQuery, visibility: DataVisibility, limit: Int = defaultLimit
     ) async throws -> [Observation] {
@@ -54,7 +46,7 @@ public struct SDMXDataReader: Sendable {
             }
         }
         select.orderBy(SQLColumn("series_key", table: "o")).orderBy(SQLColumn("period_start", table: "o")).limit(limit + 1)
-        let rows = try await select.all(decoding: Row.self)
+        let rows = try await ObservationRows(dimensions: count, extra: ["obs_status", "conf_status"]).read(select.query, store: store)
         guard rows.count <= limit else {
             throw SDMXError(httpStatus: 413, code: 510, message: "The query selects more than \(limit) observations of \(structure.id); narrow the key or the period (startPeriod, endPeriod).")
         }
@@ -62,13 +54,10 @@ public struct SDMXDataReader: Sendable {
         result.reserveCapacity(rows.count)
         var periods = StoredPeriods(datasetID: structure.id)
         for row in rows {
-            let all = [row.k1, row.k2, row.k3, row.k4, row.k5, row.k6, row.k7, row.k8]
-            let key = all.prefix(count).map { $0 ?? "" }
-            let period = try periods.period(row.period)
             result.append(Observation(
-                key: key, period: period, value: row.value,
-                status: ObservationStatus(rawValue: row.obs_status) ?? .normal,
-                confidentiality: ConfidentialityStatus(rawValue: row.conf_status) ?? .free))
+                key: row.key, period: try periods.period(row.period), value: row.value,
+                status: ObservationStatus(rawValue: row.extra[0]) ?? .normal,
+                confidentiality: ConfidentialityStatus(rawValue: row.extra[1]) ?? .free))
         }
         return result
     }

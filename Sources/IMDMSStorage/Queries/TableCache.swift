@@ -87,3 +87,14 @@ public actor TableCache {
         return State(version: version, previousRelease: around[0], nextRelease: around[1])
     }
 }
+
+extension Store {
+    /// What the public sees at `moment`, as a token: equal tokens, the same released data (the data
+    /// version and the release times around the moment). Pages and downloads for the public are
+    /// kept and validated (`ETag`) by it, in every process sharing the database.
+    public func publicDataToken(at moment: Date = Date()) async throws -> String {
+        let state = try await TableCache.state(sql, at: moment)
+        return "\(state.version)-\(state.previousRelease.map { Int($0.timeIntervalSince1970 * 1_000_000) } ?? 0)"
+            + "-\(state.nextRelease.map { Int($0.timeIntervalSince1970 * 1_000_000) } ?? 0)"
+    }
+}

@@ -7,11 +7,14 @@ public func configure(_ app: Application, context: AppContext) throws {
     app.imdms = context
     app.http.server.configuration.hostname = context.settings.hostname
     app.http.server.configuration.port = context.settings.port
+    // gzip or deflate for every client that accepts it (pages are mostly repeated markup).
+    app.http.server.configuration.responseCompression = .enabled
     app.middleware = Middlewares()
     // Outermost first: security headers are added to every response, error pages included.
     app.middleware.use(SecurityHeadersMiddleware(hsts: context.settings.isHTTPS ? "max-age=31536000" : nil))
     app.middleware.use(IMDMSErrorMiddleware(environment: app.environment))
     app.middleware.use(SessionLoaderMiddleware())
+    app.middleware.use(PublicResponseCache(store: PublicResponseStore()))
     app.middleware.use(CSRFMiddleware())
     let throttle = LoginThrottle()
     try app.register(collection: LoginController(throttle: throttle))

@@ -1,0 +1,77 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import IMDMSTestSupport
+import IMDMSWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// Public pages are rendered once per data version and release state, validated by ETag, and
+/// compressed on the wire; nothing personal is ever kept.
+@Suite("Public responses: kept per data version, ETag and 304, gzip")
+struct PublicCacheTests {
+    @Test("The same anonymous page twice: the second from memory, the same bytes; If-None-Match gets 304; new data a new tag", arguments: TestBackend.available)
+    func kept(backend: TestBackend) async throws {
+        try await withIMDMSApp(backend, demoYears: 2023...2023) { app, reference in
+            let path = "/datasets/LABOUR_MIGRATION"
+            var first = "", etag = ""
+            try await app.testing().test(.GET, path) { response in
+                #expect(response.status == .ok && response.headers.first(name: "X-Cache") == nil)
+                etag = response.headers.first(name: .eTag) ?? ""
+                first = response.body.string
+            }
+            #expect(etag.hasPrefix("W/\""))
+            try await app.testing().test(.GET, path) { response in
+                #expect(response.headers.first(name: "X-Cache") == "hit" && response.body.string == first && response.headers.first(name: .eTag) == etag)
+                #expect(response.headers.first(name: .cacheControl) == "no-cache")
+            }
+            try await app.testing().test(.GET, path, headers: ["If-None-Match": etag]) { response in
+                #expect(response.status == .notModified && response.body.readableBytes == 0)
+            }
+            // New data: a new version, so a new tag and a fresh page.
+            let file = IncomingFile(name: "labour.csv", data: try Data(contentsOf: try MiniXLSX.sample("mole-labour-migrants-2022.csv")))
+            _ = try await IntakeService(store: app.imdms.store, reference: reference).importFile(file, datasetID: "LABOUR_MIGRATION", channel: .web)
+            try await app.testing().test(.GET, path, headers: ["If-None-Match": etag]) { response in
+                #expect(response.status == .ok && response.headers.first(name: "X-Cache") == nil)
+                #expect(response.headers.first(name: .eTag) != etag)
+            }
+        }
+    }
+
+    @Test("Signed-in pages, API calls with a token and responses that set a cookie are never kept")
+    func personal() async throws {
+        try await withIMDMSApp(.sqlite) { app, _ in
+            let manager = try await IntakeWebTests.session(app, "palesa", .dataManager, org: "BOS")
+            for _ in 0..<2 {
+                try await app.testing().test(.GET, "/datasets/LABOUR_MIGRATION", headers: ["Cookie": IntakeWebTests.cookie(manager)]) { response in
+                    #expect(response.headers.first(name: "X-Cache") == nil && response.headers.first(name: .eTag) == nil)
+                    #expect(response.headers.first(name: .cacheControl) == "no-store")
+                }
+            }
+            var tokens: Set<String> = []
+            for _ in 0..<2 {
+                try await app.testing().test(.GET, "/login") { response in
+                    #expect(response.headers.first(name: "X-Cache") == nil)
+                    tokens.insert(response.headers.setCookie?[AuthCookieNames.loginCSRF]?.string ?? "")
+                }
+            }
+            #expect(tokens.count == 2, "each visitor gets a fresh login token")
+        }
+    }
+
+    @Test("On the wire, pages are gzip-compressed for clients that accept it")
+    func compressed() async throws {
+        try await withIMDMSApp(.sqlite) { app, _ in
+            try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+            do {
+                let base = "http://127.0.0.1:\(try #require(app.http.server.shared.localAddress?.port))"
+                let zipped = try await app.client.get(URI(string: base + "/"), headers: ["Accept-Encoding": "gzip"])
+                #expect(zipped.status == .ok && zipped.headers.first(name: .contentEncoding) == "gzip")
+                let plain = try await app.client.get(URI(string: base + "/"))
+                #expect(plain.headers.first(name: .contentEncoding) == nil && (plain.body?.readableBytes ?? 0) > (zipped.body?.readableBytes ?? 0) * 3)
+            } catch { await app.server.shutdown(); throw error }
+            await app.server.shutdown()
+        }
+    }
+}
