@@ -14,7 +14,7 @@ Starts `imdms serve --demo` (release build) on a fresh data folder or database, 
          memory after warm-up and at the end.
 This is a benchmark, not a test: the figures go into docs/PERFORMANCE.md.
 """
-import os, re, shutil, signal, socket, subprocess, sys, tempfile, time, urllib.request
+import os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 IMDMS = os.path.join(ROOT, ".build", "release", "imdms")
@@ -29,7 +29,7 @@ MIX = [
     "/", "/", "/reports/quarterly-bulletin", "/datasets/BORDER_CROSSINGS", "/datasets/RETURNS?rows=ORIGIN&cols=SEX",
     "/api/datasets/BORDER_CROSSINGS/table?rows=BORDER_POST&cols=DIRECTION", "/api/datasets/LABOUR_MIGRATION/table?rows=SEX",
     "/sdmx/2.1/data/BORDER_CROSSINGS/all?startPeriod=2023-01&endPeriod=2023-01", "/datasets/BORDER_CROSSINGS/table.csv",
-    "/reports/quarterly-bulletin.xlsx",
+    "/reports/quarterly-bulletin?format=xlsx", "/reports/quarterly-bulletin?format=csv",
 ]
 
 
@@ -99,19 +99,19 @@ def main():
                 r = wrk(base + path, seconds, connections)
                 print(f"| {name} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p99']:.1f} | {r['errors']} | {r['transfer']} |", flush=True)
         else:
-            token = subprocess.run([IMDMS, "token", "add", "load-test", "--role", "producer", "--org", "LMPS", "--quiet"],
+            token = subprocess.run([IMDMS, "token", "add", "load-test", "--role", "producer", "--org", "MOLE", "--quiet"],
                                    env=env, capture_output=True, text=True, check=True).stdout.strip()
             script = os.path.join(work, "mix.lua")
             paths = ", ".join('"%s"' % p for p in MIX)
             with open(script, "w") as f:
                 f.write(f"""
 paths = {{ {paths} }}
-local intake = io.open("{os.path.join(SAMPLES, 'police-tip-victims-2022.xlsx')}", "rb"):read("*a")
+local intake = io.open("{os.path.join(SAMPLES, 'mole-labour-migrants-2022.csv')}", "rb"):read("*a")
 counter = 0
 request = function()
   counter = counter + 1
   if counter % 50 == 0 then
-    return wrk.format("POST", "/api/datasets/TIP_VICTIMS/submissions?dryRun=true&filename=tip.xlsx",
+    return wrk.format("POST", "/api/datasets/LABOUR_MIGRATION/submissions?dryRun=true&filename=labour.csv",
       {{ ["Authorization"] = "Bearer {token}", ["Content-Type"] = "application/octet-stream" }}, intake)
   end
   return wrk.format("GET", paths[(counter % #paths) + 1])
@@ -120,19 +120,39 @@ end
             # Warm-up: one minute of the mix, then memory.
             wrk(base + "/", 60, connections, script)
             warm = rss_mb(server.pid)
-            # Each round a corrected labour file (one value changed): stored, superseding the last,
-            # a new data version every time, so caches are invalidated while the crowd reads.
-            sample = os.path.join(SAMPLES, "mole-labour-migrants-2022.csv")
-            file = os.path.join(work, "labour.csv")
-            importer = subprocess.Popen(["bash", "-c", f"n=80; while true; n=$((n+1)); sed '3s/;80\r$/;'$n'\r/' '{sample}' > '{file}'; "
-                                         f"'{IMDMS}' import '{file}' --dataset LABOUR_MIGRATION >/dev/null 2>&1; done"],
-                                        env=env, start_new_session=True)
+            # Each round a corrected labour file for 2030 (the first two values swapped, every other round; the
+            # totals still add up): stored, superseding the last, a new data version every time, so
+            # caches are invalidated while the crowd reads.
+            # (for 2030: periods the demo data does not hold, so each round supersedes the last)
+            sample = open(os.path.join(SAMPLES, "mole-labour-migrants-2022.csv"), "rb").read().replace(b"\r\n2022;", b"\r\n2030;")
+            stop = threading.Event()
+            imports = []
+            def importing():
+                n = 80
+                while not stop.is_set():
+                    n += 1
+                    path = os.path.join(work, "labour.csv")
+                    with open(path, "wb") as f:
+                        lines = sample.split(b"\r\n")
+                        if n % 2:
+                            a, b = lines[1].rsplit(b";", 1), lines[2].rsplit(b";", 1)
+                            lines[1], lines[2] = a[0] + b";" + b[1], b[0] + b";" + a[1]
+                        f.write(b"\r\n".join(lines))
+                    done = subprocess.run([IMDMS, "import", path, "--dataset", "LABOUR_MIGRATION"], env=env, capture_output=True)
+                    imports.append(done.returncode)
+            importer = threading.Thread(target=importing)
+            importer.start()
             r = wrk(base + "/", seconds, connections, script)
-            os.killpg(importer.pid, signal.SIGKILL)
+            stop.set()
+            importer.join()
             end = rss_mb(server.pid)
             print(f"soak ({db}), {seconds} s at {connections} connections with imports running: {r['requests']} requests, "
                   f"{r['rps']:.0f}/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, {r['errors']} errors; "
-                  f"server memory {warm:.0f} MB after warm-up, {end:.0f} MB at the end ({(end - warm) / warm * 100:+.1f}%)")
+                  f"server memory {warm:.0f} MB after warm-up, {end:.0f} MB at the end ({(end - warm) / warm * 100:+.1f}%); "
+                  f"{imports.count(0)} imports stored, {len(imports) - imports.count(0)} refused")
+            if "--raw" in sys.argv:
+                print(r["raw"])
+                shutil.copy(os.path.join(work, "serve.log"), "/tmp/release-day-serve.log")
     finally:
         server.send_signal(signal.SIGINT)
         try:

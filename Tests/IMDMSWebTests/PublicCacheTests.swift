@@ -29,12 +29,18 @@ struct PublicCacheTests {
             try await app.testing().test(.GET, path, headers: ["If-None-Match": etag]) { response in
                 #expect(response.status == .notModified && response.body.readableBytes == 0)
             }
+            var borderTag = ""
+            try await app.testing().test(.GET, "/datasets/BORDER_CROSSINGS") { borderTag = $0.headers.first(name: .eTag) ?? "" }
             // New data: a new version, so a new tag and a fresh page.
             let file = IncomingFile(name: "labour.csv", data: try Data(contentsOf: try MiniXLSX.sample("mole-labour-migrants-2022.csv")))
             _ = try await IntakeService(store: app.imdms.store, reference: reference).importFile(file, datasetID: "LABOUR_MIGRATION", channel: .web)
             try await app.testing().test(.GET, path, headers: ["If-None-Match": etag]) { response in
                 #expect(response.status == .ok && response.headers.first(name: "X-Cache") == nil)
                 #expect(response.headers.first(name: .eTag) != etag)
+            }
+            try await app.testing().test(.GET, "/datasets/BORDER_CROSSINGS") { response in
+                #expect(response.headers.first(name: .eTag) == borderTag && response.headers.first(name: "X-Cache") == "hit",
+                        "labour figures leave the border page as it was: each dataset has its own data version")
             }
         }
     }
@@ -70,6 +76,14 @@ struct PublicCacheTests {
                 #expect(zipped.status == .ok && zipped.headers.first(name: .contentEncoding) == "gzip")
                 let plain = try await app.client.get(URI(string: base + "/"))
                 #expect(plain.headers.first(name: .contentEncoding) == nil && (plain.body?.readableBytes ?? 0) > (zipped.body?.readableBytes ?? 0) * 3)
+                // Now kept: compressed once, sent as it is — still exactly one gzip layer.
+                let kept = try await app.client.get(URI(string: base + "/"), headers: ["Accept-Encoding": "gzip"])
+                #expect(kept.headers.first(name: "X-Cache") == "hit" && kept.headers[.contentEncoding] == ["gzip"])
+                if Python.available(["gzip"]) {
+                    let path = try Python.temporaryFile(Data(buffer: kept.body ?? ByteBuffer()), suffix: ".gz")
+                    defer { try? FileManager.default.removeItem(atPath: path) }
+                    #expect(try Python.run("import gzip, sys\nsys.stdout.write(gzip.decompress(open(sys.argv[1], \"rb\").read()).decode(\"utf-8\"))", arguments: [path]) == String(buffer: plain.body ?? ByteBuffer()))
+                }
             } catch { await app.server.shutdown(); throw error }
             await app.server.shutdown()
         }

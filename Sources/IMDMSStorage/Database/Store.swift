@@ -54,6 +54,10 @@ public final class Store: Sendable {
         }
         let store = Store(location: location, databases: databases, logger: logger, auditSeal: auditSeal)
         do {
+            // Write-ahead logging (kept in the file): readers — the server's pages — go on while
+            // a writer — `imdms import` in another process — holds the lock; in the default
+            // rollback mode every read waited for the import's transaction (D49).
+            if case .sqlite = location { try await store.sql.raw("PRAGMA journal_mode=WAL").run() }
             if migrate { try await store.migrate() }
         } catch {
             await databases.shutdownAsync()

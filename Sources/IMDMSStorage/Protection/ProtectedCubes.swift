@@ -34,7 +34,7 @@ public actor ProtectedCubes {
         case .allCurrent: ("all", nil)
         }
         let key = Key(datasetID: structure.id, audience: audience)
-        let state = try await TableCache.state(store.sql, at: moment ?? now)
+        let state = try await TableCache.state(store.sql, at: moment ?? now, dataset: structure.id)
         if let entry = entries[key], let built = entry.state, built.serves(state, released: moment != nil) { return entry.cube }
         if let running = building[key], running.state.serves(state, released: moment != nil) {
             return try await running.task.value.cube

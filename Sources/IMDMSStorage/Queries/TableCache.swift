@@ -44,15 +44,20 @@ public actor TableCache {
 
     static let versionKey = "data_version"
 
-    /// Bumps the data version inside the caller's transaction.
-    static func bumpVersion(on database: any SQLDatabase) async throws {
-        struct Row: Decodable { var value: String }
-        let current = try await database.select().column("value").from("settings").where("key", .equal, SQLBind(versionKey))
-            .first(decoding: Row.self).flatMap { Int($0.value) }
-        if let current {
-            try await database.update("settings").set("value", to: SQLBind(String(current + 1))).where("key", .equal, SQLBind(versionKey)).run()
-        } else {
-            try await database.insert(into: "settings").columns("key", "value").values(SQLBind(versionKey), SQLBind("1")).run()
+    /// Bumps the data version — the whole database's and `dataset`'s own — inside the caller's
+    /// transaction. A table, cube or page of one dataset follows its own version, so storing labour
+    /// figures does not throw away the border tables (D49); pages over many datasets follow the
+    /// whole database's.
+    static func bumpVersion(on database: any SQLDatabase, dataset: String) async throws {
+        for key in [versionKey, versionKey + ":" + dataset] {
+            struct Row: Decodable { var value: String }
+            let current = try await database.select().column("value").from("settings").where("key", .equal, SQLBind(key))
+                .first(decoding: Row.self).flatMap { Int($0.value) }
+            if let current {
+                try await database.update("settings").set("value", to: SQLBind(String(current + 1))).where("key", .equal, SQLBind(key)).run()
+            } else {
+                try await database.insert(into: "settings").columns("key", "value").values(SQLBind(key), SQLBind("1")).run()
+            }
         }
     }
 
@@ -73,10 +78,12 @@ public actor TableCache {
         }
     }
 
-    static func state(_ database: any SQLDatabase, at moment: Date) async throws -> State {
+    /// `dataset`: that dataset's own data version; nil: the whole database's.
+    static func state(_ database: any SQLDatabase, at moment: Date, dataset: String? = nil) async throws -> State {
         struct Version: Decodable { var value: String }
         struct Release: Decodable { var at: Date? }
-        let version = try await database.select().column("value").from("settings").where("key", .equal, SQLBind(versionKey))
+        let version = try await database.select().column("value").from("settings")
+            .where("key", .equal, SQLBind(dataset.map { versionKey + ":" + $0 } ?? versionKey))
             .first(decoding: Version.self).flatMap { Int($0.value) } ?? 0
         var around: [Date?] = []
         for (function, comparison) in [("MAX", SQLBinaryOperator.lessThanOrEqual), ("MIN", .greaterThan)] {
@@ -92,8 +99,9 @@ extension Store {
     /// What the public sees at `moment`, as a token: equal tokens, the same released data (the data
     /// version and the release times around the moment). Pages and downloads for the public are
     /// kept and validated (`ETag`) by it, in every process sharing the database.
-    public func publicDataToken(at moment: Date = Date()) async throws -> String {
-        let state = try await TableCache.state(sql, at: moment)
+    /// `dataset`: for outputs of that dataset alone (its own data version).
+    public func publicDataToken(at moment: Date = Date(), dataset: String? = nil) async throws -> String {
+        let state = try await TableCache.state(sql, at: moment, dataset: dataset)
         return "\(state.version)-\(state.previousRelease.map { Int($0.timeIntervalSince1970 * 1_000_000) } ?? 0)"
             + "-\(state.nextRelease.map { Int($0.timeIntervalSince1970 * 1_000_000) } ?? 0)"
     }

@@ -25,7 +25,7 @@ public struct TableReader: Sendable {
         case .allCurrent: ("all", nil)
         }
         let key = TableCache.Key(request: request, audience: audience, disclosureControl: disclosureControl)
-        let state = try await TableCache.state(store.sql, at: moment ?? Date())
+        let state = try await TableCache.state(store.sql, at: moment ?? Date(), dataset: request.datasetID)
         if let cached = await store.tableCache.table(key, state: state, released: moment != nil) { return cached }
         let table = try await compute(request, structure, reference: reference, visibility: visibility, disclosureControl: disclosureControl)
         await store.tableCache.keep(table, for: key, state: state)

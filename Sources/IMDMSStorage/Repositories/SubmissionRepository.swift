@@ -68,7 +68,7 @@ public struct SubmissionRepository: Sendable {
         try await model.create(on: tx)
         try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
         try await DatasetCodes.record(observations, datasetID: record.datasetID, sql: sql)
-        try await TableCache.bumpVersion(on: sql)
+        try await TableCache.bumpVersion(on: sql, dataset: record.datasetID)
         let replaced = Set(superseded + [record.supersedesID].compactMap { $0 })
         for previousID in replaced {
             try await SubmissionModel.query(on: tx).filter(\.$id == previousID)

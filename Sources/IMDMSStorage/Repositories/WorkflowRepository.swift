@@ -48,7 +48,7 @@ public struct WorkflowRepository: Sendable {
             case .resubmit:
                 break
             }
-            try await TableCache.bumpVersion(on: sql)
+            try await TableCache.bumpVersion(on: sql, dataset: before.datasetID)
             let after = action.to(from: before.status)
             model.status = after.rawValue
             try await model.update(on: tx)

@@ -39,7 +39,7 @@ public struct SourceRules: Sendable {
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: user.username, action: "source.rule", subject: rule.datasetID,
                                              after: "\(rule.first)–\(rule.last.map(\.formatted) ?? "onwards"): \(rule.source.rawValue)")
             try await Self.apply(rule.datasetID, on: sql)
-            try await TableCache.bumpVersion(on: sql)
+            try await TableCache.bumpVersion(on: sql, dataset: rule.datasetID)
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import IMDMSCore
 import IMDMSStorage
 import Vapor
 
@@ -25,7 +26,7 @@ struct PublicResponseCache: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .GET, Self.isPublic(request) else { return try await next.respond(to: request) }
-        let token = try await request.imdms.store.publicDataToken()
+        let token = try await request.imdms.store.publicDataToken(dataset: Self.dataset(of: request))
         let etag = "W/\"\(token)-\(Self.boot)\""
         if request.headers.first(name: .ifNoneMatch).map({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(etag) }) == true {
             let response = Response(status: .notModified)
@@ -34,21 +35,59 @@ struct PublicResponseCache: AsyncMiddleware {
         }
         let key = PublicResponseStore.Key(path: request.url.string, accept: request.headers.first(name: .accept) ?? "", token: token)
         if let kept = await store.response(for: key) {
-            let response = kept.response(etag: etag)
+            let response = kept.response(etag: etag, gzip: Self.acceptsGzip(request))
             response.headers.replaceOrAdd(name: "X-Cache", value: "hit")
             return response
         }
-        let response = try await next.respond(to: request)
-        guard response.status == .ok, response.headers[.setCookie].isEmpty, let body = response.body.buffer ?? response.body.data.map({ ByteBuffer(data: $0) }) else {
-            return response
+        // One rendering per key at a time: when new data empties the cache on release morning, the
+        // crowd asking for the same page waits for the first request's rendering instead of
+        // rendering it 64 times over.
+        let (flight, leader) = await store.flight(for: key) {
+            Task {
+                let response = try await next.respond(to: request)
+                guard response.status == .ok, response.headers[.setCookie].isEmpty,
+                      let body = response.body.buffer ?? response.body.data.map({ ByteBuffer(data: $0) }) else { return (response, nil) }
+                let kept = PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body,
+                                                    gzip: Self.compressible(response.headers) ? try? ByteBuffer(data: Gzip.compress(Data(buffer: body))) : nil)
+                return (response, kept)
+            }
         }
-        let kept = PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body)
-        await store.keep(kept, for: key)
-        return kept.response(etag: etag)
+        let outcome: (Response, PublicResponseStore.Kept?)
+        do { outcome = try await flight.value } catch {
+            await store.land(key, kept: nil)
+            if leader { throw error }
+            return try await next.respond(to: request)  // the first request failed: this one tries for itself
+        }
+        if leader { await store.land(key, kept: outcome.1) }
+        guard let kept = outcome.1 else { return leader ? outcome.0 : try await next.respond(to: request) }
+        return kept.response(etag: etag, gzip: Self.acceptsGzip(request))
+    }
+
+    /// The one dataset a page or download is about (`/datasets/ID…`, `/api/datasets/ID/…`), whose
+    /// own data version then keys it; nil for pages over many datasets.
+    static func dataset(of request: Request) -> String? {
+        let parts = request.url.path.split(separator: "/")
+        let id: Substring? = switch (parts.first, parts.dropFirst().first) {
+        case ("datasets"?, _): parts.dropFirst().first
+        case ("api"?, "datasets"?): parts.dropFirst(2).first
+        default: nil
+        }
+        guard let id, request.imdms.reference.structure(String(id)) != nil else { return nil }
+        return String(id)
+    }
+
+    static func acceptsGzip(_ request: Request) -> Bool {
+        request.headers[.acceptEncoding].contains { $0.lowercased().contains("gzip") }
+    }
+
+    /// Text worth compressing (pages, CSV, JSON, XML, SVG); workbooks and PDFs are compressed already.
+    static func compressible(_ headers: HTTPHeaders) -> Bool {
+        guard let type = headers.first(name: .contentType)?.lowercased() else { return false }
+        return type.hasPrefix("text/") || type.contains("json") || type.contains("xml") || type.contains("csv") || type.contains("javascript")
     }
 }
 
-/// The kept responses, bounded in bytes; entries of an older data token are dropped as soon as a
+/// The kept responses, bounded in bytes; a URL's entry for an older data token is dropped as soon as a
 /// newer one is kept.
 actor PublicResponseStore {
     struct Key: Hashable {
@@ -61,19 +100,35 @@ actor PublicResponseStore {
         var status: HTTPResponseStatus
         var headers: HTTPHeaders
         var body: ByteBuffer
+        /// The body gzip-compressed once, when it is text.
+        var gzip: ByteBuffer?
 
-        func response(etag: String) -> Response {
+        var size: Int { body.readableBytes + (gzip?.readableBytes ?? 0) }
+
+        func response(etag: String, gzip accepted: Bool) -> Response {
             var headers = headers
             headers.replaceOrAdd(name: .eTag, value: etag)
             headers.replaceOrAdd(name: .cacheControl, value: "no-cache")
+            headers.replaceOrAdd(name: .vary, value: "Accept-Encoding")
+            if accepted, let gzip {
+                headers.replaceOrAdd(name: .contentEncoding, value: "gzip")
+                headers.responseCompression = .disable  // compressed already: the server must not do it again
+                return Response(status: status, headers: headers, body: .init(buffer: gzip))
+            }
             return Response(status: status, headers: headers, body: .init(buffer: body))
         }
     }
 
+    /// A URL as asked for, whatever the token.
+    struct Place: Hashable {
+        var path: String
+        var accept: String
+    }
+
     static let byteLimit = 128 * 1024 * 1024
     private var entries: [Key: Kept] = [:]
+    private var latest: [Place: Key] = [:]
     private var bytes = 0
-    private var token = ""
     private(set) var hits = 0
 
     func response(for key: Key) -> Kept? {
@@ -82,18 +137,39 @@ actor PublicResponseStore {
         return kept
     }
 
+    typealias Flight = Task<(Response, Kept?), any Error>
+    private var flights: [Key: Flight] = [:]
+
+    /// The rendering of `key` under way, or a new one `start` makes (then the caller leads it and
+    /// must `land` it).
+    func flight(for key: Key, start: () -> Flight) -> (Flight, leader: Bool) {
+        if let flight = flights[key] { return (flight, false) }
+        let flight = start()
+        flights[key] = flight
+        return (flight, true)
+    }
+
+    /// The rendering of `key` is done: kept when it can be.
+    func land(_ key: Key, kept: Kept?) {
+        flights[key] = nil
+        if let kept { keep(kept, for: key) }
+    }
+
+    /// Keeps a response; the same URL's response for an older token is dropped (each dataset's
+    /// pages follow their own token, so tokens differ between entries).
     func keep(_ kept: Kept, for key: Key) {
-        if key.token != token {
-            entries.removeAll()
-            bytes = 0
-            token = key.token
+        let place = Place(path: key.path, accept: key.accept)
+        if let older = latest[place], older != key, let dropped = entries.removeValue(forKey: older) {
+            bytes -= dropped.size
         }
-        guard kept.body.readableBytes <= Self.byteLimit / 16 else { return }
-        if bytes + kept.body.readableBytes > Self.byteLimit {
+        guard kept.size <= Self.byteLimit / 16 else { return }
+        if bytes + kept.size > Self.byteLimit {
             entries.removeAll()
+            latest.removeAll()
             bytes = 0
         }
         entries[key] = kept
-        bytes += kept.body.readableBytes
+        latest[place] = key
+        bytes += kept.size
     }
 }
