@@ -168,8 +168,10 @@ class Journey:
         self.step("the Home Affairs workbook is uploaded, an unknown post confirmed, the upload submitted")
         self.upload(os.path.join(SAMPLES, "moha-border-crossings-2022-11-12.xlsx"))
         self.expect("Ficksburg Bridge (Maputsoe)" in self.text(), "the unknown border post is shown")
-        while self.browser.find_elements(By.CSS_SELECTOR, "form.alias button"):
-            self.browser.find_element(By.CSS_SELECTOR, "form.alias button").click()  # accept the preselected suggestion
+        while buttons := self.browser.find_elements(By.CSS_SELECTOR, "form.alias button"):
+            buttons[0].click()  # accept the preselected suggestion
+            # The old page must be gone before the next look: its #summary would satisfy the wait.
+            self.wait.until(EC.staleness_of(buttons[0]))
             self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
         self.expect("192 observations would be stored" in self.text(), "the preview counts 192 observations")
         self.browser.find_element(By.ID, "submit").click()
