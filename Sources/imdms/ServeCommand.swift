@@ -36,15 +36,6 @@ struct ServeCommand: AsyncParsableCommand {
         case nil:
             break
         }
-        // Traveller records whose derivation an interruption stopped are derived now.
-        do {
-            if let done = try await MovementDerivationJob(store: prepared.store, reference: prepared.reference,
-                                                          permittedStayDays: settings.permittedStayDays).runIfPending() {
-                say("IMDMS: derived the statistics of \(done.extracts) pending traveller extract(s): \(done.derivation.people) people")
-            }
-        } catch {
-            say("IMDMS: the pending traveller extracts could not be derived (\(error)); they stay pending until the next intake or start")
-        }
         let shownHost = settings.hostname == "0.0.0.0" ? "localhost" : settings.hostname
         say("")
         say("IMDMS is running: open http://\(shownHost):\(settings.port)/")

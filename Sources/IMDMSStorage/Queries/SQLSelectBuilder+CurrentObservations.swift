@@ -20,10 +20,11 @@ extension SQLSelectBuilder {
         return self
     }
 
-    /// Only observations of one source (channel `system` is traveller records).
+    /// Only submissions (table alias `submissions`) of one source: the one place that says channel
+    /// `system` is traveller records in SQL, as `StatisticSource(channel:)` says it in Swift.
     @discardableResult
-    func only(_ source: StatisticSource) -> Self {
-        self.where(SQLColumn("channel", table: "s"), source == .records ? .equal : .notEqual, SQLBind(Submission.Channel.system.rawValue))
+    func only(_ source: StatisticSource, submissions alias: String = "s") -> Self {
+        self.where(SQLColumn("channel", table: alias), source == .records ? .equal : .notEqual, SQLBind(Submission.Channel.system.rawValue))
     }
 
     /// Only submissions (table alias `submissions`) the reader may see.

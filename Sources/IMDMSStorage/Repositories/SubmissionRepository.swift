@@ -21,8 +21,9 @@ public struct SubmissionRepository: Sendable {
     /// superseded or is the same producer's earlier delivery of the same periods (then it is
     /// superseded automatically, and stays restorable). `content`: the source file's bytes, kept
     /// once per checksum with the submission.
+    /// `actor`: who sent it, as the history and the audit trail name them (an API token:
+    /// `token:NAME, role R`); by default the submitting user's account or the channel.
     @discardableResult
-    /// `actor`: who sent it when that is not a user account (an API token: `token:NAME, role R`).
     public func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data? = nil,
                       actor: String? = nil) async throws -> Submission {
         let result = try await store.database.transaction { tx in
@@ -76,7 +77,7 @@ public struct SubmissionRepository: Sendable {
         }
         try await SourceRules.apply(record.datasetID, on: sql)
         var actor = givenActor ?? record.channel.rawValue
-        if let userID = record.submittedByUserID {
+        if givenActor == nil, let userID = record.submittedByUserID {
             actor = "user:" + ((try await UserModel.find(userID, on: tx))?.username ?? userID.uuidString)
         }
         try await SubmissionEventModel(WorkflowEvent(

@@ -56,12 +56,13 @@ public struct IntakeService: Sendable {
             datasetID: datasetID, organisationID: structure.organisationID, submittedByUserID: submittedBy,
             source: source, channel: channel, status: .submitted, supersedesID: supersedes
         )
+        // Who sent it, named once for the submission's history and the profile's audit entry.
+        var by = actor ?? channel.rawValue
+        if actor == nil, let submittedBy, let user = try await UserRepository(store: store).user(id: submittedBy) { by = "user:\(user.username)" }
         let saved = try await SubmissionRepository(store: store)
-            .store(submission, observations: observations, structure: structure, content: file.data, actor: actor)
+            .store(submission, observations: observations, structure: structure, content: file.data, actor: by)
         if var used = preview.profile, let grid = context.firstGrid {
             used.signature = used.signature(of: grid)
-            var by = actor ?? channel.rawValue
-            if actor == nil, let submittedBy, let user = try await UserRepository(store: store).user(id: submittedBy) { by = "user:\(user.username)" }
             try await ImportProfileRepository(store: store).save(used, organisationID: producer, by: by)
         }
         return .stored(saved, preview)

@@ -11,6 +11,8 @@ import SQLKit
 public struct MovementDerivationJob: Sendable {
     public struct Outcome: Sendable {
         public var derivation: MigrationDerivation
+        /// The MIGRATION_FLOWS observations stored (for the intake's summary: made once).
+        public var flows: [Observation]
         /// Dataset id → the stored submission.
         public var submissions: [(datasetID: String, id: UUID, observations: Int)]
         public var extracts: Int
@@ -33,9 +35,10 @@ public struct MovementDerivationJob: Sendable {
         let pending = try await MovementRepository(store: store).pendingBatches()
         guard !pending.isEmpty else { return nil }
         let derivation = try await derive()
+        let flows = derivation.flowObservations()
         let sets: [(String, [Observation])] = [
             ("BORDER_CROSSINGS", derivation.crossingObservations()), ("BORDER_CROSSINGS_DAILY", derivation.dailyObservations()),
-            ("MIGRATION_FLOWS", derivation.flowObservations()), ("VISITOR_STAYS", derivation.visitObservations()),
+            ("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", derivation.visitObservations()),
         ]
         let seal = store.auditSeal
         let reference = reference
@@ -53,7 +56,7 @@ public struct MovementDerivationJob: Sendable {
         if store.isPostgres && sets.map(\.1.count).reduce(0, +) >= SubmissionRepository.analyzeThreshold {
             try await store.sql.raw("ANALYZE observations").run()
         }
-        return Outcome(derivation: derivation, submissions: submissions, extracts: pending.count)
+        return Outcome(derivation: derivation, flows: flows, submissions: submissions, extracts: pending.count)
     }
 
     /// The derivation over the whole movement store.

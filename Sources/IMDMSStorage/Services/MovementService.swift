@@ -182,7 +182,7 @@ extension MovementService.Summary {
     mutating func fill(from outcome: MovementDerivationJob.Outcome) {
         let derived = outcome.derivation
         people = derived.people
-        let flows = derived.flowObservations()
+        let flows = outcome.flows
         crossingObservations = outcome.submissions.first { $0.datasetID == "BORDER_CROSSINGS" }?.observations ?? 0
         flowObservations = flows.count
         longTermArrivals = Int(flows.filter { $0.key[0] == "ARR" }.compactMap(\.value).reduce(0, +))

@@ -77,7 +77,7 @@ public struct SourceRules: Sendable {
             let submissions = sql.select().column("id").from("submissions")
                 .where("dataset_id", .equal, SQLBind(datasetID))
                 .where("status", .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
-                .where("channel", source == .records ? .equal : .notEqual, SQLBind(Submission.Channel.system.rawValue))
+                .only(source, submissions: "submissions")
             try await sql.update("observations").set("set_aside", to: SQLLiteral.boolean(true))
                 .where("dataset_id", .equal, SQLBind(datasetID))
                 .where("period", .in, SQLBind.group(periods.map(\.formatted).sorted()))

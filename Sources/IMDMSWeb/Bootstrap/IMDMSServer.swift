@@ -44,8 +44,22 @@ public enum IMDMSSetup {
 
 /// Runs the web server until it is stopped.
 public enum IMDMSServer {
+    /// Traveller extracts whose derivation an interruption or a refusal stopped are derived before
+    /// serving (D46); if that fails again they stay pending, and the server starts all the same.
+    static func completePendingDerivations(_ prepared: IMDMSSetup.Prepared, settings: AppSettings, logger: Logger) async {
+        do {
+            if let done = try await MovementDerivationJob(store: prepared.store, reference: prepared.reference,
+                                                          permittedStayDays: settings.permittedStayDays).runIfPending() {
+                logger.notice("derived the statistics of \(done.extracts) pending traveller extract(s): \(done.derivation.people) people")
+            }
+        } catch {
+            logger.warning("the pending traveller extracts could not be derived (\(error)); they stay pending until the next intake or start")
+        }
+    }
+
     public static func run(_ prepared: IMDMSSetup.Prepared, settings: AppSettings) async throws {
         let app = try await Application.make(Environment(name: "production", arguments: ["imdms", "serve"]))
+        await completePendingDerivations(prepared, settings: settings, logger: app.logger)
         do {
             try configure(app, context: try AppContext(store: prepared.store, reference: prepared.reference, settings: settings))
             try await app.execute()

@@ -31,18 +31,17 @@ struct AccountController: RouteCollection {
         func refuse(_ status: HTTPResponseStatus, _ error: String) -> Response {
             AccountPage(user: login.user, csrfToken: login.csrfToken, message: nil, error: error).render(login: login).response(status: status)
         }
-        let client = request.clientAddress
-        if case let .wait(seconds) = await throttle.begin(account: login.user.username, client: client) {
-            return refuse(.tooManyRequests, LoginController.waitMessage(seconds))
-        }
         let store = request.imdms.store
-        let found = try await UserRepository(store: store).credentials(username: login.user.username)
-        guard try await PasswordHasher.verify(form.current, hash: found?.passwordHash, on: request.application.threadPool) else {
+        switch try await PasswordCheck.run(form.current, account: login.user.username, request: request, throttle: throttle) {
+        case let .wait(seconds):
+            return refuse(.tooManyRequests, LoginController.waitMessage(seconds))
+        case .wrong:
             try await AuditRepository(store: store).append(actor: "user:\(login.user.username)", action: "user.password_change-failed",
                                                            subject: "user:\(login.user.username)", after: "wrong current password")
             return refuse(.unauthorized, "The current password is wrong.")
+        case .right:
+            break
         }
-        await throttle.succeeded(account: login.user.username, client: client)
         guard form.new == form.repeated else { return refuse(.badRequest, "The two new passwords differ.") }
         let problems = PasswordPolicy.problems(password: form.new, username: login.user.username)
         guard problems.isEmpty else { return refuse(.badRequest, "The password is refused: " + problems.joined(separator: "; ") + ".") }

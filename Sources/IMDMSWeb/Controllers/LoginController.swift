@@ -32,25 +32,24 @@ struct LoginController: RouteCollection {
     func login(_ request: Request) async throws -> Response {
         let form = try request.content.decode(LoginForm.self)
         let username = form.username.trimmingCharacters(in: .whitespaces)
-        let client = request.clientAddress
-        if case let .wait(seconds) = await throttle.begin(account: username, client: client) {
-            return page(request, status: .tooManyRequests, message: Self.waitMessage(seconds), username: username)
-        }
         let store = request.imdms.store
-        let found = try await UserRepository(store: store).credentials(username: username)
-        let matches = try await PasswordHasher.verify(form.password, hash: found?.passwordHash, on: request.application.threadPool)
-        guard let found, matches, found.user.isActive else {
+        let user: User
+        switch try await PasswordCheck.run(form.password, account: username, request: request, throttle: throttle) {
+        case let .wait(seconds):
+            return page(request, status: .tooManyRequests, message: Self.waitMessage(seconds), username: username)
+        case let .wrong(account):
             // Only names of real accounts are written down: a password typed into the name field
             // must not end up in the audit trail.
             try await AuditRepository(store: store).append(
-                actor: "client:\(client)", action: "session.login-failed", subject: found.map { "user:\($0.user.username)" } ?? "unknown account",
-                after: found.map { $0.user.isActive ? "wrong password" : "account deactivated" })
+                actor: "client:\(request.clientAddress)", action: "session.login-failed", subject: account.map { "user:\($0.username)" } ?? "unknown account",
+                after: account.map { $0.isActive ? "wrong password" : "account deactivated" })
             return page(request, status: .unauthorized, message: "Wrong username or password.", username: username)
+        case let .right(found):
+            user = found
         }
-        await throttle.succeeded(account: username, client: client)
         // A new session id at every login: an old cookie (fixation) is dropped.
         if let old = request.cookies[AuthCookies.session]?.string { try await SessionRepository(store: store).delete(token: old) }
-        let session = try await SessionRepository(store: store).create(for: found.user)
+        let session = try await SessionRepository(store: store).create(for: user)
         let response = request.redirect(to: "/", redirectType: .normal)
         response.cookies[AuthCookies.session] = AuthCookies.make(session.token, for: request, maxAge: Int(SessionRepository.lifetime), sameSite: .lax)
         response.cookies[AuthCookies.loginCSRF] = AuthCookies.make("", for: request, maxAge: 0, sameSite: .strict)

@@ -15,6 +15,11 @@ struct SourcesPage {
 
     static func number(_ value: Double?) -> String { value.map(NumberFormat.grouped) ?? "–" }
 
+    /// Sorted periods as "2015-01 to 2025-12 (132 periods)", or the one period.
+    static func span(_ periods: [String]) -> String {
+        periods.count == 1 ? periods[0] : "\(periods.first ?? "") to \(periods.last ?? "") (\(periods.count) periods)"
+    }
+
     func render(login: SessionRepository.Session) -> Layout {
         Layout(title: "\(structure.name): sources", login: login) {
             var html = HTML.element("h1", "\(structure.name): the two sources")
@@ -38,11 +43,8 @@ struct SourcesPage {
                 }
                 html += "</tbody></table>"
             }
-            if !comparison.onlyReported.isEmpty {
-                html += HTML.element("p", "Only reported: " + comparison.onlyReported.joined(separator: ", ") + ".", [("class", "meta")])
-            }
-            if !comparison.onlyRecords.isEmpty {
-                html += HTML.element("p", "Only from records: \(comparison.onlyRecords.first!) to \(comparison.onlyRecords.last!) (\(comparison.onlyRecords.count) periods).", [("class", "meta")])
+            for (name, periods) in [("Only reported", comparison.onlyReported), ("Only from records", comparison.onlyRecords)] where !periods.isEmpty {
+                html += HTML.element("p", "\(name): " + Self.span(periods) + ".", [("class", "meta")])
             }
             html += HTML.element("h2", "Rules")
             html += rules.isEmpty ? HTML.element("p", "None: the producer's report is current wherever it exists.")
