@@ -20,13 +20,7 @@ struct SourceRulesTests {
     func oneSource(backend: TestBackend) async throws {
         try await backend.withStore { store in
             let reference = try await SubmissionStorageTests.seeded(store)
-            let intake = IntakeService(store: store, reference: reference)
-            let file = try FileIntakeTests.file("moha-border-crossings-2022-11-12.xlsx")
-            guard case let .rejected(preview) = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", channel: .web),
-                  var profile = preview.profile else { Issue.record("expected an unknown port"); return }
-            profile.aliases = ["CL_BORDER_POST": ["Ficksburg Bridge (Maputsoe)": "MPT"]]
-            guard case let .stored(report, _) = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", profile: profile, channel: .web)
-            else { Issue.record("the report was not stored"); return }
+            let report = try await HomeAffairsSample.store(IntakeService(store: store, reference: reference))
             let service = MovementService(store: store, reference: reference, pseudonymiser: try Pseudonymiser(key: MovementTests.key))
             let derived = try await service.importFile(try MovementTests.sample(), fileName: "records.csv", profile: MovementTests.profile, actor: "test")
             #expect(derived.problems.isEmpty && derived.derivedSubmissions.count == 4, "\(derived.problems.prefix(2))")

@@ -20,15 +20,7 @@ struct SourcesWebTests {
     func page() async throws {
         try await withIMDMSApp(.sqlite) { app, reference in
             let store = app.imdms.store
-            let intake = IntakeService(store: store, reference: reference)
-            var profile = try #require(try await { () async throws -> ImportProfile? in
-                let file = IncomingFile(name: "moha.xlsx", data: try Data(contentsOf: try MiniXLSX.sample("moha-border-crossings-2022-11-12.xlsx")))
-                guard case let .rejected(preview) = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", channel: .web) else { return nil }
-                return preview.profile
-            }())
-            profile.aliases = ["CL_BORDER_POST": ["Ficksburg Bridge (Maputsoe)": "MPT"]]
-            let file = IncomingFile(name: "moha.xlsx", data: try Data(contentsOf: try MiniXLSX.sample("moha-border-crossings-2022-11-12.xlsx")))
-            _ = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", profile: profile, channel: .web)
+            _ = try await HomeAffairsSample.store(IntakeService(store: store, reference: reference))
             let records = try await MovementService(store: store, reference: reference, pseudonymiser: try Pseudonymiser(key: Data(repeating: 9, count: 32)))
                 .importFile(Data(Self.extract.utf8), fileName: "x.csv", actor: "test")
             #expect(records.problems.isEmpty && !records.derivedSubmissions.isEmpty, "\(records.problems)")
