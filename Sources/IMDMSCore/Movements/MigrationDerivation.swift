@@ -18,13 +18,15 @@ public struct MigrationDerivation: Sendable {
     /// Keyed without an array per crossing (this runs for every row).
     private struct DayKey: Hashable { var day: Substring, post: String, direction: Movement.Direction }
     private var dailyCounts: [DayKey: Int] = [:]
-    public private(set) var flows: [[String]: Int] = [:]
-    public private(set) var provisionalMonths: Set<Period> = []
+    public internal(set) var flows: [[String]: Int] = [:]
+    /// Crossings whose outcome is still open, by month: a month holding any is provisional.
+    public internal(set) var provisionalCounts: [Period: Int] = [:]
+    public var provisionalMonths: Set<Period> { Set(provisionalCounts.filter { $0.value > 0 }.keys) }
     /// Visits by arrival month and citizenship.
-    public private(set) var visits: [[String]: VisitStatistics] = [:]
+    public internal(set) var visits: [[String]: VisitStatistics] = [:]
     /// Days a visitor may stay; longer stays (or still being present beyond it) are overstays.
     public let permittedStayDays: Int
-    public private(set) var people = 0
+    public internal(set) var people = 0
     public private(set) var movementCount = 0
 
     public init(rule: ResidenceRule = ResidenceRule(), homeCountry: String, dataEnd: Date, permittedStayDays: Int = 90) {
@@ -34,34 +36,72 @@ public struct MigrationDerivation: Sendable {
         self.dataEnd = dataEnd
     }
 
-    /// One person's movements in time order.
+    /// One person's movements in time order, all of them counted.
     public mutating func add(person movements: [Movement]) {
-        guard let first = movements.first else { return }
+        guard !movements.isEmpty else { return }
         people += 1
-        movementCount += movements.count
+        for movement in movements { count(crossing: movement) }
+        addOutcomes(of: movements, initiallyResident: nil, sign: 1)
+    }
+
+    /// Counts one crossing in BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY (these do not depend on
+    /// what the person did before or after).
+    public mutating func count(crossing movement: Movement) {
+        movementCount += 1
+        let age = Movement.ageGroup(movement.age)
+        crossings[[movement.month.formatted, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose],
+                  default: 0] += 1
+        dailyCounts[DayKey(day: movement.time.prefix(10), post: movement.borderPost, direction: movement.direction), default: 0] += 1
+    }
+
+    /// Where a person's settled crossings end: how many of the given ones can never change with
+    /// data after `dataEnd`, and the status after them.
+    public struct Settled: Sendable, Hashable {
+        public var count: Int
+        public var residentAfter: Bool
+    }
+
+    /// Adds (`sign` 1) or takes away (−1) the flows and visits of a person's crossings, given in time
+    /// order, starting from `initiallyResident` (nil: the status before the first record, resident
+    /// for the home country's citizens). Returns the settled prefix: the crossings whose outcome
+    /// is decided or whose 16-month window is complete, no visit among them still open, and not
+    /// ending between two crossings at the same minute — later data (after `dataEnd`) cannot change
+    /// their contributions, so the next derivation starts after them (D50).
+    @discardableResult
+    public mutating func addOutcomes(of movements: [Movement], initiallyResident: Bool?, sign: Int) -> Settled {
+        guard let first = movements.first else { return Settled(count: 0, residentAfter: initiallyResident ?? false) }
+        let initial = initiallyResident ?? (first.nationality == homeCountry)
         let outcomes = rule.outcomes(of: movements.map { ResidenceRule.Crossing(date: $0.date, direction: $0.direction) },
-                                     initiallyResident: first.nationality == homeCountry, dataEnd: dataEnd)
-        var residentBefore = first.nationality == homeCountry
+                                     initiallyResident: initial, dataEnd: dataEnd)
+        var residentBefore = initial
+        var settled = Settled(count: 0, residentAfter: initial), settling = true
+        let permitted = permittedStayDays * 86_400
         for (index, (movement, outcome)) in zip(movements, outcomes).enumerated() {
             defer { residentBefore = outcome.residentAfter }
+            var open = outcome.isProvisional
             if movement.direction == .arrival && !residentBefore && !outcome.residentAfter {
                 let departure = movements[(index + 1)...].first { $0.direction == .departure }
-                let days = (departure?.date ?? dataEnd).timeIntervalSince(movement.date) / 86_400
-                var visit = visits[[movement.month.formatted, movement.nationality], default: VisitStatistics()]
-                visit.visitors += 1
-                if departure != nil { visit.completed += 1; visit.totalDays += days } else { visit.stillPresent += 1 }
-                if days > Double(permittedStayDays) { visit.overstays += 1 }
-                visits[[movement.month.formatted, movement.nationality]] = visit
+                let seconds = Int((departure?.date ?? dataEnd).timeIntervalSince(movement.date))
+                let key = [movement.month.formatted, movement.nationality]
+                var visit = visits[key, default: VisitStatistics()]
+                visit.visitors += sign
+                if departure != nil { visit.completed += sign; visit.totalSeconds += sign * seconds } else { visit.stillPresent += sign; open = true }
+                if seconds > permitted { visit.overstays += sign }
+                visits[key] = visit
             }
-            let month = movement.month.formatted
-            let age = Movement.ageGroup(movement.age)
-            crossings[[month, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose], default: 0] += 1
-            dailyCounts[DayKey(day: movement.time.prefix(10), post: movement.borderPost, direction: movement.direction), default: 0] += 1
             if outcome.isLongTermArrival || outcome.isLongTermDeparture {
-                flows[[month, movement.direction.rawValue, movement.nationality, movement.sex, age], default: 0] += 1
+                flows[[movement.month.formatted, movement.direction.rawValue, movement.nationality, movement.sex, Movement.ageGroup(movement.age)], default: 0] += sign
             }
-            if outcome.isProvisional { provisionalMonths.insert(movement.month) }
+            if outcome.isProvisional { provisionalCounts[movement.month, default: 0] += sign }
+            if settling && open { settling = false }
+            if settling { settled = Settled(count: index + 1, residentAfter: outcome.residentAfter) }
         }
+        // Two crossings at the same minute are read back together: never settle between them.
+        while settled.count > 0 && settled.count < movements.count && movements[settled.count].time == movements[settled.count - 1].time {
+            settled.count -= 1
+            settled.residentAfter = settled.count == 0 ? initial : outcomes[settled.count - 1].residentAfter
+        }
+        return settled
     }
 
     /// Observations keyed as the datasets' structures (period first in each stored key).
@@ -76,7 +116,7 @@ public struct MigrationDerivation: Sendable {
     public func visitObservations() -> [Observation] {
         var counts: [[String]: Double] = [:]
         var provisional: Set<Period> = []
-        for (key, visit) in visits {
+        for (key, visit) in visits where !visit.isEmpty {
             guard let month = try? Period(parsing: key[0]) else { continue }
             for (measure, value) in [("ARR", Double(visit.visitors)), ("COMPLETED", Double(visit.completed)), ("DAYS", visit.totalDays.rounded()),
                                      ("PRESENT", Double(visit.stillPresent)), ("OVERSTAY", Double(visit.overstays))] {
@@ -100,7 +140,7 @@ public struct MigrationDerivation: Sendable {
         var made: [Observation] = [], keys: [String] = []
         made.reserveCapacity(counts.count)
         keys.reserveCapacity(counts.count)
-        for (key, count) in counts {
+        for (key, count) in counts where count != 0 {
             guard let period = periods[key[0]] ?? (try? Period(parsing: key[0])) else { continue }
             periods[key[0]] = period
             let observation = Observation(key: Array(key.dropFirst()), period: period, value: Double(count),
@@ -120,11 +160,24 @@ public struct MigrationDerivation: Sendable {
 public struct VisitStatistics: Sendable, Hashable, Codable {
     public var visitors = 0
     public var completed = 0
-    public var totalDays = 0.0
+    /// The completed stays' length in seconds: whole numbers, so adding and taking away people
+    /// in any order gives the same total.
+    public var totalSeconds = 0
     public var stillPresent = 0
     public var overstays = 0
 
     public init() {}
+
+    public var totalDays: Double { Double(totalSeconds) / 86_400 }
+    public mutating func add(_ other: VisitStatistics) {
+        visitors += other.visitors
+        completed += other.completed
+        totalSeconds += other.totalSeconds
+        stillPresent += other.stillPresent
+        overstays += other.overstays
+    }
+
+    public var isEmpty: Bool { visitors == 0 && completed == 0 && totalSeconds == 0 && stillPresent == 0 && overstays == 0 }
 
     /// Mean length of the completed stays, in days.
     public var meanStayDays: Double? { completed == 0 ? nil : totalDays / Double(completed) }

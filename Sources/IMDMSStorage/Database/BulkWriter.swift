@@ -15,6 +15,7 @@ struct BulkWriter {
         case text(String)
         case integer(Int)
         case double(Double)
+        case boolean(Bool)
         case null
 
         static func optional(_ value: String?) -> Value { value.map(Value.text) ?? .null }
@@ -28,6 +29,7 @@ struct BulkWriter {
             case let .text(text): .text(text)
             case let .integer(number): .integer(number)
             case let .double(number): .float(number)
+            case let .boolean(value): .integer(value ? 1 : 0)
             case .null: .null
             }
         }
@@ -38,6 +40,7 @@ struct BulkWriter {
             case let .text(value): text += Self.copyEscaped(value)
             case let .integer(number): text += String(number)
             case let .double(number): text += String(number)
+            case let .boolean(value): text += value ? "t" : "f"
             case .null: text += "\\N"
             }
         }

@@ -23,5 +23,6 @@ extension Migrations {
         add(M018_AddMovementDerivation())
         add(M019_AddStatisticSources())
         add(M020_LockPeriodsPerSource())
+        add(M021_AddIncrementalDerivation())
     }
 }

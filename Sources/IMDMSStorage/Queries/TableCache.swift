@@ -50,14 +50,8 @@ public actor TableCache {
     /// whole database's.
     static func bumpVersion(on database: any SQLDatabase, dataset: String) async throws {
         for key in [versionKey, versionKey + ":" + dataset] {
-            struct Row: Decodable { var value: String }
-            let current = try await database.select().column("value").from("settings").where("key", .equal, SQLBind(key))
-                .first(decoding: Row.self).flatMap { Int($0.value) }
-            if let current {
-                try await database.update("settings").set("value", to: SQLBind(String(current + 1))).where("key", .equal, SQLBind(key)).run()
-            } else {
-                try await database.insert(into: "settings").columns("key", "value").values(SQLBind(key), SQLBind("1")).run()
-            }
+            let current = try await SettingsTable.value(key, on: database).flatMap { Int($0) } ?? 0
+            try await SettingsTable.set(key, to: String(current + 1), on: database)
         }
     }
 
@@ -80,11 +74,8 @@ public actor TableCache {
 
     /// `dataset`: that dataset's own data version; nil: the whole database's.
     static func state(_ database: any SQLDatabase, at moment: Date, dataset: String? = nil) async throws -> State {
-        struct Version: Decodable { var value: String }
         struct Release: Decodable { var at: Date? }
-        let version = try await database.select().column("value").from("settings")
-            .where("key", .equal, SQLBind(dataset.map { versionKey + ":" + $0 } ?? versionKey))
-            .first(decoding: Version.self).flatMap { Int($0.value) } ?? 0
+        let version = try await SettingsTable.value(dataset.map { versionKey + ":" + $0 } ?? versionKey, on: database).flatMap { Int($0) } ?? 0
         var around: [Date?] = []
         for (function, comparison) in [("MAX", SQLBinaryOperator.lessThanOrEqual), ("MIN", .greaterThan)] {
             around.append(try await database.select().column(SQLFunction(function, args: SQLColumn("release_at")), as: "at").from("submissions")

@@ -137,9 +137,11 @@ public struct MovementRepository: Sendable {
     }
 
     /// Extracts whose new crossings are not yet in the derived statistics.
-    public func pendingBatches() async throws -> [UUID] {
+    public func pendingBatches() async throws -> [UUID] { try await Self.pendingBatches(on: store.sql) }
+
+    static func pendingBatches(on sql: any SQLDatabase) async throws -> [UUID] {
         struct Batch: Decodable { var id: UUID }
-        return try await store.sql.select().column("id").from("movement_batches")
+        return try await sql.select().column("id").from("movement_batches")
             .where("added", .greaterThan, SQLBind(0)).where("derived_at", .is, SQLLiteral.null)
             .all(decoding: Batch.self).map(\.id)
     }
@@ -152,10 +154,24 @@ public struct MovementRepository: Sendable {
     }
 
     /// The latest crossing stored (the end of the data for the 12/16-month windows).
-    public func latestTime() async throws -> String? {
+    public func latestTime() async throws -> String? { try await Self.latestTime(on: store.sql) }
+
+    static func latestTime(on sql: any SQLDatabase) async throws -> String? {
         struct Latest: Decodable { var latest: String? }
-        return try await store.sql.select().column(SQLFunction("MAX", args: SQLColumn("crossed_at")), as: "latest").from("movements")
+        return try await sql.select().column(SQLFunction("MAX", args: SQLColumn("crossed_at")), as: "latest").from("movements")
             .first(decoding: Latest.self)?.latest
+    }
+
+    /// The crossings of one month or day (`period`) counted again (a held period's crossings and
+    /// daily counts, D50).
+    static func counted(in period: String, on sql: any SQLDatabase, homeCountry: String) async throws -> MigrationDerivation {
+        guard let parsed = try? Period(parsing: period) else { return MigrationDerivation(homeCountry: homeCountry, dataEnd: Date()) }
+        let rows = try await sql.select().columns(columns.dropLast().map { SQLColumn($0) }).from("movements")
+            .where("crossed_at", .greaterThanOrEqual, SQLBind(parsed.startDate)).where("crossed_at", .lessThanOrEqual, SQLBind(parsed.endDate + "T23:59"))
+            .all(decoding: Row.self)
+        var derivation = MigrationDerivation(homeCountry: homeCountry, dataEnd: Date())
+        for row in rows { derivation.count(crossing: row.movement) }
+        return derivation
     }
 
     public func count() async throws -> Int {

@@ -3,22 +3,32 @@ import Foundation
 import IMDMSCore
 import SQLKit
 
-/// Derives BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS from the whole
-/// movement store and stores them as system submissions — all four and the mark that the pending
-/// extracts are now derived in **one** transaction: a crash or a conflict leaves the previous
-/// derived statistics as they were and the extracts pending, and the next intake or start derives
-/// them again (D46).
+/// Derives BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS from the
+/// movement store **incrementally** (D50): only the people with new crossings or with outcomes still
+/// open are read (from their checkpoint on), their old contributions taken away and their new ones
+/// added to the kept cells, and each dataset's changed periods stored as a revision. Everything —
+/// checkpoints, cells, revisions and the mark that the pending extracts are derived — is one
+/// transaction: a crash or a conflict leaves the previous state as it was and the extracts pending,
+/// and the next intake or start derives them (D46). The result always equals a derivation of the
+/// whole store from scratch (`derive()`; tested).
 public struct MovementDerivationJob: Sendable {
     public struct Outcome: Sendable {
+        /// The derived statistics as they now stand (flows, visits, open months, people).
         public var derivation: MigrationDerivation
-        /// The MIGRATION_FLOWS observations stored (for the intake's summary: made once).
+        /// The MIGRATION_FLOWS observations as they now stand (for the intake's summary).
         public var flows: [Observation]
-        /// Dataset id → the stored submission.
+        /// The revisions stored: dataset, submission, the observations it holds.
         public var submissions: [(datasetID: String, id: UUID, observations: Int)]
+        /// Changed periods waiting for a locked (approved) period to be reopened, by dataset.
+        public var held: [String: [String]]
         public var extracts: Int
+        /// People whose crossings were read again (new crossings, or an outcome still open).
+        public var peopleRead: Int
     }
 
     public static let datasets = ["BORDER_CROSSINGS", "BORDER_CROSSINGS_DAILY", "MIGRATION_FLOWS", "VISITOR_STAYS"]
+    /// The last crossing the kept state was derived to (settings key).
+    static let latestKey = "movements:latest"
 
     let store: Store
     let reference: ReferenceConfiguration
@@ -30,41 +40,138 @@ public struct MovementDerivationJob: Sendable {
         self.permittedStayDays = permittedStayDays
     }
 
-    /// Derives and stores when some extract is pending; nil when every extract is already derived.
+    /// Derives and stores when some extract is pending, a held period may be published, or the kept
+    /// state is missing; nil when there is nothing to do.
     public func runIfPending() async throws -> Outcome? {
-        let pending = try await MovementRepository(store: store).pendingBatches()
-        guard !pending.isEmpty else { return nil }
-        let derivation = try await derive()
-        let flows = derivation.flowObservations()
-        let sets: [(String, [Observation])] = [
-            ("BORDER_CROSSINGS", derivation.crossingObservations()), ("BORDER_CROSSINGS_DAILY", derivation.dailyObservations()),
-            ("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", derivation.visitObservations()),
-        ]
-        let seal = store.auditSeal
-        let reference = reference
-        let submissions = try await store.database.transaction { tx in
-            var stored: [(datasetID: String, id: UUID, observations: Int)] = []
-            for (datasetID, observations) in sets where !observations.isEmpty {
-                guard let structure = reference.structure(datasetID) else { continue }
-                let submission = Submission(datasetID: datasetID, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
-                let saved = try await SubmissionRepository.store(submission, observations: observations, structure: structure, content: nil, on: tx, seal: seal)
-                stored.append((datasetID, saved.id, observations.count))
-            }
-            try await MovementRepository.markDerived(pending, at: Date(), on: tx as! any SQLDatabase)
-            return stored
-        }
-        if store.isPostgres && sets.map(\.1.count).reduce(0, +) >= SubmissionRepository.analyzeThreshold {
+        let outcome = try await store.database.transaction { tx in try await run(on: tx) }
+        if let outcome, store.isPostgres && outcome.submissions.map(\.observations).reduce(0, +) >= SubmissionRepository.analyzeThreshold {
             try await store.sql.raw("ANALYZE observations").run()
         }
-        return Outcome(derivation: derivation, flows: flows, submissions: submissions, extracts: pending.count)
+        return outcome
     }
 
-    /// The derivation over the whole movement store.
+    private func run(on tx: any Database) async throws -> Outcome? {
+        let sql = tx as! any SQLDatabase
+        // One derivation at a time: a second one waits here, then finds nothing pending.
+        if store.isPostgres {
+            try await sql.raw("SELECT pg_advisory_xact_lock(4711016)").run()
+        } else {
+            try await sql.raw("DELETE FROM movement_held_periods WHERE dataset_id = ''").run()  // takes SQLite's write lock now
+        }
+        let pending = try await MovementRepository.pendingBatches(on: sql)
+        let previous = try await SettingsTable.value(Self.latestKey, on: sql)
+        guard let latest = try await MovementRepository.latestTime(on: sql) else { return nil }
+        let rebuild = previous == nil
+        let heldBefore = try await heldPeriods(on: sql)
+        guard !pending.isEmpty || rebuild || !heldBefore.isEmpty else { return nil }
+
+        let newEnd = Self.end(of: latest), oldEnd = previous.map(Self.end(of:)) ?? newEnd
+        let people = MovementPeople(database: tx)
+        // Nothing new (a held period to publish): the kept state stands; no one is read.
+        let deriving = rebuild || !pending.isEmpty
+        if deriving { try await people.open(batches: pending, latest: previous, all: rebuild) }
+        var added = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
+        var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
+        var checkpoints: [MovementPeople.Checkpoint] = []
+        let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending) { person in
+            for (movement, isNew) in zip(person.movements, person.isNew) where isNew { added.count(crossing: movement) }
+            let old = zip(person.movements, person.isNew).filter { !$0.1 }.map(\.0)
+            if !old.isEmpty { takenAway.addOutcomes(of: old, initiallyResident: person.resident, sign: -1) }
+            let settled = added.addOutcomes(of: person.movements, initiallyResident: person.resident, sign: 1)
+            checkpoints.append(MovementPeople.Checkpoint(
+                pseudonym: person.pseudonym,
+                settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
+                resident: settled.count > 0 ? settled.residentAfter : person.resident,
+                open: settled.count < person.movements.count))
+        }
+        var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
+        let cells = MovementCells(database: tx)
+        state.add(cells: (rebuild ? [] : try await cells.all()) + added.cells + takenAway.cells)
+        if deriving {
+            try await people.replaceOpen(with: checkpoints)
+            try await cells.replace(with: state.cells)
+        }
+        state.setCounts(people: try await people.count())
+        try await SettingsTable.set(Self.latestKey, to: latest, on: sql)
+        try await MovementRepository.markDerived(pending, at: Date(), on: sql)
+
+        let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
+        var stored: [(String, UUID, Int)] = [], held: [String: [String]] = [:]
+        func publish(_ datasetID: String, _ make: (DataStructure) async throws -> DerivedRevisions.Revision) async throws {
+            guard let structure = reference.structure(datasetID) else { return }
+            let revision = try await make(structure)
+            if let submission = revision.submission { stored.append((datasetID, submission.id, submission.observationCount)) }
+            if !revision.held.isEmpty { held[datasetID] = revision.held }
+        }
+        let crossings = added.crossingObservations(), daily = added.dailyObservations()
+        for (datasetID, new) in [("BORDER_CROSSINGS", crossings), ("BORDER_CROSSINGS_DAILY", daily)] {
+            try await publish(datasetID) { structure in
+                try await reviseCounts(structure, adding: new, held: heldBefore[datasetID] ?? [], rebuild: rebuild, with: revisions, on: sql)
+            }
+        }
+        let flows = state.flowObservations()
+        for (datasetID, target) in [("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", state.visitObservations())] {
+            try await publish(datasetID) { structure in
+                try await revisions.revise(structure, target: target, stored: try await revisions.stored(datasetID, periods: nil), periods: nil)
+            }
+        }
+        return Outcome(derivation: state, flows: flows, submissions: stored, held: held, extracts: pending.count, peopleRead: read)
+    }
+
+    /// Crossings and daily counts: each new crossing adds one to its cell, so a changed period's
+    /// values are the stored ones plus the new crossings' — except in a held period (or when
+    /// rebuilding), whose values are counted again from the crossings.
+    private func reviseCounts(_ structure: DataStructure, adding new: [Observation], held: [String], rebuild: Bool,
+                              with revisions: DerivedRevisions, on sql: any SQLDatabase) async throws -> DerivedRevisions.Revision {
+        let periods = Set(new.map(\.period.formatted)).union(held)
+        let stored = try await revisions.stored(structure.id, periods: rebuild ? nil : periods.sorted())
+        var target: [String: Observation] = [:]
+        if !rebuild {
+            for cell in stored.values where !held.contains(cell.period) {
+                guard let period = try? Period(parsing: cell.period) else { continue }
+                target[cell.cellKey] = Observation(key: cell.seriesKey.split(separator: ".", omittingEmptySubsequences: false).map(String.init),
+                                                   period: period, value: cell.value, status: ObservationStatus(rawValue: cell.status) ?? .normal)
+            }
+        }
+        for observation in new {
+            let key = observation.seriesKey + "|" + observation.period.formatted
+            if var existing = target[key], !held.contains(observation.period.formatted) {
+                existing.value = (existing.value ?? 0) + (observation.value ?? 0)
+                target[key] = existing
+            } else if !held.contains(observation.period.formatted) {
+                target[key] = observation
+            }
+        }
+        for period in held {
+            let counted = try await MovementRepository.counted(in: period, on: sql, homeCountry: reference.homeCountryCode)
+            for observation in structure.id == "BORDER_CROSSINGS" ? counted.crossingObservations() : counted.dailyObservations()
+            where observation.period.formatted == period {
+                target[observation.seriesKey + "|" + period] = observation
+            }
+        }
+        return try await revisions.revise(structure, target: Array(target.values), stored: stored, periods: rebuild ? nil : periods)
+    }
+
+    private func heldPeriods(on sql: any SQLDatabase) async throws -> [String: [String]] {
+        var held: [String: [String]] = [:]
+        for datasetID in Self.datasets {
+            let periods = try await DerivedRevisions.heldPeriods(datasetID, on: sql)
+            if !periods.isEmpty { held[datasetID] = periods }
+        }
+        return held
+    }
+
+    /// The end of the data for the 12/16-month windows: a minute after the last crossing.
+    static func end(of latest: String) -> Date {
+        (Movement(pseudonym: "", time: latest, borderPost: "", direction: .arrival, sex: "", age: nil, birthYear: nil, nationality: "",
+                  residence: "", purpose: "").date).addingTimeInterval(60)
+    }
+
+    /// The derivation over the whole movement store, from scratch (what the kept state must equal).
     public func derive() async throws -> MigrationDerivation {
         let repository = MovementRepository(store: store)
-        let end = try await repository.latestTime().flatMap { Movement(pseudonym: "", time: $0, borderPost: "", direction: .arrival, sex: "",
-                                                                         age: nil, birthYear: nil, nationality: "", residence: "", purpose: "").date } ?? Date()
-        return try await repository.derive(MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: end.addingTimeInterval(60),
+        let end = try await repository.latestTime().map(Self.end(of:)) ?? Date()
+        return try await repository.derive(MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: end,
                                                                 permittedStayDays: permittedStayDays))
     }
 }

@@ -2,10 +2,10 @@ import Foundation
 import IMDMSCore
 
 /// Traveller records end to end: read and pseudonymise an extract, add it to the movement store
-/// (one transaction), then — in a second transaction, `MovementDerivationJob` — derive
-/// BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS again from everything
-/// stored and store them as system submissions (superseding the previous derivation), for review
-/// like any other data. Between the two the extract is pending; whatever stops the second, the next
+/// (one transaction), then — in a second transaction, `MovementDerivationJob` — bring
+/// BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS up to date with what
+/// is new and store the changed periods as system submissions (revisions), for review like any
+/// other data. Between the two the extract is pending; whatever stops the second, the next
 /// intake or start completes it.
 public struct MovementService: Sendable {
     public struct Summary: Codable, Sendable {
@@ -27,6 +27,11 @@ public struct MovementService: Sendable {
         /// Visits by arrival month (all citizenships).
         public var visitsByMonth: [String: VisitStatistics]
         public var derivedSubmissions: [String]
+        /// Derived periods that changed but are approved and locked, by dataset: their revision is
+        /// stored once a data manager reopens them (at the next intake or start).
+        public var heldPeriods: [String: [String]] = [:]
+        /// People whose crossings were read again (new crossings, or an outcome still open).
+        public var peopleRead = 0
         public var problems: [ImportProblem]
         /// The crossings are stored but their derived statistics are not (yet): see `problems`.
         public var derivationPending = false
@@ -189,16 +194,12 @@ extension MovementService.Summary {
         longTermDepartures = Int(flows.filter { $0.key[0] == "DEP" }.compactMap(\.value).reduce(0, +))
         provisionalMonths = derived.provisionalMonths.map(\.formatted).sorted()
         for (key, visit) in derived.visits {
-            var month = visitsByMonth[key[0], default: VisitStatistics()]
-            month.visitors += visit.visitors
-            month.completed += visit.completed
-            month.totalDays += visit.totalDays
-            month.stillPresent += visit.stillPresent
-            month.overstays += visit.overstays
-            visitsByMonth[key[0]] = month
+            visitsByMonth[key[0], default: VisitStatistics()].add(visit)
         }
         visitorArrivals = visitsByMonth.values.reduce(0) { $0 + $1.visitors }
         overstays = visitsByMonth.values.reduce(0) { $0 + $1.overstays }
         derivedSubmissions = outcome.submissions.map(\.id.uuidString)
+        heldPeriods = outcome.held
+        peopleRead = outcome.peopleRead
     }
 }

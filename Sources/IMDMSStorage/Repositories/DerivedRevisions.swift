@@ -1,0 +1,130 @@
+import FluentKit
+import Foundation
+import IMDMSCore
+import SQLKit
+
+/// Publishes a derived dataset's new values as a **revision** (D50): one system submission holding
+/// every cell of each period whose values changed — a period is always wholly in one submission, so
+/// its visibility and its approval lock stay one — while the values it replaces move to
+/// `observation_revisions`, the history of the estimates. Nothing is copied for a period that did
+/// not change. A changed period that is approved and locked is *held*: its revision waits until a
+/// data manager reopens it, and the next derivation publishes it.
+struct DerivedRevisions {
+    let database: any Database
+    let seal: AuditSeal?
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// A value stored now (of traveller records), keyed by series key and period.
+    struct StoredCell {
+        var id: Int
+        var submissionID: UUID
+        var seriesKey: String
+        var period: String
+        var value: Double?
+        var status: String
+        var cellKey: String { seriesKey + "|" + period }
+    }
+
+    struct Revision {
+        var submission: Submission?
+        var periods: [String]
+        var held: [String]
+    }
+
+    /// The dataset's current values derived from traveller records, for `periods` (nil: all).
+    func stored(_ datasetID: String, periods: [String]?) async throws -> [String: StoredCell] {
+        struct Row: Decodable { var id: Int; var submission_id: UUID; var series_key: String; var period: String; var value: Double?; var obs_status: String }
+        var cells: [String: StoredCell] = [:]
+        let chunks: [[String]?] = periods.map { list in stride(from: 0, to: list.count, by: 10_000).map { Array(list[$0..<min($0 + 10_000, list.count)]) } } ?? [nil]
+        for chunk in chunks {
+            let select = sql.select()
+                .column(SQLColumn("id", table: "o")).column(SQLColumn("submission_id", table: "o")).column(SQLColumn("series_key", table: "o"))
+                .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("obs_status", table: "o"))
+                .fromCurrentObservations(dataset: datasetID, allSources: true).only(.records)
+            if let chunk { select.where(SQLColumn("period", table: "o"), .in, SQLBind.group(chunk)) }
+            for row in try await select.all(decoding: Row.self) {
+                let cell = StoredCell(id: row.id, submissionID: row.submission_id, seriesKey: row.series_key, period: row.period, value: row.value, status: row.obs_status)
+                cells[cell.cellKey] = cell
+            }
+        }
+        return cells
+    }
+
+    /// Compares `target` — every value of the dataset for `periods` (nil: every period) — with
+    /// `stored`, and stores the periods that changed as one revision.
+    func revise(_ structure: DataStructure, target: [Observation], stored: [String: StoredCell], periods: Set<String>?) async throws -> Revision {
+        var changed: Set<String> = []
+        var targetKeys: Set<String> = []
+        targetKeys.reserveCapacity(target.count)
+        for observation in target {
+            let period = observation.period.formatted
+            let key = observation.seriesKey + "|" + period
+            targetKeys.insert(key)
+            guard !changed.contains(period) else { continue }
+            if let old = stored[key], old.value == observation.value, old.status == observation.status.rawValue { continue }
+            changed.insert(period)
+        }
+        for (key, cell) in stored where !targetKeys.contains(key) { changed.insert(cell.period) }
+        if let periods { changed.formIntersection(periods) }
+        let locked = try await lockedPeriods(structure.id)
+        let held = changed.intersection(locked).sorted()
+        let publish = changed.subtracting(locked)
+        try await hold(structure.id, periods: held, within: periods)
+        guard !publish.isEmpty else { return Revision(submission: nil, periods: [], held: held) }
+
+        let replaced = stored.values.filter { publish.contains($0.period) }
+        for start in stride(from: 0, to: replaced.count, by: 10_000) {
+            let ids = replaced[start..<min(start + 10_000, replaced.count)].map(\.id)
+            try await sql.delete(from: "observations").where("id", .in, SQLBind.group(ids)).run()
+        }
+        let observations = target.filter { publish.contains($0.period.formatted) }
+        let submission = Submission(datasetID: structure.id, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
+        let saved = try await SubmissionRepository.store(submission, observations: observations, structure: structure, content: nil, on: database, seal: seal)
+        let history = replaced.map { cell -> [BulkWriter.Value] in
+            [.text(structure.id), .text(cell.seriesKey), .text(cell.period), .optional(cell.value), .text(cell.status), .uuid(cell.submissionID), .uuid(saved.id)]
+        }
+        try await BulkWriter(database: database).insert(into: "observation_revisions",
+            columns: ["dataset_id", "series_key", "period", "value", "obs_status", "submission_id", "revised_by"], rows: history)
+        // The submissions the revision took periods from hold fewer values; one left with none is superseded.
+        for (submissionID, cells) in Dictionary(grouping: replaced, by: \.submissionID) {
+            try await sql.raw("UPDATE submissions SET observation_count = observation_count - \(literal: cells.count) WHERE id = \(bind: submissionID)").run()
+        }
+        let emptied = Array(Set(replaced.map(\.submissionID)))
+        if !emptied.isEmpty {
+            try await sql.update("submissions").set("status", to: SQLBind(SubmissionStatus.superseded.rawValue))
+                .where("id", .in, SQLBind.group(emptied)).where("observation_count", .lessThanOrEqual, SQLBind(0)).run()
+        }
+        return Revision(submission: saved, periods: publish.sorted(), held: held)
+    }
+
+    /// Periods of the dataset approved (and locked) for traveller records.
+    private func lockedPeriods(_ datasetID: String) async throws -> Set<String> {
+        struct Row: Decodable { var period: String }
+        return Set(try await sql.select().column("period").from(PeriodLockModel.schema)
+            .where("dataset_id", .equal, SQLBind(datasetID)).where("source", .equal, SQLBind(StatisticSource.records.rawValue))
+            .all(decoding: Row.self).map(\.period))
+    }
+
+    /// Records which of the compared periods wait for a locked period.
+    private func hold(_ datasetID: String, periods held: [String], within compared: Set<String>?) async throws {
+        let delete = sql.delete(from: "movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
+        if let compared {
+            for start in stride(from: 0, to: compared.count, by: 10_000) {
+                let chunk = Array(compared.sorted()[start..<min(start + 10_000, compared.count)])
+                try await sql.delete(from: "movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
+                    .where("period", .in, SQLBind.group(chunk)).run()
+            }
+        } else {
+            try await delete.run()
+        }
+        let rows = held.map { [BulkWriter.Value.text(datasetID), .text($0)] }
+        try await BulkWriter(database: database).insert(into: "movement_held_periods", columns: ["dataset_id", "period"], rows: rows)
+    }
+
+    /// Periods of a dataset whose revision waits for a locked period.
+    static func heldPeriods(_ datasetID: String, on sql: any SQLDatabase) async throws -> [String] {
+        struct Row: Decodable { var period: String }
+        return try await sql.select().column("period").from("movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
+            .orderBy("period").all(decoding: Row.self).map(\.period)
+    }
+}
