@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Kill the traveller intake at random moments; the re-run must end where an uninterrupted run ends.
 
-    python3 Benchmarks/movements_kill.py ROWS TRIALS [--postgres URL] [--seed S]
+    python3 Benchmarks/movements_kill.py ROWS TRIALS [--postgres URL] [--seed S] [--incremental]
 
 Writes a synthetic extract of ROWS crossings (the generator of movements_compare.py), imports it
 once without interruption (release build, `imdms movements import`) and fingerprints the result:
@@ -9,8 +9,11 @@ every stored crossing, every current derived value (BORDER_CROSSINGS, BORDER_CRO
 MIGRATION_FLOWS, VISITOR_STAYS) and the number of extracts still pending. Then, TRIALS times, in a
 fresh store: starts the same import, sends SIGKILL after a random delay between 0 and 1.1 × the
 uninterrupted time, notes what the kill left (nothing, crossings without their statistics, or a
-finished import), runs the import once more to completion and compares the fingerprint. With
---postgres, each store is a fresh database on that server (URL of a maintenance database).
+finished import), runs the import once more to completion and compares the fingerprint (with the
+derivation's kept checkpoints and cells). With --postgres, each store is a fresh database on that
+server (URL of a maintenance database). With --incremental, the extract is movements_incremental.py's
+timeline: every store first holds the base extract (imported once, then copied), and the import
+that is killed is the new extract's — the incremental derivation.
 """
 import hashlib, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, time, importlib.util, urllib.parse
 
@@ -26,6 +29,8 @@ MOVEMENTS = ("SELECT pseudonym, crossed_at, border_post, direction, sex, age, bi
 DERIVED = ("SELECT o.dataset_id, o.series_key, o.period, o.value FROM observations o JOIN submissions s ON s.id = o.submission_id "
            "WHERE s.channel = 'system' AND s.status <> 'superseded' ORDER BY 1, 2, 3")
 PENDING = "SELECT COUNT(*) FROM movement_batches WHERE added > 0 AND derived_at IS NULL"
+KEPT = ("SELECT 'person', pseudonym, settled_until, CASE WHEN open THEN 1 ELSE 0 END FROM movement_people UNION ALL "
+        "SELECT kind, cell, CAST(value AS TEXT), '' FROM movement_cells ORDER BY 1, 2")
 
 
 class SQLiteStore:
@@ -50,16 +55,25 @@ class SQLiteStore:
     def drop(self):
         shutil.rmtree(self.data, ignore_errors=True)
 
+    def copy(self, work, name):
+        other = SQLiteStore(work, name)
+        shutil.copytree(self.data, other.data)
+        return other
+
 
 class PostgresStore:
-    def __init__(self, maintenance, work, name):
+    def __init__(self, maintenance, work, name, template=None):
         self.maintenance = maintenance
         self.name = "imdms_kill_" + name.replace("-", "_")
         self.data = os.path.join(work, name)
         u = urllib.parse.urlparse(maintenance)
         self.url = u._replace(path="/" + self.name).geturl()
         self.psql(maintenance, f"DROP DATABASE IF EXISTS {self.name}")
-        self.psql(maintenance, f"CREATE DATABASE {self.name}")
+        self.psql(maintenance, f"CREATE DATABASE {self.name}" + (f" TEMPLATE {template.name}" if template else ""))
+        if template: shutil.copytree(template.data, self.data)
+
+    def copy(self, work, name):
+        return PostgresStore(self.maintenance, work, name, template=self)
 
     @staticmethod
     def psql(url, query):
@@ -89,7 +103,7 @@ def fingerprint(store):
             h.update(("\t".join(r) + "\n").encode())
         return h.hexdigest()[:16], len(rows)
     pending = store.rows(PENDING)
-    return {"movements": digest(store.rows(MOVEMENTS)), "derived": digest(store.rows(DERIVED)),
+    return {"movements": digest(store.rows(MOVEMENTS)), "derived": digest(store.rows(DERIVED)), "kept": digest(store.rows(KEPT)),
             "pending": int(pending[0][0]) if pending else 0}
 
 
@@ -105,16 +119,30 @@ def main():
         i = args.index("--postgres"); postgres = args[i + 1]; del args[i:i + 2]
     if "--seed" in args:
         i = args.index("--seed"); seed = int(args[i + 1]); del args[i:i + 2]
+    incremental = "--incremental" in args
+    if incremental: args.remove("--incremental")
     rows, trials = int(args[0]), int(args[1])
     rnd = random.Random(seed)
     work = tempfile.mkdtemp(prefix="imdms-kill-")
     extract = os.path.join(work, "extract.csv")
-    compare.generate(extract, rows)
     key = os.path.join(work, "key")
     with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as f:
         f.write(os.urandom(32))
     base = dict(os.environ, IMDMS_PSEUDONYM_KEY_FILE=key)
-    make = (lambda name: PostgresStore(postgres, work, name)) if postgres else (lambda name: SQLiteStore(work, name))
+    fresh = (lambda name: PostgresStore(postgres, work, name)) if postgres else (lambda name: SQLiteStore(work, name))
+    make = fresh
+    if incremental:
+        spec = importlib.util.spec_from_file_location("incremental", os.path.join(HERE, "movements_incremental.py"))
+        generator = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(generator)
+        first = os.path.join(work, "base.csv")
+        counts = generator.generate(first, extract, rows, max(1_000, rows // 43))
+        template = fresh("template")
+        subprocess.run(command(first), env=dict(base, **template.env()), check=True, capture_output=True)
+        make = lambda name: template.copy(work, name)
+        print(f"base extract {counts[0]} crossings stored once; the killed import adds {counts[1]}", flush=True)
+    else:
+        compare.generate(extract, rows)
 
     reference = make("reference")
     start = time.time()
@@ -153,6 +181,7 @@ def main():
               f"{'same' if same else 'DIFFERENT ' + str(result) + ' ' + rerun.stderr[-300:]}", flush=True)
         store.drop()
     print(f"{trials} trials, {failures} different; left by the kill: " + ", ".join(f"{k} {v}" for k, v in left.items()))
+    if incremental: template.drop()
     shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if failures else 0)
 

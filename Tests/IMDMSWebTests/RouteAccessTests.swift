@@ -64,6 +64,7 @@ struct RouteAccessTests {
         "GET /account": signedIn,
         "GET /datasets/:datasetID/sources": reviewers,
         "POST /datasets/:datasetID/sources": reviewers,
+        "GET /datasets/:datasetID/revisions": reviewers,
         "POST /account/password": signedIn,
         "GET /intake": submitters,
         "POST /intake": submitters,

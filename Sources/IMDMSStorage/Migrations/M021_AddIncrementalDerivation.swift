@@ -28,10 +28,12 @@ struct M021_AddIncrementalDerivation: AsyncMigration {
             CREATE TABLE movement_held_periods (dataset_id TEXT NOT NULL REFERENCES datasets (id), period TEXT NOT NULL,
                                                 PRIMARY KEY (dataset_id, period))
             """).run()
-        try await database.schema("observation_revisions")
+        var history = database.schema("observation_revisions")
             .field("id", .int64, .identifier(auto: true))
             .field("dataset_id", .string, .required, .references("datasets", "id"))
             .field("series_key", .string, .required)
+        for position in 1...8 { history = history.field(.string("k\(position)"), .string) }
+        try await history
             .field("period", .string, .required)
             .field("value", .double)
             .field("obs_status", .string, .required)

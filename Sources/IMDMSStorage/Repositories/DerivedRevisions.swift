@@ -81,14 +81,18 @@ struct DerivedRevisions {
         let submission = Submission(datasetID: structure.id, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
         let saved = try await SubmissionRepository.store(submission, observations: observations, structure: structure, content: nil, on: database, seal: seal)
         let history = replaced.map { cell -> [BulkWriter.Value] in
-            [.text(structure.id), .text(cell.seriesKey), .text(cell.period), .optional(cell.value), .text(cell.status), .uuid(cell.submissionID), .uuid(saved.id)]
+            let codes = cell.seriesKey.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            return [.text(structure.id), .text(cell.seriesKey)] + (0..<8).map { .optional(codes.indices.contains($0) ? codes[$0] : nil) }
+                + [.text(cell.period), .optional(cell.value), .text(cell.status), .uuid(cell.submissionID), .uuid(saved.id)]
         }
         try await BulkWriter(database: database).insert(into: "observation_revisions",
-            columns: ["dataset_id", "series_key", "period", "value", "obs_status", "submission_id", "revised_by"], rows: history)
+            columns: ["dataset_id", "series_key"] + (1...8).map { "k\($0)" } + ["period", "value", "obs_status", "submission_id", "revised_by"], rows: history)
         // The submissions the revision took periods from hold fewer values; one left with none is superseded.
         for (submissionID, cells) in Dictionary(grouping: replaced, by: \.submissionID) {
             try await sql.raw("UPDATE submissions SET observation_count = observation_count - \(literal: cells.count) WHERE id = \(bind: submissionID)").run()
         }
+        // A period whose derived values all went: the other source's values there may be current again.
+        try await SourceRules.apply(structure.id, periods: publish, on: sql)
         let emptied = Array(Set(replaced.map(\.submissionID)))
         if !emptied.isEmpty {
             try await sql.update("submissions").set("status", to: SQLBind(SubmissionStatus.superseded.rawValue))

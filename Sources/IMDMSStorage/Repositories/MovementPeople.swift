@@ -7,7 +7,7 @@ import SQLKit
 /// Where each person's settled crossings end (`movement_people`, D50), inside the derivation's
 /// transaction: the people an extract adds to are opened, and the derivation reads only the
 /// crossings after each open person's checkpoint.
-struct MovementPeople {
+struct MovementPeople: Sendable {
     let database: any Database
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
@@ -57,31 +57,34 @@ struct MovementPeople {
     /// derived (nil: every crossing is new). Returns how many people were read.
     @discardableResult
     func forEachOpenPerson(newIn batches: [UUID]?, _ body: (Person) throws -> Void) async throws -> Int {
-        var after = "", count = 0
-        while true {
-            var page = try await read(after: after, newIn: batches, limit: Self.pageSize)
+        let people = self
+        var count = 0
+        var next: Task<[Row], any Error>? = Task { try await people.read(after: "", newIn: batches, limit: Self.pageSize) }
+        while let reading = next {
+            var page = try await reading.value
+            next = nil
             guard let last = page.last else { break }
-            let full = page.count == Self.pageSize
-            if full {
+            if page.count == Self.pageSize {
                 // The page may end inside a person's crossings: leave them for the next page, or,
                 // when the whole page is one person, read all of theirs at once.
                 if page.first!.pseudonym == last.pseudonym {
-                    page = try await read(after: after, newIn: batches, limit: nil, only: last.pseudonym)
+                    page = try await read(after: "", newIn: batches, limit: nil, only: last.pseudonym)
                 } else {
                     page.removeLast(page.reversed().prefix { $0.pseudonym == last.pseudonym }.count)
                 }
+                let after = page.last!.pseudonym
+                next = Task { try await people.read(after: after, newIn: batches, limit: Self.pageSize) }
             }
             var start = page.startIndex
             while start < page.endIndex {
                 var end = start + 1
                 while end < page.endIndex && page[end].pseudonym == page[start].pseudonym { end += 1 }
                 let rows = page[start..<end]
-                try body(Person(pseudonym: rows.first!.pseudonym, settledUntil: rows.first!.settledUntil, resident: rows.first!.resident, movements: rows.map(\.movement), isNew: rows.map(\.isNew)))
+                try body(Person(pseudonym: rows.first!.pseudonym, settledUntil: rows.first!.settledUntil, resident: rows.first!.resident,
+                                movements: rows.map(\.movement), isNew: rows.map(\.isNew)))
                 count += 1
                 start = end
             }
-            guard full else { break }
-            after = page.last!.pseudonym
         }
         return count
     }
@@ -96,17 +99,18 @@ struct MovementPeople {
 
     private struct DecodedRow: Decodable {
         var pseudonym: String, settled_until: String, resident: Bool?, crossed_at: String, border_post: String, direction: String, sex: String
-        var age: Int?, birth_year: Int?, nationality: String, residence: String, purpose: String, is_new: Int
+        var age: Int?, nationality: String, purpose: String, is_new: Int
     }
 
-    /// Crossings after the checkpoints of open people after `after` (or of one person), in (person, time) order.
+    /// Crossings after the checkpoints of open people after `after` (or of one person), in (person,
+    /// time) order, with what the derivation uses (not the residence or year of birth).
     private func read(after: String, newIn batches: [UUID]?, limit: Int?, only person: String? = nil) async throws -> [Row] {
         let isNew: SQLQueryString = batches.map { $0.isEmpty ? "0" : "CASE WHEN m.batch_id IN \(SQLBind.group($0)) THEN 1 ELSE 0 END" } ?? "1"
         let which: SQLQueryString = person.map { "p.pseudonym = \(bind: $0)" } ?? "p.pseudonym > \(bind: after)"
         let limitClause: SQLQueryString = limit.map { "LIMIT \(literal: $0)" } ?? ""
         let query: SQLQueryString = """
-            SELECT p.pseudonym, p.settled_until, p.resident, m.crossed_at, m.border_post, m.direction, m.sex, m.age, m.birth_year, m.nationality,
-                   m.residence, m.purpose, \(isNew) AS is_new
+            SELECT p.pseudonym, p.settled_until, p.resident, m.crossed_at, m.border_post, m.direction, m.sex, m.age, m.nationality,
+                   m.purpose, \(isNew) AS is_new
             FROM movement_people p JOIN movements m ON m.pseudonym = p.pseudonym AND m.crossed_at > p.settled_until
             WHERE p.open = \(true) AND \(which)
             ORDER BY p.pseudonym, m.crossed_at, m.border_post, m.direction \(limitClause)
@@ -115,7 +119,7 @@ struct MovementPeople {
             return try await sql.raw(query).all(decoding: DecodedRow.self).map { row in
                 Row(movement: Movement(pseudonym: row.pseudonym, time: row.crossed_at, borderPost: row.border_post,
                                        direction: Movement.Direction(rawValue: row.direction) ?? .arrival, sex: row.sex, age: row.age,
-                                       birthYear: row.birth_year, nationality: row.nationality, residence: row.residence, purpose: row.purpose),
+                                       birthYear: nil, nationality: row.nationality, residence: "", purpose: row.purpose),
                     settledUntil: row.settled_until, resident: row.resident, isNew: row.is_new != 0)
             }
         }
@@ -134,8 +138,8 @@ struct MovementPeople {
             let resident = row.column("resident").flatMap { $0 == .null ? nil : $0.integer.map { $0 != 0 } }
             return Row(movement: Movement(pseudonym: text("pseudonym"), time: text("crossed_at"), borderPost: text("border_post"),
                                           direction: Movement.Direction(rawValue: text("direction")) ?? .arrival, sex: text("sex"),
-                                          age: row.column("age")?.integer, birthYear: row.column("birth_year")?.integer,
-                                          nationality: text("nationality"), residence: text("residence"), purpose: text("purpose")),
+                                          age: row.column("age")?.integer, birthYear: nil,
+                                          nationality: text("nationality"), residence: "", purpose: text("purpose")),
                        settledUntil: text("settled_until"), resident: resident, isNew: row.column("is_new")?.integer != 0)
         }
     }

@@ -75,7 +75,10 @@ public struct SubmissionRepository: Sendable {
             try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                 .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
         }
-        try await SourceRules.apply(record.datasetID, on: sql)
+        // Which source is current can change only in the periods stored or given up here.
+        var touched = Set(observations.map(\.period.formatted))
+        for previousID in replaced { touched.formUnion(try await SubmissionConflicts.periodsOf(previousID, sql: sql)) }
+        try await SourceRules.apply(record.datasetID, periods: touched, on: sql)
         var actor = givenActor ?? record.channel.rawValue
         if givenActor == nil, let userID = record.submittedByUserID {
             actor = "user:" + ((try await UserModel.find(userID, on: tx))?.username ?? userID.uuidString)

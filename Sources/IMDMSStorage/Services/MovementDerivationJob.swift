@@ -65,6 +65,12 @@ public struct MovementDerivationJob: Sendable {
         let heldBefore = try await heldPeriods(on: sql)
         guard !pending.isEmpty || rebuild || !heldBefore.isEmpty else { return nil }
 
+        let clock = ContinuousClock()
+        var stageStart = clock.now
+        func stage(_ name: String) {
+            store.logger.info("movements: \(name) in \(String(format: "%.2f", (clock.now - stageStart) / .seconds(1))) s")
+            stageStart = clock.now
+        }
         let newEnd = Self.end(of: latest), oldEnd = previous.map(Self.end(of:)) ?? newEnd
         let people = MovementPeople(database: tx)
         // Nothing new (a held period to publish): the kept state stands; no one is read.
@@ -84,6 +90,7 @@ public struct MovementDerivationJob: Sendable {
                 resident: settled.count > 0 ? settled.residentAfter : person.resident,
                 open: settled.count < person.movements.count))
         }
+        stage("read \(read) people again (new crossings or an outcome still open) and derived what changed")
         var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         let cells = MovementCells(database: tx)
         state.add(cells: (rebuild ? [] : try await cells.all()) + added.cells + takenAway.cells)
@@ -94,12 +101,14 @@ public struct MovementDerivationJob: Sendable {
         state.setCounts(people: try await people.count())
         try await SettingsTable.set(Self.latestKey, to: latest, on: sql)
         try await MovementRepository.markDerived(pending, at: Date(), on: sql)
+        stage("kept the checkpoints and cells")
 
         let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
         var stored: [(String, UUID, Int)] = [], held: [String: [String]] = [:]
         func publish(_ datasetID: String, _ make: (DataStructure) async throws -> DerivedRevisions.Revision) async throws {
             guard let structure = reference.structure(datasetID) else { return }
             let revision = try await make(structure)
+            stage("\(datasetID): \(revision.periods.count) period(s) revised, \(revision.submission?.observationCount ?? 0) values stored")
             if let submission = revision.submission { stored.append((datasetID, submission.id, submission.observationCount)) }
             if !revision.held.isEmpty { held[datasetID] = revision.held }
         }

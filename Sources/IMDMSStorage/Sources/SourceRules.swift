@@ -52,13 +52,14 @@ public struct SourceRules: Sendable {
             }
     }
 
-    /// The periods each source holds among the dataset's current submissions.
-    static func periods(_ datasetID: String, on sql: any SQLDatabase) async throws -> [StatisticSource: Set<Period>] {
+    /// The periods each source holds among the dataset's current submissions (of `within`; nil: all).
+    static func periods(_ datasetID: String, within: [String]? = nil, on sql: any SQLDatabase) async throws -> [StatisticSource: Set<Period>] {
         struct Row: Decodable { var period: String; var channel: String }
-        let rows = try await sql.select().distinct()
+        let select = sql.select().distinct()
             .column(SQLColumn("period", table: "o"), as: "period").column(SQLColumn("channel", table: "s"), as: "channel")
             .fromCurrentObservations(dataset: datasetID, allSources: true)
-            .all(decoding: Row.self)
+        if let within { select.where(SQLColumn("period", table: "o"), .in, SQLBind.group(within)) }
+        let rows = try await select.all(decoding: Row.self)
         var result: [StatisticSource: Set<Period>] = [:]
         for row in rows {
             guard let period = try? Period(parsing: row.period) else { continue }
@@ -67,12 +68,17 @@ public struct SourceRules: Sendable {
         return result
     }
 
-    /// Brings the set-aside marks of a dataset up to date with its submissions and rules.
-    static func apply(_ datasetID: String, on sql: any SQLDatabase) async throws {
+    /// Brings the set-aside marks of a dataset up to date with its submissions and rules — of the
+    /// periods a store touched (`periods`), or of every period (nil: a rule changed).
+    static func apply(_ datasetID: String, periods touched: Set<String>? = nil, on sql: any SQLDatabase) async throws {
         guard datasets.contains(datasetID) else { return }
-        let setAside = SourceRule.setAside(periodsBySource: try await periods(datasetID, on: sql), rules: try await rules(datasetID, on: sql))
-        try await sql.update("observations").set("set_aside", to: SQLLiteral.boolean(false))
-            .where("dataset_id", .equal, SQLBind(datasetID)).where("set_aside", .equal, SQLLiteral.boolean(true)).run()
+        if let touched, touched.isEmpty { return }
+        let within = touched.map { Array($0).sorted() }
+        let setAside = SourceRule.setAside(periodsBySource: try await periods(datasetID, within: within, on: sql), rules: try await rules(datasetID, on: sql))
+        let reset = sql.update("observations").set("set_aside", to: SQLLiteral.boolean(false))
+            .where("dataset_id", .equal, SQLBind(datasetID)).where("set_aside", .equal, SQLLiteral.boolean(true))
+        if let within { reset.where("period", .in, SQLBind.group(within)) }
+        try await reset.run()
         for (source, periods) in setAside where !periods.isEmpty {
             let submissions = sql.select().column("id").from("submissions")
                 .where("dataset_id", .equal, SQLBind(datasetID))

@@ -22,6 +22,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: HomeController())
     try app.register(collection: DatasetController())
     try app.register(collection: SourcesController())
+    try app.register(collection: RevisionsController())
     try app.register(collection: IntakeController())
     try app.register(collection: WorkflowController())
     try app.register(collection: GovernanceController())

@@ -115,6 +115,8 @@ struct DatasetPage {
             "<button type=\"submit\">Change the rule</button>",
         ].joined()) + (SourceRules.datasets.contains(structure.id)
             ? HTML.container("p", [("class", "meta")], HTML.element("a", "Sources: the producer's report and traveller records compared",
-                                                                   [("href", "/datasets/\(structure.id)/sources"), ("id", "sources-link")])) : "")
+                                                                   [("href", "/datasets/\(structure.id)/sources"), ("id", "sources-link")])
+                + " · " + HTML.element("a", "Revisions: provisional estimates and the figures that stand",
+                                       [("href", "/datasets/\(structure.id)/revisions"), ("id", "revisions-link")])) : "")
     }
 }

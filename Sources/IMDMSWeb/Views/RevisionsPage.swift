@@ -1,0 +1,55 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+
+/// A derived dataset's revision history (D50): for each period, the first estimate published, the
+/// figure that stands now and the revision between them, split by direction (or measure), with
+/// every estimate in between — provisional months revised as later traveller records arrive.
+struct RevisionsPage {
+    var structure: DataStructure
+    var splitName: String
+    var history: RevisionHistory
+    var label: (String) -> String
+    /// Periods shown although never revised: the most recent ones.
+    static let recentPeriods = 13
+
+    static func day(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+
+    func render(login: SessionRepository.Session) -> Layout {
+        Layout(title: "\(structure.name): revisions", login: login) {
+            var html = HTML.element("h1", "\(structure.name): revisions")
+            html += HTML.element("p", "Derived from traveller records. A month stays provisional while the outcome of some crossing in it is still open "
+                + "(the 16 months after it reach past the data); later extracts revise it. Each revision stores only the periods that changed; "
+                + "the estimates it replaced are kept here.", [("class", "meta")])
+            let revised = history.revised
+            let shown = Array(Set(revised.map(\.period) + history.periods.prefix(Self.recentPeriods).map(\.period))).sorted(by: >)
+            let byPeriod = Dictionary(history.periods.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+            html += HTML.element("p", "\(revised.count) of \(history.periods.count) periods revised since their first estimate.", [("id", "revised-count")])
+            guard !shown.isEmpty else { return html + HTML.element("p", "Nothing derived yet.", [("id", "no-revisions")]) }
+            let codes = history.codes
+            var head = "<th>Period</th><th>Now</th>"
+            for (title, _) in [("First estimate", 0), ("Now", 1), ("Revision", 2)] {
+                head += codes.map { "<th class=\"num\">\(HTML.escape(title)): \(HTML.escape(label($0)))</th>" }.joined()
+            }
+            html += "<table class=\"data\" id=\"revisions\"><thead><tr>\(head)<th>Estimates</th></tr></thead><tbody>"
+            for period in shown.compactMap({ byPeriod[$0] }) {
+                var cells = HTML.element("td", period.period) + HTML.element("td", period.provisional ? "provisional" : "final")
+                cells += codes.map { HTML.element("td", NumberFormat.grouped(period.first.values[$0] ?? 0), [("class", "num")]) }.joined()
+                cells += codes.map { HTML.element("td", NumberFormat.grouped(period.latest.values[$0] ?? 0), [("class", "num")]) }.joined()
+                cells += codes.map { code in
+                    let change = period.revision(code)
+                    return HTML.element("td", (change > 0 ? "+" : "") + NumberFormat.grouped(change), [("class", "num")])
+                }.joined()
+                let steps = period.estimates.map { estimate in
+                    "\(Self.day(estimate.revision.storedAt)) (\(estimate.revision.status.rawValue)): "
+                        + codes.map { NumberFormat.grouped(estimate.values[$0] ?? 0) }.joined(separator: " / ")
+                }
+                cells += HTML.element("td", steps.joined(separator: " → "))
+                html += HTML.container("tr", period.estimates.count > 1 ? [("class", "revised")] : [], cells)
+            }
+            html += "</tbody></table>"
+            html += HTML.element("p", "Split by \(splitName): " + codes.map(label).joined(separator: " / ") + ".", [("class", "meta")])
+            return html
+        }
+    }
+}
