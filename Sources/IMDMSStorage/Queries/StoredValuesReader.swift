@@ -16,7 +16,7 @@ public struct StoredValuesReader: Sendable {
         let rows = try await store.sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
             .fromCurrentObservations(dataset: datasetID)
-            .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods.map(\.formatted).sorted()))
+            .where(periods: periods.map(\.formatted).sorted(), table: "o")
             .where(SQLColumn("organisation_id", table: "s"), .equal, SQLBind(organisationID))
             .where(SQLColumn("channel", table: "s"), .notEqual, SQLBind(Submission.Channel.system.rawValue))
             .all(decoding: Row.self)

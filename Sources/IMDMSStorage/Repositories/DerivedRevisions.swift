@@ -41,7 +41,7 @@ struct DerivedRevisions {
                 .column(SQLColumn("id", table: "o")).column(SQLColumn("submission_id", table: "o")).column(SQLColumn("series_key", table: "o"))
                 .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("obs_status", table: "o"))
                 .fromCurrentObservations(dataset: datasetID, allSources: true).only(.records)
-            if let chunk { select.where(SQLColumn("period", table: "o"), .in, SQLBind.group(chunk)) }
+            if let chunk { select.where(periods: chunk, table: "o") }
             for row in try await select.all(decoding: Row.self) {
                 let cell = StoredCell(id: row.id, submissionID: row.submission_id, seriesKey: row.series_key, period: row.period, value: row.value, status: row.obs_status)
                 cells[cell.cellKey] = cell

@@ -43,7 +43,7 @@ enum SubmissionConflicts {
             .column(SQLColumn("submission_id", table: "o"))
             .fromCurrentObservations(dataset: datasetID, allSources: true)
             .only(source)
-            .where(SQLColumn("period", table: "o"), .in, SQLBind.group(periods))
+            .where(periods: periods, table: "o")
             .all(decoding: ExistingKey.self)
         return existing.filter { incoming.contains($0.series_key + "|" + $0.period) }
     }

@@ -58,7 +58,7 @@ public struct SourceRules: Sendable {
         let select = sql.select().distinct()
             .column(SQLColumn("period", table: "o"), as: "period").column(SQLColumn("channel", table: "s"), as: "channel")
             .fromCurrentObservations(dataset: datasetID, allSources: true)
-        if let within { select.where(SQLColumn("period", table: "o"), .in, SQLBind.group(within)) }
+        if let within { select.where(periods: within, table: "o") }
         let rows = try await select.all(decoding: Row.self)
         var result: [StatisticSource: Set<Period>] = [:]
         for row in rows {
@@ -77,7 +77,7 @@ public struct SourceRules: Sendable {
         let setAside = SourceRule.setAside(periodsBySource: try await periods(datasetID, within: within, on: sql), rules: try await rules(datasetID, on: sql))
         let reset = sql.update("observations").set("set_aside", to: SQLLiteral.boolean(false))
             .where("dataset_id", .equal, SQLBind(datasetID)).where("set_aside", .equal, SQLLiteral.boolean(true))
-        if let within { reset.where("period", .in, SQLBind.group(within)) }
+        if let within { reset.where(periods: within) }
         try await reset.run()
         for (source, periods) in setAside where !periods.isEmpty {
             let submissions = sql.select().column("id").from("submissions")
@@ -86,7 +86,7 @@ public struct SourceRules: Sendable {
                 .only(source, submissions: "submissions")
             try await sql.update("observations").set("set_aside", to: SQLLiteral.boolean(true))
                 .where("dataset_id", .equal, SQLBind(datasetID))
-                .where("period", .in, SQLBind.group(periods.map(\.formatted).sorted()))
+                .where(periods: periods.map(\.formatted).sorted())
                 .where("submission_id", .in, SQLGroupExpression(submissions.query))
                 .run()
         }
