@@ -1,15 +1,19 @@
 #!/usr/bin/env python3
 """Traveller records end to end, IMDMS against DuckDB on the same synthetic CSV.
 
-    python3 Benchmarks/movements_compare.py 1000000 [5000000 ...]
+    python3 Benchmarks/movements_compare.py 1000000 [5000000 2950000/60000 ...]
+
+A size ROWS/PEOPLE uses movements_incremental.py's timeline instead: PEOPLE people, each with a
+random number of crossings (about half of ROWS are kept: those past mid-February 2024 are cut).
 
 For each size: writes a synthetic border extract (people who commute, emigrate, immigrate and
 visit, 2019-2023, with invented names, document numbers and dates of birth), then times and
 measures the peak memory of
   - `imdms movements import` (release build; parse, pseudonymise, store in SQLite, derive
     BORDER_CROSSINGS, BORDER_CROSSINGS_DAILY, MIGRATION_FLOWS and VISITOR_STAYS and store them), and
-  - DuckDB doing the same monthly and daily aggregations and the 12/16-month rule with window
-    functions (not the visitors' stays, which IMDMS computes in the same pass),
+  - DuckDB doing the same monthly and daily aggregations and the 12/16-month rule written with
+    prefix sums of the time spent inside and an ASOF join at the window's end (no range join; not
+    the visitors' stays, which IMDMS computes in the same pass),
 each in its own process, and checks both find the same long-term arrivals and departures.
 """
 import csv, json, os, random, resource, subprocess, sys, tempfile, time, datetime
@@ -66,16 +70,23 @@ crossings = con.execute('''SELECT count(*) FROM (SELECT strftime(t, '%Y-%m'), po
   CASE WHEN age < 15 THEN 'Y0T14' WHEN age < 25 THEN 'Y15T24' WHEN age < 35 THEN 'Y25T34' WHEN age < 45 THEN 'Y35T44'
        WHEN age < 55 THEN 'Y45T54' WHEN age < 65 THEN 'Y55T64' ELSE 'Y_GE65' END, purpose, count(*) FROM m GROUP BY ALL)''').fetchone()[0]
 daily = con.execute('''SELECT count(*) FROM (SELECT CAST(t AS DATE), port_of_entry, arr, count(*) FROM m GROUP BY ALL)''').fetchone()[0]
-con.execute('''CREATE TABLE seq AS SELECT *, row_number() OVER w AS i, lead(t) OVER w AS next_t FROM m WINDOW w AS (PARTITION BY person ORDER BY t)''')
+# The 12/16-month rule with prefix sums (no range join): F = time spent inside up to each crossing,
+# a running sum; the window's end W = least(t + 16 months, end of data) found by an ASOF join on the
+# same person's last crossing at or before W; inside = F(W) - F(t), outside = (W - t) - inside.
+con.execute('''CREATE TABLE seq AS
+  WITH e AS (SELECT max(t) + INTERVAL 60 SECOND AS e FROM m),
+  ordered AS (SELECT m.*, row_number() OVER w AS i, coalesce(lead(t) OVER w, e.e) AS next_t FROM m, e WINDOW w AS (PARTITION BY person ORDER BY t))
+  SELECT *, coalesce(sum(CASE WHEN arr THEN epoch(next_t) - epoch(t) ELSE 0 END)
+                     OVER (PARTITION BY person ORDER BY i ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS f
+  FROM ordered''')
 con.execute('''CREATE TABLE d AS
   WITH e AS (SELECT max(t) + INTERVAL 60 SECOND AS e FROM m),
+  w AS (SELECT seq.*, least(t + INTERVAL 16 MONTH, e.e) AS w FROM seq, e),
   spans AS (
     SELECT c.person, c.i, c.t, c.arr, c.nationality,
-      sum(CASE WHEN j.arr THEN epoch(least(coalesce(j.next_t, e.e), least(c.t + INTERVAL 16 MONTH, e.e))) - epoch(j.t) ELSE 0 END) AS inside,
-      sum(CASE WHEN NOT j.arr THEN epoch(least(coalesce(j.next_t, e.e), least(c.t + INTERVAL 16 MONTH, e.e))) - epoch(j.t) ELSE 0 END) AS outside
-    FROM seq c, e JOIN seq j ON j.person = c.person AND j.i >= c.i AND j.t < least(c.t + INTERVAL 16 MONTH, e.e)
-    GROUP BY ALL),
-  decided AS (SELECT *, CASE WHEN inside >= 365 * 86400 THEN TRUE WHEN outside >= 365 * 86400 THEN FALSE END AS decided FROM spans),
+      k.f + CASE WHEN k.arr THEN epoch(c.w) - epoch(k.t) ELSE 0 END - c.f AS inside, epoch(c.w) - epoch(c.t) AS span
+    FROM w c ASOF JOIN seq k ON c.person = k.person AND c.w >= k.t),
+  decided AS (SELECT *, CASE WHEN inside >= 365 * 86400 THEN TRUE WHEN span - inside >= 365 * 86400 THEN FALSE END AS decided FROM spans),
   status AS (SELECT *, coalesce(last_value(decided IGNORE NULLS) OVER (PARTITION BY person ORDER BY i ROWS UNBOUNDED PRECEDING), nationality = 'LSO') AS after
              FROM decided)
   SELECT *, coalesce(lag(after) OVER (PARTITION BY person ORDER BY i), nationality = 'LSO') AS before FROM status''')
@@ -104,7 +115,7 @@ def peak_of(command, env=None):
     return data
 
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [1_000_000]
+    sizes = sys.argv[1:] or ["1000000"]
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     subprocess.run(["swift", "build", "-c", "release", "--product", "imdms"], cwd=root, check=True, capture_output=True)
     imdms = os.path.join(root, ".build", "release", "imdms")
@@ -113,7 +124,16 @@ def main():
     for size in sizes:
         work = tempfile.mkdtemp(prefix="imdms-movements-")
         path = os.path.join(work, "extract.csv")
-        people = generate(path, size)
+        if "/" in size:
+            import importlib.util
+            spec = importlib.util.spec_from_file_location("incremental", os.path.join(os.path.dirname(os.path.abspath(__file__)), "movements_incremental.py"))
+            incremental = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(incremental)
+            rows, people = (int(x) for x in size.split("/"))
+            size = incremental.generate(path, os.path.join(work, "none.csv"), rows, people, cut=incremental.END)[0]
+        else:
+            size = int(size)
+            people = generate(path, size)
         key = os.path.join(work, "key")
         with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as f:
             f.write(os.urandom(32))

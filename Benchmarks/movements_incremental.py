@@ -25,8 +25,8 @@ compare, kill = module("movements_compare"), module("movements_kill")
 
 START, CUT, END = datetime.datetime(2019, 1, 1), datetime.datetime(2024, 1, 1), datetime.datetime(2024, 2, 15)
 
-def generate(base_path, new_path, rows, people, seed=11):
-    """Each person: a kind, a start, a number of crossings; rows before CUT to the base, the rest to the new extract."""
+def generate(base_path, new_path, rows, people, seed=11, cut=CUT):
+    """Each person: a kind, a start, a number of crossings; rows before `cut` to the base, the rest to the new extract."""
     rnd = random.Random(seed)
     per_person = max(2, int(4.1 * rows / people))  # crossings past the end are cut: about half are
     counts = [0, 0]
@@ -45,7 +45,7 @@ def generate(base_path, new_path, rows, people, seed=11):
             for _ in range(rnd.randint(1, per_person)):
                 if t >= END: break
                 direction = "OUT" if inside else "IN"
-                part = 0 if t < CUT else 1
+                part = 0 if t < cut else 1
                 writers[part].writerow([t.strftime("%Y-%m-%dT%H:%M"), rnd.choice(compare.POSTS), direction, "Passport", doc,
                                         "Surname%d" % (person % 997), "Given%d" % (person % 991), sex, dob.isoformat(), nat, nat,
                                         rnd.choice(compare.PURPOSES)])

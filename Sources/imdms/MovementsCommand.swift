@@ -58,13 +58,11 @@ struct MovementsCommand: AsyncParsableCommand {
             } else if summary.problems.isEmpty {
                 say("Read \(summary.rows) crossings from \(summary.file): \(summary.added) new, \(summary.rows - summary.added) already stored or repeated.")
                 if summary.derivationPending { say("Stored only: the derived statistics follow at the next import without --no-derive or at the server's start."); return }
-                guard !summary.derivedSubmissions.isEmpty else { say("Nothing new: the derived statistics stand."); return }
+                guard !summary.derivedSubmissions.isEmpty || !summary.heldPeriods.isEmpty else { say("Nothing new: the derived statistics stand."); return }
                 say("\(summary.people) people; long-term migrants by the 12/16-month rule: \(summary.longTermArrivals) arrivals, \(summary.longTermDepartures) departures"
                     + (summary.provisionalMonths.isEmpty ? "." : "; provisional months \(summary.provisionalMonths.first!)–\(summary.provisionalMonths.last!)."))
                 say("\(summary.visitorArrivals) visitor arrivals; \(summary.overstays) stayed, or are still present, beyond \(summary.permittedStayDays) days.")
-                if !summary.derivedSubmissions.isEmpty {
-                    say("Derived BORDER_CROSSINGS (\(summary.crossingObservations) observations), BORDER_CROSSINGS_DAILY, MIGRATION_FLOWS (\(summary.flowObservations)) and VISITOR_STAYS submitted for review.")
-                }
+                summary.derivationLines.forEach(say)
             } else {
                 let lines = summary.problems.map(\.description)
                     + [summary.derivationPending ? "The crossings are stored; their derived statistics are pending." : "Nothing was stored."]

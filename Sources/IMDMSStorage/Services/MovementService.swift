@@ -30,6 +30,8 @@ public struct MovementService: Sendable {
         /// Derived periods that changed but are approved and locked, by dataset: their revision is
         /// stored once a data manager reopens them (at the next intake or start).
         public var heldPeriods: [String: [String]] = [:]
+        /// Dataset → values its revision stored (only the periods that changed, D50).
+        public var revisedValues: [String: Int] = [:]
         /// People whose crossings were read again (new crossings, or an outcome still open).
         public var peopleRead = 0
         public var problems: [ImportProblem]
@@ -200,6 +202,23 @@ extension MovementService.Summary {
         overstays = visitsByMonth.values.reduce(0) { $0 + $1.overstays }
         derivedSubmissions = outcome.submissions.map(\.id.uuidString)
         heldPeriods = outcome.held
+        revisedValues = Dictionary(outcome.submissions.map { ($0.datasetID, $0.observations) }, uniquingKeysWith: +)
         peopleRead = outcome.peopleRead
+    }
+}
+
+extension MovementService.Summary {
+    /// What the derivation stored and what waits, in words (the command line and the web page say the same).
+    public var derivationLines: [String] {
+        var lines: [String] = []
+        if !revisedValues.isEmpty {
+            lines.append("Revised and submitted for review (only the periods that changed): "
+                + revisedValues.keys.sorted().map { "\($0) (\(revisedValues[$0]!) values)" }.joined(separator: ", ") + ".")
+        }
+        for (dataset, periods) in heldPeriods.sorted(by: { $0.key < $1.key }) {
+            lines.append("\(dataset) changed in approved period(s) \(periods.prefix(6).joined(separator: ", "))\(periods.count > 6 ? " and \(periods.count - 6) more" : ""): "
+                + "the revision waits until a data manager reopens them.")
+        }
+        return lines
     }
 }

@@ -57,7 +57,7 @@ struct MovementsPage {
         var text = "\(s.file): \(s.rows) crossings read, \(s.added) new."
         if s.added > 0 {
             text += " \(s.people) people; long-term migrants by the 12/16-month rule: \(s.longTermArrivals) arrivals, \(s.longTermDepartures) departures."
-            text += " BORDER_CROSSINGS (monthly and daily), MIGRATION_FLOWS and VISITOR_STAYS were derived again and submitted for review."
+            text += " " + s.derivationLines.joined(separator: " ")
             text += " \(s.visitorArrivals) visitor arrivals; \(s.overstays) stayed, or are still present, beyond \(s.permittedStayDays) days."
         }
         let months = s.visitsByMonth.keys.sorted().suffix(12)
