@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Traveller records end to end, IMDMS against DuckDB on the same synthetic CSV.
 
-    python3 Benchmarks/movements_compare.py 1000000 [5000000 2950000/60000 ...]
+    python3 Benchmarks/movements_compare.py 1000000 [5000000 2950000/60000 ...] [--postgres URL]
 
 A size ROWS/PEOPLE uses movements_incremental.py's timeline instead: PEOPLE people, each with a
 random number of crossings (about half of ROWS are kept: those past mid-February 2024 are cut).
@@ -22,6 +22,15 @@ POSTS = ["Maseru Bridge", "Caledonspoort", "Van Rooyens Gate", "Qacha's Nek", "T
 PURPOSES = ["Returning resident", "Tourism", "Study", "Visit", "Work", "Business", "Transit"]
 FOREIGN = ["ZAF", "ZWE", "GBR", "CHN", "BWA", "MWI", "NGA", "IND", "USA"]
 START, END = datetime.datetime(2019, 1, 1), datetime.datetime(2023, 12, 31, 23, 0)
+
+def gap(rnd, kind, away):
+    """Time to a person's next crossing, by the kind of traveller and whether they are away from home."""
+    if kind == "commuter": days = rnd.uniform(0.3, 6)
+    elif kind == "circular": days = rnd.uniform(200, 420) if away else rnd.uniform(5, 40)
+    elif kind == "emigrant": days = rnd.uniform(380, 700) if away else rnd.uniform(3, 20)
+    elif kind == "immigrant": days = rnd.uniform(400, 900) if not away else rnd.uniform(3, 30)
+    else: days = rnd.uniform(2, 60) if not away else rnd.uniform(30, 400)
+    return datetime.timedelta(days=days, minutes=rnd.randint(1, 600))
 
 def generate(path, rows, seed=7):
     rnd = random.Random(seed)
@@ -46,13 +55,7 @@ def generate(path, rows, seed=7):
                             "Given%d" % (person % 991), sex, dob.isoformat(), nat, nat, rnd.choice(PURPOSES)])
                 written += 1
                 inside = not inside
-                away = not inside if nat == "LSO" else inside
-                if kind == "commuter": gap = rnd.uniform(0.3, 6)
-                elif kind == "circular": gap = rnd.uniform(200, 420) if away else rnd.uniform(5, 40)
-                elif kind == "emigrant": gap = rnd.uniform(380, 700) if away else rnd.uniform(3, 20)
-                elif kind == "immigrant": gap = rnd.uniform(400, 900) if not away else rnd.uniform(3, 30)
-                else: gap = rnd.uniform(2, 60) if not away else rnd.uniform(30, 400)
-                t += datetime.timedelta(days=gap, minutes=rnd.randint(1, 600))
+                t += gap(rnd, kind, away=not inside if nat == "LSO" else inside)
     return person
 
 DUCKDB = r"""
@@ -115,12 +118,17 @@ def peak_of(command, env=None):
     return data
 
 def main():
-    sizes = sys.argv[1:] or ["1000000"]
+    args = sys.argv[1:]
+    postgres = None
+    if "--postgres" in args:
+        i = args.index("--postgres"); postgres = args[i + 1]; del args[i:i + 2]
+    sizes = args or ["1000000"]
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     subprocess.run(["swift", "build", "-c", "release", "--product", "imdms"], cwd=root, check=True, capture_output=True)
     imdms = os.path.join(root, ".build", "release", "imdms")
-    print("| crossings | people | IMDMS (s) | IMDMS rows/s | IMDMS peak (MB) | DuckDB (s) | DuckDB peak (MB) | IMDMS ÷ DuckDB | long-term arrivals / departures (IMDMS = DuckDB) |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| crossings | people | IMDMS (s) | IMDMS rows/s | IMDMS peak (MB) | DuckDB (s) | DuckDB peak (MB) | IMDMS ÷ DuckDB | long-term arrivals / departures (IMDMS = DuckDB) |"
+          + (" IMDMS on PostgreSQL (s) | peak (MB) |" if postgres else ""))
+    print("|---|---|---|---|---|---|---|---|---|" + ("---|---|" if postgres else ""))
     for size in sizes:
         work = tempfile.mkdtemp(prefix="imdms-movements-")
         path = os.path.join(work, "extract.csv")
@@ -144,9 +152,19 @@ def main():
         duck = peak_of([sys.executable, "-c", DUCKDB, path])
         theirs = json.loads(duck["out"].strip().splitlines()[-1])
         same = (summary["longTermArrivals"], summary["longTermDepartures"]) == (theirs["arrivals"], theirs["departures"])
+        pg = ""
+        if postgres:
+            import importlib.util
+            spec = importlib.util.spec_from_file_location("kill", os.path.join(os.path.dirname(os.path.abspath(__file__)), "movements_kill.py"))
+            kill = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(kill)
+            store = kill.PostgresStore(postgres, work, "compare")
+            theirs_pg = peak_of([imdms, "movements", "import", path, "--format", "json"], env=dict(env, **store.env()))
+            pg = f" {theirs_pg['seconds']:.1f} | {theirs_pg['peak_mb']:.0f} |"
+            store.drop()
         print(f"| {size:,} | {people:,} | {ours['seconds']:.1f} | {size / ours['seconds']:,.0f} | {ours['peak_mb']:.0f} | {duck['seconds']:.1f} | "
               f"{duck['peak_mb']:.0f} | {ours['seconds'] / duck['seconds']:.1f}× | {summary['longTermArrivals']:,} / {summary['longTermDepartures']:,} "
-              f"({'equal' if same else 'DuckDB: %d / %d' % (theirs['arrivals'], theirs['departures'])}) |", flush=True)
+              f"({'equal' if same else 'DuckDB: %d / %d' % (theirs['arrivals'], theirs['departures'])}) |" + pg, flush=True)
 
 if __name__ == "__main__":
     main()

@@ -51,13 +51,7 @@ def generate(base_path, new_path, rows, people, seed=11, cut=CUT):
                                         rnd.choice(compare.PURPOSES)])
                 counts[part] += 1
                 inside = not inside
-                away = not inside if nat == "LSO" else inside
-                if kind == "commuter": gap = rnd.uniform(0.3, 6)
-                elif kind == "circular": gap = rnd.uniform(200, 420) if away else rnd.uniform(5, 40)
-                elif kind == "emigrant": gap = rnd.uniform(380, 700) if away else rnd.uniform(3, 20)
-                elif kind == "immigrant": gap = rnd.uniform(400, 900) if not away else rnd.uniform(3, 30)
-                else: gap = rnd.uniform(2, 60) if not away else rnd.uniform(30, 400)
-                t += datetime.timedelta(days=gap, minutes=rnd.randint(1, 600))
+                t += compare.gap(rnd, kind, away=not inside if nat == "LSO" else inside)
     return counts
 
 def size_mb(store):

@@ -36,7 +36,7 @@ struct RevisionsWebTests {
             try await app.testing().test(.GET, "/datasets/MIGRATION_FLOWS/revisions", headers: ["Cookie": IntakeWebTests.cookie(manager)]) { response in
                 let page = response.body.string
                 #expect(response.status == .ok)
-                #expect(page.contains("<tr class=\"revised\"><td>2022-03</td><td>final</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">+1</td>"),
+                #expect(page.contains("<tr class=\"revised\"><th scope=\"row\">2022-03</th><td class=\"text\">final</td><td>1</td><td>2</td><td>+1</td>"),
                         "\(page.suffix(2500))")
                 #expect(page.contains("1 of 1 periods revised"))
             }

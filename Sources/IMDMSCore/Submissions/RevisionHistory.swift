@@ -11,11 +11,14 @@ public struct RevisionHistory: Sendable {
         public var revision: UUID
         public var code: String
         public var value: Double
-        public init(period: String, revision: UUID, code: String, value: Double) {
+        /// Values the revision stored as provisional.
+        public var provisional: Bool
+        public init(period: String, revision: UUID, code: String, value: Double, provisional: Bool = false) {
             self.period = period
             self.revision = revision
             self.code = code
             self.value = value
+            self.provisional = provisional
         }
     }
 
@@ -34,6 +37,8 @@ public struct RevisionHistory: Sendable {
     public struct Estimate: Sendable, Hashable {
         public var revision: Revision
         public var values: [String: Double]
+        /// The revision stored the period as provisional.
+        public var provisional: Bool
     }
 
     public struct Period: Sendable, Hashable {
@@ -61,7 +66,8 @@ public struct RevisionHistory: Sendable {
             var estimates: [Estimate] = []
             for revision in mine.keys.compactMap({ byID[$0] }).sorted(by: { ($0.storedAt, $0.id.uuidString) < ($1.storedAt, $1.id.uuidString) }) {
                 for change in mine[revision.id] ?? [] { running[change.code, default: 0] += change.value }
-                estimates.append(Estimate(revision: revision, values: running.filter { $0.value != 0 }))
+                estimates.append(Estimate(revision: revision, values: running.filter { $0.value != 0 },
+                                          provisional: (mine[revision.id] ?? []).contains(where: \.provisional)))
             }
             return Period(period: period, estimates: estimates, provisional: provisional.contains(period))
         }.filter { !$0.estimates.isEmpty }

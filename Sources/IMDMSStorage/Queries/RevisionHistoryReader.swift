@@ -15,26 +15,31 @@ public struct RevisionHistoryReader: Sendable {
         structure.dimensions.firstIndex { $0.id == "DIRECTION" } ?? structure.dimensions.firstIndex { $0.id.hasSuffix("MEASURE") }
     }
 
+    /// Whether any of a group's values is provisional, as 1 or 0.
+    private func provisional(_ table: String) -> SQLQueryString {
+        "MAX(CASE WHEN \(unsafeRaw: table)obs_status = \(bind: ObservationStatus.provisional.rawValue) THEN 1 ELSE 0 END)"
+    }
+
     public func history(_ structure: DataStructure) async throws -> RevisionHistory {
-        struct Sum: Decodable { var period: String; var revision: UUID; var code: String?; var value: Double? }
+        struct Sum: Decodable { var period: String; var revision: UUID; var code: String?; var value: Double?; var provisional: Int }
         let code: SQLQueryString = Self.splitDimension(of: structure).map { "k\(unsafeRaw: String($0 + 1))" } ?? "''"
         let id = structure.id
         let stored = try await store.sql.raw("""
-            SELECT o.period, o.submission_id AS revision, o.\(code) AS code, SUM(o.value) AS value
+            SELECT o.period, o.submission_id AS revision, o.\(code) AS code, SUM(o.value) AS value, \(provisional("o.")) AS provisional
             FROM observations o JOIN submissions s ON s.id = o.submission_id
             WHERE o.dataset_id = \(bind: id) AND s.channel = 'system' AND s.status <> 'superseded'
             GROUP BY o.period, o.submission_id, o.\(code)
             """).all(decoding: Sum.self)
         let added = try await store.sql.raw("""
-            SELECT period, submission_id AS revision, \(code) AS code, SUM(value) AS value FROM observation_revisions
+            SELECT period, submission_id AS revision, \(code) AS code, SUM(value) AS value, \(provisional("")) AS provisional FROM observation_revisions
             WHERE dataset_id = \(bind: id) GROUP BY period, submission_id, \(code)
             """).all(decoding: Sum.self)
         let replaced = try await store.sql.raw("""
-            SELECT period, revised_by AS revision, \(code) AS code, -SUM(value) AS value FROM observation_revisions
+            SELECT period, revised_by AS revision, \(code) AS code, -SUM(value) AS value, 0 AS provisional FROM observation_revisions
             WHERE dataset_id = \(bind: id) GROUP BY period, revised_by, \(code)
             """).all(decoding: Sum.self)
         let changes = (stored + added + replaced).map {
-            RevisionHistory.Change(period: $0.period, revision: $0.revision, code: $0.code ?? "", value: $0.value ?? 0)
+            RevisionHistory.Change(period: $0.period, revision: $0.revision, code: $0.code ?? "", value: $0.value ?? 0, provisional: $0.provisional != 0)
         }
         struct Row: Decodable { var id: UUID; var created_at: Date; var status: String }
         let ids = Array(Set(changes.map(\.revision)))

@@ -9,18 +9,25 @@ enum DatasetCodes {
     private struct Row: Decodable { var position: Int; var code: String }
 
     static func record(_ observations: [Observation], datasetID: String, sql: any SQLDatabase) async throws {
-        var incoming = Set<[String]>()
+        // A set of codes per position: no array made per code (a large submission has millions of them).
+        var incoming: [Set<String>] = []
         for observation in observations {
-            for (index, code) in observation.key.enumerated() { incoming.insert([String(index + 1), code]) }
+            while incoming.count < observation.key.count { incoming.append([]) }
+            for (index, code) in observation.key.enumerated() { incoming[index].insert(code) }
         }
-        guard !incoming.isEmpty else { return }
-        let known = Set(try await sql.select().column("position").column("code").from("dataset_codes")
-            .where("dataset_id", .equal, SQLBind(datasetID)).all(decoding: Row.self).map { [String($0.position), $0.code] })
-        let missing = incoming.subtracting(known).sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+        guard incoming.contains(where: { !$0.isEmpty }) else { return }
+        var known: [Int: Set<String>] = [:]
+        for row in try await sql.select().column("position").column("code").from("dataset_codes")
+            .where("dataset_id", .equal, SQLBind(datasetID)).all(decoding: Row.self) {
+            known[row.position, default: []].insert(row.code)
+        }
+        let missing = incoming.enumerated().flatMap { index, codes in
+            codes.subtracting(known[index + 1] ?? []).sorted().map { (index + 1, $0) }
+        }
         for chunk in stride(from: 0, to: missing.count, by: 300) {
             let part = missing[chunk..<min(chunk + 300, missing.count)]
             let insert = sql.insert(into: "dataset_codes").columns("dataset_id", "position", "code")
-            for pair in part { insert.values(SQLBind(datasetID), SQLBind(Int(pair[0])!), SQLBind(pair[1])) }
+            for (position, code) in part { insert.values(SQLBind(datasetID), SQLBind(position), SQLBind(code)) }
             try await insert.run()
         }
     }

@@ -37,7 +37,6 @@ enum SubmissionConflicts {
     static func clashingKeys(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws -> [ExistingKey] {
         let periods = Array(Set(observations.map(\.period.formatted))).sorted()
         guard !periods.isEmpty else { return [] }
-        let incoming = Set(observations.map { $0.seriesKey + "|" + $0.period.formatted })
         let existing = try await sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
             .column(SQLColumn("submission_id", table: "o"))
@@ -45,6 +44,8 @@ enum SubmissionConflicts {
             .only(source)
             .where(periods: periods, table: "o")
             .all(decoding: ExistingKey.self)
+        guard !existing.isEmpty else { return [] }
+        let incoming = Set(observations.map { $0.seriesKey + "|" + $0.period.formatted })
         return existing.filter { incoming.contains($0.series_key + "|" + $0.period) }
     }
 

@@ -158,7 +158,9 @@ public struct MovementDerivationJob: Sendable {
                 target[observation.seriesKey + "|" + period] = observation
             }
         }
-        return try await revisions.revise(structure, target: Array(target.values), stored: stored, periods: rebuild ? nil : periods)
+        // In key order (as the derivation gives them): the UNIQUE index is then written in runs.
+        let ordered = stored.isEmpty && held.isEmpty ? new : target.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+        return try await revisions.revise(structure, target: ordered, stored: stored, periods: rebuild ? nil : periods)
     }
 
     private func heldPeriods(on sql: any SQLDatabase) async throws -> [String: [String]] {

@@ -212,7 +212,7 @@ extension MovementService.Summary {
     public var derivationLines: [String] {
         var lines: [String] = []
         if !revisedValues.isEmpty {
-            lines.append("Revised and submitted for review (only the periods that changed): "
+            lines.append("Submitted for review (only the periods that changed): "
                 + revisedValues.keys.sorted().map { "\($0) (\(revisedValues[$0]!) values)" }.joined(separator: ", ") + ".")
         }
         for (dataset, periods) in heldPeriods.sorted(by: { $0.key < $1.key }) {

@@ -27,24 +27,23 @@ struct RevisionsPage {
             html += HTML.element("p", "\(revised.count) of \(history.periods.count) periods revised since their first estimate.", [("id", "revised-count")])
             guard !shown.isEmpty else { return html + HTML.element("p", "Nothing derived yet.", [("id", "no-revisions")]) }
             let codes = history.codes
-            var head = "<th>Period</th><th>Now</th>"
-            for (title, _) in [("First estimate", 0), ("Now", 1), ("Revision", 2)] {
-                head += codes.map { "<th class=\"num\">\(HTML.escape(title)): \(HTML.escape(label($0)))</th>" }.joined()
-            }
-            html += "<table class=\"data\" id=\"revisions\"><thead><tr>\(head)<th>Estimates</th></tr></thead><tbody>"
+            let head = "<tr><th rowspan=\"2\">Period</th><th rowspan=\"2\">Now</th>"
+                + codes.map { "<th colspan=\"3\">\(HTML.escape(label($0)))</th>" }.joined() + "<th rowspan=\"2\">Estimates, oldest first</th></tr><tr>"
+                + codes.map { _ in "<th>First estimate</th><th>Now</th><th>Revision</th>" }.joined() + "</tr>"
+            html += "<table class=\"data\" id=\"revisions\"><thead>\(head)</thead><tbody>"
             for period in shown.compactMap({ byPeriod[$0] }) {
-                var cells = HTML.element("td", period.period) + HTML.element("td", period.provisional ? "provisional" : "final")
-                cells += codes.map { HTML.element("td", NumberFormat.grouped(period.first.values[$0] ?? 0), [("class", "num")]) }.joined()
-                cells += codes.map { HTML.element("td", NumberFormat.grouped(period.latest.values[$0] ?? 0), [("class", "num")]) }.joined()
-                cells += codes.map { code in
+                var cells = HTML.element("th", period.period, [("scope", "row")]) + HTML.element("td", period.provisional ? "provisional" : "final", [("class", "text")])
+                for code in codes {
                     let change = period.revision(code)
-                    return HTML.element("td", (change > 0 ? "+" : "") + NumberFormat.grouped(change), [("class", "num")])
-                }.joined()
+                    cells += HTML.element("td", NumberFormat.grouped(period.first.values[code] ?? 0))
+                        + HTML.element("td", NumberFormat.grouped(period.latest.values[code] ?? 0))
+                        + HTML.element("td", (change > 0 ? "+" : "") + NumberFormat.grouped(change))
+                }
                 let steps = period.estimates.map { estimate in
-                    "\(Self.day(estimate.revision.storedAt)) (\(estimate.revision.status.rawValue)): "
+                    "\(Self.day(estimate.revision.storedAt)) (\(estimate.provisional ? "provisional" : "final"), \(estimate.revision.status.rawValue)): "
                         + codes.map { NumberFormat.grouped(estimate.values[$0] ?? 0) }.joined(separator: " / ")
                 }
-                cells += HTML.element("td", steps.joined(separator: " → "))
+                cells += HTML.element("td", steps.joined(separator: " → "), [("class", "text")])
                 html += HTML.container("tr", period.estimates.count > 1 ? [("class", "revised")] : [], cells)
             }
             html += "</tbody></table>"

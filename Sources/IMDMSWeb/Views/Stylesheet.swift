@@ -20,6 +20,7 @@ enum Stylesheet {
     table.data { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; }
     table.data th, table.data td { border: 1px solid var(--line); padding: .3rem .6rem; }
     table.data td { text-align: right; }
+    table.data td.text { text-align: left; } table.data th[scope=row] { white-space: nowrap; }
     table.data th { background: var(--band); text-align: left; }
     table.data tr.total th, table.data tr.total td, table.data td.total { font-weight: 700; }
     table.data th.depth-1 { padding-left: 1.2rem; font-weight: 400; } table.data th.depth-2 { padding-left: 2.4rem; font-weight: 400; }
