@@ -97,5 +97,26 @@ struct MovementIncrementalTests {
         }
     }
 
+    @Test("A store derived before D50 (no kept state): the next start reads everyone once, revises nothing that did not change, and carries on incrementally",
+          arguments: TestBackend.available)
+    func withoutKeptState(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let (service, reference) = try await MovementPendingTests.service(store)
+            let extracts = try Self.extracts()
+            _ = try await service.importFile(extracts[0], fileName: "first.csv", profile: MovementTests.profile, actor: "test")
+            let before = try await Self.current(store)
+            for statement in ["DELETE FROM movement_people", "DELETE FROM movement_cells", "DELETE FROM settings WHERE key = 'movements:latest'"] {
+                try await store.sql.raw(SQLQueryString(statement)).run()
+            }
+            let job = MovementDerivationJob(store: store, reference: reference)
+            let rebuilt = try #require(try await job.runIfPending(), "a missing state is rebuilt")
+            #expect(rebuilt.submissions.isEmpty && rebuilt.peopleRead > 100, "\(rebuilt.submissions.count) revisions, \(rebuilt.peopleRead) people")
+            #expect(try await Self.current(store) == before)
+            #expect(try await job.runIfPending() == nil, "then nothing is pending")
+            _ = try await service.importFile(extracts[1], fileName: "second.csv", profile: MovementTests.profile, actor: "test")
+            #expect(try await Self.current(store) == (try await Self.fromScratch(store, reference)))
+        }
+    }
+
     struct Count: Decodable { var n: Int }
 }
