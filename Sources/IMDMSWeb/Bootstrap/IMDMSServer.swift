@@ -50,8 +50,8 @@ public enum IMDMSServer {
         do {
             if let done = try await MovementDerivationJob(store: prepared.store, reference: prepared.reference,
                                                           permittedStayDays: settings.permittedStayDays).runIfPending() {
-                logger.notice("traveller statistics brought up to date: \(done.extracts) pending extract(s), \(done.peopleRead) people read again, "
-                    + "\(done.submissions.count) revision(s) submitted for review" + (done.held.isEmpty ? "" : ", changes to approved periods of \(done.held.keys.sorted().joined(separator: ", ")) held"))
+                let held = done.held.isEmpty ? "" : ", changes to approved periods of \(done.held.keys.sorted().joined(separator: ", ")) held"
+                logger.notice("traveller statistics brought up to date: \(done.extracts) pending extract(s), \(done.peopleRead) people read again, \(done.submissions.count) revision(s) submitted for review\(held)")
             }
         } catch {
             logger.warning("the pending traveller extracts could not be derived (\(error)); they stay pending until the next intake or start")
