@@ -43,9 +43,8 @@ public struct AuditSeal: Sendable {
         if let permissions = (try? files.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, permissions & 0o077 != 0 {
             throw .readableByOthers(path: path, permissions: String(permissions, radix: 8))
         }
-        guard var data = files.contents(atPath: path) else { throw .unreadable(path: path) }
-        while let last = data.last, last == 0x0A || last == 0x0D { data.removeLast() }
-        return try AuditSeal(key: data)
+        guard let data = files.contents(atPath: path) else { throw .unreadable(path: path) }
+        return try AuditSeal(key: KeyFileContent.key(data, minimum: minimumKeyLength))
     }
 }
 

@@ -25,9 +25,8 @@ public struct Pseudonymiser: Sendable {
         if let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int, permissions & 0o077 != 0 {
             throw .keyReadableByOthers(path: path, permissions: String(permissions, radix: 8))
         }
-        guard var data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path) }
-        while let last = data.last, last == 0x0A || last == 0x0D { data.removeLast() }
-        return try Pseudonymiser(key: data)
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unreadableKey(path: path) }
+        return try Pseudonymiser(key: KeyFileContent.key(data, minimum: minimumKeyLength))
     }
 
     /// `RA 864-8080` and `ra8648080` are the same document.
