@@ -22,4 +22,12 @@ public enum CivilDate {
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
+
+    /// An ISO date (`YYYY-MM-DD`) `days` days earlier; nil when the text is no date.
+    public static func isoDate(_ text: String, minusDays days: Int) -> String? {
+        let parts = text.split(separator: "-")
+        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let (year, month, day) = civilFromDays(daysFromCivil(y, m, d) - days)
+        return Period.isoDate(year, month, day)
+    }
 }

@@ -5,6 +5,16 @@ public enum Frequency: String, Codable, Sendable, CaseIterable, Comparable {
     case monthly = "M"
     case daily = "D"
 
+    /// The most days one period of this frequency spans.
+    public var longestPeriodDays: Int {
+        switch self {
+        case .annual: 366
+        case .quarterly: 92
+        case .monthly: 31
+        case .daily: 1
+        }
+    }
+
     public var name: String {
         switch self {
         case .annual: "Annual"

@@ -30,9 +30,11 @@ public struct SDMXDataReader: Sendable {
         }
         if let start = query.startDate {
             select.where(SQLColumn("period_end", table: "o"), .greaterThanOrEqual, SQLBind(start))
-            // No period is longer than a year: a bound the (dataset, period_start) index can use.
-            if let year = Int(start.prefix(4)) {
-                select.where(SQLColumn("period_start", table: "o"), .greaterThan, SQLBind(String(format: "%04d", year - 1) + start.dropFirst(4)))
+            // Every stored period has the dataset's frequency (checked when stored), so one that
+            // ends on or after the start begins less than its longest span before it: a bound the
+            // (dataset, period_start) index can use (a month read 13 months of the index before).
+            if let bound = CivilDate.isoDate(start, minusDays: structure.frequency.longestPeriodDays) {
+                select.where(SQLColumn("period_start", table: "o"), .greaterThan, SQLBind(bound))
             }
         }
         if let end = query.endDate { select.where(SQLColumn("period_start", table: "o"), .lessThanOrEqual, SQLBind(end)) }

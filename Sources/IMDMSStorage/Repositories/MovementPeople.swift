@@ -49,8 +49,10 @@ struct MovementPeople: Sendable {
         }
     }
 
-    /// People read at a time: memory holds one page of people (and the derived cells), whatever the size of the store.
-    static let pageSize = 5_000
+    /// Crossings read at a time, about: memory holds one page (and the next, being read) and the
+    /// derived cells, whatever the size of the store. The people per page follow from the crossings
+    /// per person seen so far.
+    static let pageRows = 100_000
 
     /// Every open person's crossings after their checkpoint, person by person, `body` called once
     /// per person; the next page is read while one is derived. `batches`: the extracts being
@@ -58,26 +60,29 @@ struct MovementPeople: Sendable {
     @discardableResult
     func forEachOpenPerson(newIn batches: [UUID]?, _ body: (Person) throws -> Void) async throws -> Int {
         let people = self
-        var count = 0
-        var next: Task<[Person], any Error>? = Task { try await people.page(after: "", newIn: batches) }
+        var count = 0, rows = 0, size = 1_000
+        var next: Task<[Person], any Error>? = Task { [size] in try await people.page(after: "", limit: size, newIn: batches) }
         while let reading = next {
             let page = try await reading.value
             next = nil
             guard let last = page.last else { break }
-            if page.count == Self.pageSize {
-                next = Task { try await people.page(after: last.pseudonym, newIn: batches) }
+            count += page.count
+            rows += page.reduce(0) { $0 + $1.movements.count }
+            if page.count == size {
+                size = min(20_000, max(50, Self.pageRows * count / max(rows, 1)))
+                let limit = size
+                next = Task { try await people.page(after: last.pseudonym, limit: limit, newIn: batches) }
             }
             for person in page { try body(person) }
-            count += page.count
         }
         return count
     }
 
-    /// Up to `pageSize` open people after `after`, each with their crossings after the checkpoint in
+    /// Up to `limit` open people after `after`, each with their crossings after the checkpoint in
     /// time order — what the derivation uses, not the residence or the year of birth. Each person's
     /// crossings come as one text (fields joined by US, crossings by RS) put together inside the
     /// database: reading a row per crossing cost eight times more on SQLite and five on PostgreSQL.
-    private func page(after: String, newIn batches: [UUID]?) async throws -> [Person] {
+    private func page(after: String, limit: Int, newIn batches: [UUID]?) async throws -> [Person] {
         let postgres = !(database is any SQLiteDatabase)
         let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN m.batch_id IN \(SQLBind.group($0)) THEN '1' ELSE '0' END" } ?? "'1'"
         let us: SQLQueryString = postgres ? "chr(31)" : "char(31)", rs: SQLQueryString = postgres ? "chr(30)" : "char(30)"
@@ -90,7 +95,7 @@ struct MovementPeople: Sendable {
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs) ORDER BY m.crossed_at, m.border_post, m.direction) AS crossings
             FROM movement_people p JOIN movements m ON m.pseudonym = p.pseudonym AND m.crossed_at > p.settled_until
             WHERE p.open = \(true) AND p.pseudonym > \(bind: after)
-            GROUP BY p.pseudonym, p.settled_until, p.resident ORDER BY p.pseudonym LIMIT \(literal: Self.pageSize)
+            GROUP BY p.pseudonym, p.settled_until, p.resident ORDER BY p.pseudonym LIMIT \(literal: limit)
             """
         struct Row: Decodable { var pseudonym: String; var settled_until: String; var resident: Bool?; var crossings: String }
         let rows: [Row]

@@ -48,6 +48,10 @@ public struct SubmissionRepository: Sendable {
         if let bad = observations.first(where: { $0.key.count != structure.dimensions.count }) {
             throw StorageError.conflict("key \(bad.seriesKey) has \(bad.key.count) codes; \(structure.id) has \(structure.dimensions.count) dimensions")
         }
+        // One frequency per dataset: what lets a period filter bound its index scan (SDMXDataReader).
+        if let bad = observations.first(where: { $0.period.frequency != structure.frequency }) {
+            throw StorageError.conflict("\(structure.id) is \(structure.frequency.name.lowercased()); period \(bad.period) is \(bad.period.frequency.name.lowercased())")
+        }
         var record = submission
         record.observationCount = observations.count
         let sql = tx as! any SQLDatabase
