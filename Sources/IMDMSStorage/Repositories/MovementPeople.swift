@@ -90,12 +90,20 @@ struct MovementPeople: Sendable {
             m.crossed_at || \(us) || m.border_post || \(us) || m.direction || \(us) || m.sex || \(us) || coalesce(CAST(m.age AS TEXT), '')
             || \(us) || m.nationality || \(us) || m.purpose || \(us) || \(isNew)
             """
+        // The page's last person first (on the primary key): the grouped query then reads that range
+        // alone — with a LIMIT, SQLite sorted every remaining crossing for each page.
+        struct Last: Decodable { var pseudonym: String }
+        let last = try await sql.raw("""
+            SELECT pseudonym FROM movement_people WHERE open = \(true) AND pseudonym > \(bind: after)
+            ORDER BY pseudonym LIMIT 1 OFFSET \(literal: max(0, limit - 1))
+            """).first(decoding: Last.self)?.pseudonym
+        let upTo: SQLQueryString = last.map { "AND p.pseudonym <= \(bind: $0)" } ?? ""
         let query: SQLQueryString = """
             SELECT p.pseudonym, p.settled_until, p.resident,
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs) ORDER BY m.crossed_at, m.border_post, m.direction) AS crossings
             FROM movement_people p JOIN movements m ON m.pseudonym = p.pseudonym AND m.crossed_at > p.settled_until
-            WHERE p.open = \(true) AND p.pseudonym > \(bind: after)
-            GROUP BY p.pseudonym, p.settled_until, p.resident ORDER BY p.pseudonym LIMIT \(literal: limit)
+            WHERE p.open = \(true) AND p.pseudonym > \(bind: after) \(upTo)
+            GROUP BY p.pseudonym, p.settled_until, p.resident ORDER BY p.pseudonym
             """
         struct Row: Decodable { var pseudonym: String; var settled_until: String; var resident: Bool?; var crossings: String }
         let rows: [Row]
