@@ -91,7 +91,9 @@ struct MovementPeople: Sendable {
             || \(us) || m.nationality || \(us) || m.purpose || \(us) || \(isNew)
             """
         // The page's last person first (on the primary key): the grouped query then reads that range
-        // alone — with a LIMIT, SQLite sorted every remaining crossing for each page.
+        // alone, grouped by the primary key only (PostgreSQL takes the person's other columns as
+        // depending on it) so SQLite groups in index order — grouped by three columns with a LIMIT,
+        // it sorted every remaining crossing for each page.
         struct Last: Decodable { var pseudonym: String }
         let last = try await sql.raw("""
             SELECT pseudonym FROM movement_people WHERE open = \(true) AND pseudonym > \(bind: after)
@@ -103,7 +105,7 @@ struct MovementPeople: Sendable {
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs) ORDER BY m.crossed_at, m.border_post, m.direction) AS crossings
             FROM movement_people p JOIN movements m ON m.pseudonym = p.pseudonym AND m.crossed_at > p.settled_until
             WHERE p.open = \(true) AND p.pseudonym > \(bind: after) \(upTo)
-            GROUP BY p.pseudonym, p.settled_until, p.resident ORDER BY p.pseudonym
+            GROUP BY p.pseudonym ORDER BY p.pseudonym
             """
         struct Row: Decodable { var pseudonym: String; var settled_until: String; var resident: Bool?; var crossings: String }
         let rows: [Row]
