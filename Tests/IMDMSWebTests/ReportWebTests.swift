@@ -59,6 +59,13 @@ struct ReportWebTests {
             let counts = out.split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
             #expect(counts.count == 2 && counts[0] >= 1 && counts[0] == counts[1], "\(report): pages and non-blank pages: \(out)")
         }
+        // Asked again for the same data, the PDFs are the ones already printed.
+        let printed = await app.imdms.printedReports.printed
+        for (report, period) in periods.sorted(by: { $0.key < $1.key }) {
+            let (status, again) = try await get(app, "/reports/\(report)?period=\(period)&format=pdf")
+            #expect(status == .ok && again.starts(with: Array("%PDF".utf8)), "\(report) pdf again")
+        }
+        #expect(await app.imdms.printedReports.printed == printed, "nothing printed twice")
     }
 
     @Test("On the national demo data", arguments: TestBackend.available)

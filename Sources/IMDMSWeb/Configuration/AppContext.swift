@@ -9,6 +9,8 @@ public struct AppContext: Sendable {
     public let settings: AppSettings
     /// The reports, indicators and report template (shipped, or edited copies in `<data>/reports/`).
     public let reports: ReportLibrary
+    /// Report PDFs printed, by the HTML they came from.
+    public let printedReports = PrintedReports()
 
     public init(store: Store, reference: ReferenceConfiguration, settings: AppSettings) throws {
         self.store = store

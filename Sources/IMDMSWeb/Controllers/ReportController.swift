@@ -66,11 +66,7 @@ struct ReportController: RouteCollection {
             let html = renderer.html(template: request.imdms.reports.template)
             let data: Data
             do {
-                // Printing waits seconds on a child process: do it on a Dispatch thread, not on one of
-                // the few threads Swift concurrency (and so every other request) runs on.
-                data = try await withCheckedThrowingContinuation { continuation in
-                    DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try PDFPrinter.pdf(html: html) }) }
-                }
+                data = try await request.imdms.printedReports.pdf(html: html)
             } catch let error as PDFPrinter.Unavailable {
                 throw WebError(status: .serviceUnavailable, reason: error.description)
             }
