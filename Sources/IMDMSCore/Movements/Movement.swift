@@ -45,7 +45,7 @@ public struct Movement: Hashable, Sendable, Codable {
 
     /// `YYYY-MM-DDTHH:MM` (or a date `YYYY-MM-DD`, as midnight) as a moment, read by hand: this
     /// runs for every crossing, where date formatters would cost more than everything else.
-    static func parseTime(_ text: String) -> Date? {
+    public static func parseTime(_ text: String) -> Date? {
         guard let (y, m, d, hour, minute) = fields(text) else { return nil }
         return Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
     }

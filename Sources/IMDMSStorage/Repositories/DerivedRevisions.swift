@@ -109,26 +109,26 @@ struct DerivedRevisions {
             .all(decoding: Row.self).map(\.period))
     }
 
-    /// Records which of the compared periods wait for a locked period.
+    /// Records which of the compared periods (nil: all) wait for a locked period.
     private func hold(_ datasetID: String, periods held: [String], within compared: Set<String>?) async throws {
-        let delete = sql.delete(from: "movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
-        if let compared {
-            for start in stride(from: 0, to: compared.count, by: 10_000) {
-                let chunk = Array(compared.sorted()[start..<min(start + 10_000, compared.count)])
-                try await sql.delete(from: "movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
-                    .where("period", .in, SQLBind.group(chunk)).run()
-            }
-        } else {
+        let chunks: [[String]?] = compared.map { set in
+            let sorted = set.sorted()
+            return stride(from: 0, to: sorted.count, by: 10_000).map { Array(sorted[$0..<min($0 + 10_000, sorted.count)]) }
+        } ?? [nil]
+        for chunk in chunks {
+            let delete = sql.delete(from: "movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
+            if let chunk { delete.where("period", .in, SQLBind.group(chunk)) }
             try await delete.run()
         }
         let rows = held.map { [BulkWriter.Value.text(datasetID), .text($0)] }
         try await BulkWriter(database: database).insert(into: "movement_held_periods", columns: ["dataset_id", "period"], rows: rows)
     }
 
-    /// Periods of a dataset whose revision waits for a locked period.
-    static func heldPeriods(_ datasetID: String, on sql: any SQLDatabase) async throws -> [String] {
-        struct Row: Decodable { var period: String }
-        return try await sql.select().column("period").from("movement_held_periods").where("dataset_id", .equal, SQLBind(datasetID))
-            .orderBy("period").all(decoding: Row.self).map(\.period)
+    /// Periods whose revision waits for a locked period, by dataset.
+    static func heldPeriods(on sql: any SQLDatabase) async throws -> [String: [String]] {
+        struct Row: Decodable { var dataset_id: String; var period: String }
+        let rows = try await sql.select().columns("dataset_id", "period").from("movement_held_periods")
+            .orderBy("dataset_id").orderBy("period").all(decoding: Row.self)
+        return Dictionary(grouping: rows, by: \.dataset_id).mapValues { $0.map(\.period) }
     }
 }

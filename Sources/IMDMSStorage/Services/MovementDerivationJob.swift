@@ -62,15 +62,11 @@ public struct MovementDerivationJob: Sendable {
         let previous = try await SettingsTable.value(Self.latestKey, on: sql)
         guard let latest = try await MovementRepository.latestTime(on: sql) else { return nil }
         let rebuild = previous == nil
-        let heldBefore = try await heldPeriods(on: sql)
+        let heldBefore = try await DerivedRevisions.heldPeriods(on: sql)
         guard !pending.isEmpty || rebuild || !heldBefore.isEmpty else { return nil }
 
-        let clock = ContinuousClock()
-        var stageStart = clock.now
-        func stage(_ name: String) {
-            store.logger.info("movements: \(name) in \(String(format: "%.2f", (clock.now - stageStart) / .seconds(1))) s")
-            stageStart = clock.now
-        }
+        var stages = StageTimer(logger: store.logger)
+        func stage(_ name: String) { stages.done(name) }
         let newEnd = Self.end(of: latest), oldEnd = previous.map(Self.end(of:)) ?? newEnd
         let people = MovementPeople(database: tx)
         // Nothing new (a held period to publish): the kept state stands; no one is read.
@@ -163,19 +159,9 @@ public struct MovementDerivationJob: Sendable {
         return try await revisions.revise(structure, target: ordered, stored: stored, periods: rebuild ? nil : periods)
     }
 
-    private func heldPeriods(on sql: any SQLDatabase) async throws -> [String: [String]] {
-        var held: [String: [String]] = [:]
-        for datasetID in Self.datasets {
-            let periods = try await DerivedRevisions.heldPeriods(datasetID, on: sql)
-            if !periods.isEmpty { held[datasetID] = periods }
-        }
-        return held
-    }
-
     /// The end of the data for the 12/16-month windows: a minute after the last crossing.
     static func end(of latest: String) -> Date {
-        (Movement(pseudonym: "", time: latest, borderPost: "", direction: .arrival, sex: "", age: nil, birthYear: nil, nationality: "",
-                  residence: "", purpose: "").date).addingTimeInterval(60)
+        (Movement.parseTime(latest) ?? .distantPast).addingTimeInterval(60)
     }
 
     /// The derivation over the whole movement store, from scratch (what the kept state must equal).

@@ -112,13 +112,8 @@ public struct MovementService: Sendable {
         }
         struct Rejected: Error {}
         let progress = Progress()
-        let clock = ContinuousClock()
-        var stageStart = clock.now
-        func stage(_ name: String) {
-            let now = clock.now
-            store.logger.info("movements: \(name) in \(String(format: "%.1f", (now - stageStart) / .seconds(1))) s")
-            stageStart = now
-        }
+        var stages = StageTimer(logger: store.logger)
+        func stage(_ name: String) { stages.done(name) }
         do {
             summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: sha256, actor: actor) { inserter in
                 var columns: [String: Int]?
