@@ -72,6 +72,11 @@ if arguments.count == 2 && arguments[1] == "protected-reads" {
     exit(0)
 }
 
+if arguments.count == 2 && arguments[1] == "first-bulletin" {
+    try await FirstBulletinBench.run()
+    exit(0)
+}
+
 if arguments.count == 2 && arguments[1] == "reports" {
     try await ReportBench.run()
     exit(0)

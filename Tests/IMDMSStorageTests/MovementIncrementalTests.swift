@@ -57,17 +57,33 @@ struct MovementIncrementalTests {
         }.sorted()
     }
 
+    /// Each derived dataset's totals by each dimension, as tables give them (read through the
+    /// submissions' partial sums, D53, where a grouping qualifies).
+    static func tables(_ store: Store, _ reference: ReferenceConfiguration) async throws -> [String] {
+        var lines: [String] = []
+        for datasetID in ["BORDER_CROSSINGS", "MIGRATION_FLOWS", "VISITOR_STAYS"] {
+            guard let structure = reference.structure(datasetID) else { continue }
+            for dimension in structure.dimensions {
+                let table = try await TableReader(store: store).table(TableRequest(datasetID: datasetID, rowDimension: dimension.id),
+                                                                      reference: reference, visibility: .allCurrent)
+                lines += table.rowCodes.map { "\(datasetID)|\(dimension.id)|\($0)|\(table.value(row: $0, column: "_T") ?? -1)" }
+            }
+        }
+        return lines
+    }
+
     @Test("Four extracts, one of them late records: after each, the stored statistics equal a derivation from scratch; only changed periods are stored again",
           arguments: TestBackend.available)
     func incremental(backend: TestBackend) async throws {
         try await backend.withStore { store in
             let (service, reference) = try await MovementPendingTests.service(store)
-            var people = 0
+            var people = 0, tables: [String] = []
             for (index, data) in try Self.extracts().enumerated() {
                 let summary = try await service.importFile(data, fileName: "extract-\(index).csv", profile: MovementTests.profile, actor: "test")
                 #expect(summary.problems.isEmpty && summary.added > 500, "\(summary.problems.prefix(2))")
                 let current = try await Self.current(store)
                 #expect(current == (try await Self.fromScratch(store, reference)), "extract \(index): \(current.count) values")
+                tables = try await Self.tables(store, reference)
                 if index == 1 {
                     // The next months: BORDER_CROSSINGS is stored again only from July 2022 on; not everyone is read again.
                     let revision = try #require(try await SubmissionRepository(store: store).list(datasetID: "BORDER_CROSSINGS").first)
@@ -86,6 +102,9 @@ struct MovementIncrementalTests {
             let flowsHistory = try await store.sql.raw("SELECT COUNT(*) AS n FROM observation_revisions WHERE dataset_id = 'MIGRATION_FLOWS'")
                 .first(decoding: Count.self)?.n ?? 0
             #expect(flowsHistory > 0)
+            let sums = try await store.sql.raw("SELECT COUNT(*) AS n FROM observation_rollups WHERE dataset_id = 'BORDER_CROSSINGS'")
+                .first(decoding: Count.self)?.n ?? 0
+            #expect(sums > 0, "the revisions changed partial sums already built")
             let all = try await Self.current(store)
             try await backend.withStore { single in
                 let (service, _) = try await MovementPendingTests.service(single)
@@ -93,7 +112,38 @@ struct MovementIncrementalTests {
                 let summary = try await service.importFile(whole, fileName: "whole.csv", profile: MovementTests.profile, actor: "test")
                 #expect(summary.people == people)
                 #expect(try await Self.current(single) == all, "four extracts end where one extract of everything ends")
+                #expect(try await Self.tables(single, reference) == tables, "and so do the tables read from partial sums")
             }
+        }
+    }
+
+    @Test("A late month taken out of an earlier revision: tables read from partial sums still equal the stored values", arguments: TestBackend.available)
+    func partialSums(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let (service, reference) = try await MovementPendingTests.service(store)
+            _ = try await service.importFile(try Self.extract { _, digit in digit == Self.one }, fileName: "a.csv", profile: MovementTests.profile, actor: "test")
+            _ = try await Self.tables(store, reference)  // builds the sums of the first revision
+            let nine = UInt8(ascii: "9")
+            let late = try await service.importFile(try Self.extract { time, digit in digit == nine && time.hasPrefix("2021-05") },
+                                                    fileName: "b.csv", profile: MovementTests.profile, actor: "test")
+            #expect(late.problems.isEmpty && late.added > 0)
+            let first = try #require(try await SubmissionRepository(store: store).list(datasetID: "BORDER_CROSSINGS").last)
+            #expect(first.status != .superseded, "the first revision keeps its other months")
+            let structure = try #require(reference.structure("BORDER_CROSSINGS"))
+            var expected: [String: Double] = [:]
+            for line in try await Self.current(store) where line.hasPrefix("BORDER_CROSSINGS|") {
+                let fields = line.split(separator: "|").map(String.init)
+                for (index, code) in fields[1].split(separator: ".").enumerated() {
+                    expected["BORDER_CROSSINGS|\(structure.dimensions[index].id)|\(code)", default: 0] += Double(fields[3]) ?? 0
+                }
+            }
+            var tables: [String: Double] = [:]
+            for line in try await Self.tables(store, reference) {
+                let fields = line.split(separator: "|").map(String.init)
+                tables[fields[0...2].joined(separator: "|")] = Double(fields[3])
+            }
+            #expect(!expected.isEmpty)
+            for (cell, value) in expected { #expect(tables[cell] == value, "\(cell)") }
         }
     }
 

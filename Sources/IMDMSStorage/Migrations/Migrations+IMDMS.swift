@@ -24,5 +24,6 @@ extension Migrations {
         add(M019_AddStatisticSources())
         add(M020_LockPeriodsPerSource())
         add(M021_AddIncrementalDerivation())
+        add(M022_AddObservationRollups())
     }
 }

@@ -8,9 +8,11 @@ extension SQLSelectBuilder {
     /// With a `visibility`, only what that reader may see: published and released, or approved.
     /// Values of the source that is not current for their period are skipped (`set_aside`, D47)
     /// unless `allSources` (the conflict check and the coverage check compare each source alone).
+    /// `table`: `observation_rollups` reads the same through a submission's partial sums (D53).
     @discardableResult
-    func fromCurrentObservations(dataset datasetID: String? = nil, visibility: DataVisibility? = nil, allSources: Bool = false) -> Self {
-        from(SQLAlias(SQLIdentifier("observations"), as: SQLIdentifier("o")))
+    func fromCurrentObservations(dataset datasetID: String? = nil, visibility: DataVisibility? = nil, allSources: Bool = false,
+                                 table: String = "observations") -> Self {
+        from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier("o")))
             .join(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")), method: SQLJoinMethod.inner,
                   on: SQLColumn("id", table: "s"), .equal, SQLColumn("submission_id", table: "o"))
             .where(SQLColumn("status", table: "s"), .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))

@@ -51,22 +51,33 @@ public struct TableReader: Sendable {
         }
         let engine = QueryEngine(structure: structure, codelists: reference.codelistsByID)
         let stored = try await DatasetCodes.load(structure, sql: store.sql)
-        let rows = try await aggregateRows(request, structure, engine: engine,
-                                           detailed: engine.detailedDimensions(for: request, storedCodes: stored), visibility: visibility)
+        let detailed = engine.detailedDimensions(for: request, storedCodes: stored)
+        var positions = Set(structure.dimensions.enumerated().filter { detailed.contains($0.element.id) }.map { $0.offset + 1 })
+        for (dimensionID, codes) in request.filters where !codes.isEmpty { positions.insert((structure.position(of: dimensionID) ?? 0) + 1) }
+        var rollup = ObservationRollups.grouping(positions, structure: structure, stored: stored)
+        if let grouping = rollup, !(try await ObservationRollups.ensure(grouping, dataset: structure.id, store: store)) { rollup = nil }
+        let rows = try await aggregateRows(request, structure, engine: engine, detailed: detailed, visibility: visibility, rollup: rollup)
         return engine.evaluate(request, rows: rows)
     }
 
     /// The observations' values grouped by the detailed dimensions and the period.
     /// `source`: that source's values only, set aside or not (the coverage check).
+    /// `rollup`: read the submissions' partial sums of that grouping instead of their values (D53).
     func aggregateRows(_ request: TableRequest, _ structure: DataStructure, engine: QueryEngine, detailed: Set<String>,
-                       visibility: DataVisibility, source: StatisticSource? = nil) async throws -> [AggregateRow] {
+                       visibility: DataVisibility, source: StatisticSource? = nil, rollup: String? = nil) async throws -> [AggregateRow] {
         let kept = structure.dimensions.enumerated().filter { detailed.contains($0.element.id) }.map { $0.offset + 1 }
         let query = store.sql.select()
         for position in kept { query.column(SQLColumn("k\(position)", table: "o"), as: "k\(position)") }
         query.column(SQLColumn("period", table: "o"), as: "period")
             .column(SQLFunction("SUM", args: SQLColumn("value", table: "o")), as: "v")
-            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-            .fromCurrentObservations(dataset: request.datasetID, visibility: visibility, allSources: source != nil)
+        if let rollup {
+            query.column(SQLRaw("CAST(SUM(o.n) AS BIGINT)"), as: "n")
+                .fromCurrentObservations(dataset: request.datasetID, visibility: visibility, table: "observation_rollups")
+                .where(SQLColumn("grouping", table: "o"), .equal, SQLBind(rollup))
+        } else {
+            query.column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .fromCurrentObservations(dataset: request.datasetID, visibility: visibility, allSources: source != nil)
+        }
         if let source { query.only(source) }
         if let start = request.startPeriod {
             query.where(SQLColumn("period_start", table: "o"), .greaterThanOrEqual, SQLBind(start.startDate))

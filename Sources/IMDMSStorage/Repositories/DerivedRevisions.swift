@@ -90,6 +90,7 @@ struct DerivedRevisions {
         // The submissions the revision took periods from hold fewer values; one left with none is superseded.
         for (submissionID, cells) in Dictionary(grouping: replaced, by: \.submissionID) {
             try await sql.raw("UPDATE submissions SET observation_count = observation_count - \(literal: cells.count) WHERE id = \(bind: submissionID)").run()
+            try await ObservationRollups.remove(periods: publish, of: submissionID, sql: sql)
         }
         // A period whose derived values all went: the other source's values there may be current again.
         try await SourceRules.apply(structure.id, periods: publish, on: sql)

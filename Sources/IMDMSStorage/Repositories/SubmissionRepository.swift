@@ -72,12 +72,14 @@ public struct SubmissionRepository: Sendable {
         model.lastPeriod = observations.map(\.period).max()?.formatted
         try await model.create(on: tx)
         try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
+        try await ObservationRollups.refresh(submission: record.id, dataset: record.datasetID, sql: sql)
         try await DatasetCodes.record(observations, datasetID: record.datasetID, sql: sql)
         try await TableCache.bumpVersion(on: sql, dataset: record.datasetID)
         let replaced = Set(superseded + [record.supersedesID].compactMap { $0 })
         for previousID in replaced {
             try await SubmissionModel.query(on: tx).filter(\.$id == previousID)
                 .set(\.$status, to: SubmissionStatus.superseded.rawValue).update()
+            try await ObservationRollups.drop(submission: previousID, sql: sql)
         }
         // Which source is current can change only in the periods stored or given up here.
         var touched = Set(observations.map(\.period.formatted))

@@ -75,20 +75,23 @@ public struct SourceRules: Sendable {
         if let touched, touched.isEmpty { return }
         let within = touched.map { Array($0).sorted() }
         let setAside = SourceRule.setAside(periodsBySource: try await periods(datasetID, within: within, on: sql), rules: try await rules(datasetID, on: sql))
-        let reset = sql.update("observations").set("set_aside", to: SQLLiteral.boolean(false))
-            .where("dataset_id", .equal, SQLBind(datasetID)).where("set_aside", .equal, SQLLiteral.boolean(true))
-        if let within { reset.where(periods: within) }
-        try await reset.run()
-        for (source, periods) in setAside where !periods.isEmpty {
-            let submissions = sql.select().column("id").from("submissions")
-                .where("dataset_id", .equal, SQLBind(datasetID))
-                .where("status", .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
-                .only(source, submissions: "submissions")
-            try await sql.update("observations").set("set_aside", to: SQLLiteral.boolean(true))
-                .where("dataset_id", .equal, SQLBind(datasetID))
-                .where(periods: periods.map(\.formatted).sorted())
-                .where("submission_id", .in, SQLGroupExpression(submissions.query))
-                .run()
+        // The partial sums carry the same marks (one per submission and period), kept in step (D53).
+        for table in ["observations", "observation_rollups"] {
+            let reset = sql.update(table).set("set_aside", to: SQLLiteral.boolean(false))
+                .where("dataset_id", .equal, SQLBind(datasetID)).where("set_aside", .equal, SQLLiteral.boolean(true))
+            if let within { reset.where(periods: within) }
+            try await reset.run()
+            for (source, periods) in setAside where !periods.isEmpty {
+                let submissions = sql.select().column("id").from("submissions")
+                    .where("dataset_id", .equal, SQLBind(datasetID))
+                    .where("status", .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+                    .only(source, submissions: "submissions")
+                try await sql.update(table).set("set_aside", to: SQLLiteral.boolean(true))
+                    .where("dataset_id", .equal, SQLBind(datasetID))
+                    .where(periods: periods.map(\.formatted).sorted())
+                    .where("submission_id", .in, SQLGroupExpression(submissions.query))
+                    .run()
+            }
         }
     }
 }

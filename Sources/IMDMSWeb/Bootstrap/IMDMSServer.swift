@@ -62,7 +62,10 @@ public enum IMDMSServer {
         let app = try await Application.make(Environment(name: "production", arguments: ["imdms", "serve"]))
         await completePendingDerivations(prepared, settings: settings, logger: app.logger)
         do {
-            try configure(app, context: try AppContext(store: prepared.store, reference: prepared.reference, settings: settings))
+            let context = try AppContext(store: prepared.store, reference: prepared.reference, settings: settings)
+            try configure(app, context: context)
+            let warmUp = Task.detached(priority: .background) { [logger = app.logger] in await ReportWarmUp.run(context, logger: logger) }
+            defer { warmUp.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()
