@@ -8,7 +8,8 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Make a report for a period as a web page, Excel workbook, PDF or CSV.",
-        discussion: "Reports: quarterly-bulletin, festive-border, trafficking, labour-profile (and any added in <data>/reports/)."
+        discussion: "Reports: quarterly-bulletin, festive-border, trafficking, labour-profile (and any added in <data>/reports/), "
+            + "and mgi-scorecard (the governance scorecard: --period is the assessment's year, --compare an earlier one)."
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case html, xlsx, pdf, csv }
@@ -16,6 +17,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     @Argument(help: "The report's name.") var name: String
     @ArgumentParser.Option(help: "The period (e.g. 2022-Q4, 2022-12, 2022); default: the latest with data.") var period: String?
+    @ArgumentParser.Option(help: "mgi-scorecard only: the earlier assessment's year to compare with (default: the one before).") var compare: Int?
     @ArgumentParser.Option(help: "html, xlsx, pdf or csv.") var format: Format = .html
     @ArgumentParser.Option(name: .shortAndLong, help: "The file to write.") var output: String
     @ArgumentParser.Option(help: "public: released data with small cells withheld (the default); staff: approved data, unsuppressed.")
@@ -30,20 +32,33 @@ struct ReportCommand: AsyncParsableCommand {
             await prepared.store.close()
             fail("\(error)")
         }
-        guard let report = library.report(name) else {
+        let visibility: DataVisibility = audience == .public ? .released(asOf: Date()) : .approved
+        guard name == ScorecardReport.id || library.report(name) != nil else {
             await prepared.store.close()
-            fail("there is no report '\(name)'; the reports are: \(library.reports.map(\.id).joined(separator: ", "))")
+            fail("there is no report '\(name)'; the reports are: \((library.reports.map(\.id) + [ScorecardReport.id]).joined(separator: ", "))")
         }
-        let builder = ReportBuilder(store: prepared.store, reference: prepared.reference, library: library,
-                                    visibility: audience == .public ? .released(asOf: Date()) : .approved,
-                                    disclosureControl: audience == .public)
-        let data: Data
+        let data: Data, title: String
         do {
-            let chosen: Period
-            if let period { chosen = try Period(parsing: period) } else if let latest = try await builder.defaultPeriod(report) { chosen = latest } else {
-                throw StorageError.notFound("there is no data for \(report.title) yet")
+            let document: ReportDocument
+            if name == ScorecardReport.id {
+                let year = try period.map { text in
+                    guard let year = Int(text) else { throw ValidationError("the scorecard's period is a year such as 2022, not '\(text)'") }
+                    return year
+                }
+                document = try await ScorecardBuilder(store: prepared.store, reference: prepared.reference)
+                    .document(visibility: visibility, submitted: false, year: year, compare: compare).document
+            } else {
+                let report = library.report(name)!
+                let builder = ReportBuilder(store: prepared.store, reference: prepared.reference, library: library,
+                                            visibility: visibility, disclosureControl: audience == .public)
+                let chosen: Period
+                if let period { chosen = try Period(parsing: period) } else if let latest = try await builder.defaultPeriod(report) { chosen = latest } else {
+                    throw StorageError.notFound("there is no data for \(report.title) yet")
+                }
+                document = try await builder.make(report, period: chosen)
             }
-            let renderer = ReportRenderer(try await builder.make(report, period: chosen))
+            title = document.definition.title
+            let renderer = ReportRenderer(document)
             switch format {
             case .html: data = Data(renderer.html(template: library.template).utf8)
             case .xlsx: data = try renderer.xlsx()
@@ -56,6 +71,6 @@ struct ReportCommand: AsyncParsableCommand {
         }
         await prepared.store.close()
         do { try data.write(to: URL(fileURLWithPath: output)) } catch { fail("cannot write \(output): \(error.localizedDescription)") }
-        say("Wrote \(report.title) (\(format.rawValue), \(data.count) bytes) to \(output).")
+        say("Wrote \(title) (\(format.rawValue), \(data.count) bytes) to \(output).")
     }
 }

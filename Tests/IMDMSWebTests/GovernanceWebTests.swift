@@ -123,6 +123,19 @@ struct GovernanceWebTests {
                         || page.contains("In 2022 Lesotho's overall migration governance score was 77.5%, up 13.8 points from 63.8% in 2018."), "\(page.prefix(3000))")
                 #expect(page.contains("<svg") && page.contains("Indicators that improved") && page.contains("MGI-6.2.1"))
             }
+            // The JSON API lists the scorecard with the other reports and gives it whole.
+            try await app.testing().test(.GET, "/api/reports", headers: managerCookie) { response in
+                #expect(response.body.string.contains("\"id\":\"mgi-scorecard\"") && response.body.string.contains("\"latestPeriod\":\"2022\""), "\(response.body.string)")
+            }
+            try await app.testing().test(.GET, "/api/reports/mgi-scorecard?period=2022&compare=2018", headers: managerCookie) { response in
+                struct Report: Decodable { struct Section: Decodable { struct Plain: Decodable { var rows: [[String]] }; var title: String; var plainTables: [Plain] }; var period: String; var sections: [Section] }
+                let report = try response.content.decode(Report.self)
+                #expect(report.period == "2022" && report.sections.first?.title == "Overall score")
+                #expect(report.sections.first?.plainTables.first?.rows.contains { $0.contains("77.5") } == true, "\(report.sections.first?.plainTables ?? [])")
+            }
+            try await app.testing().test(.GET, "/api/reports") { response in
+                #expect(response.status == .ok && !response.body.string.contains("mgi-scorecard"), "the public has no scorecard before publication")
+            }
             var xlsx = Data()
             try await app.testing().test(.GET, "/reports/mgi-scorecard?year=2022&compare=2018&format=xlsx", headers: managerCookie) { response in
                 #expect(response.status == .ok)

@@ -7,7 +7,11 @@ real `imdms serve` binary on a fresh SQLite data folder:
    an unknown border post confirmed, the upload submitted;
 2. the data manager returns it with a comment; the producer sees the comment and resubmits;
 3. the data manager approves and publishes with a release time a little ahead;
-4. the public sees nothing before the release time and the figures after it.
+4. the public sees nothing before the release time and the figures after it;
+5. every page type is looked at as a person sees it: a screenshot of each (in the journey's work
+   folder, or `IMDMS_JOURNEY_SHOTS`) and computed styles asserted — the site's stylesheet on the
+   catalogue, table builder, intake preview and submission pages, the report's own inline
+   stylesheet (allowed by its hash in the CSP) on the bulletin and the scorecard.
 
 Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
 """
@@ -126,6 +130,20 @@ class Journey:
         if not condition:
             raise AssertionError(message + f"\n(page {self.browser.current_url}):\n" + self.text()[:3000])
 
+    def styled(self, name, selector, prop, expected):
+        """Screenshots the page as `name`.png and asserts that `selector`'s computed `prop` is `expected`."""
+        shots = os.environ.get("IMDMS_JOURNEY_SHOTS", self.work)
+        os.makedirs(shots, exist_ok=True)
+        self.browser.save_screenshot(os.path.join(shots, name + ".png"))
+        actual = self.browser.execute_script(
+            "const e = document.querySelector(arguments[0]); return e ? getComputedStyle(e)[arguments[1]] : null;", selector, prop)
+        self.expect(actual == expected, f"{name}: {selector} {prop} is {actual!r}, not {expected!r} (the stylesheet was not applied)")
+
+    def report_styled(self, name):
+        """The report stylesheet is inline: its rules show in the page's computed styles."""
+        self.styled(name, "body", "maxWidth", "960px")
+        self.styled(name, "h2", "borderBottomColor", "rgb(0, 114, 178)")
+
     def login(self, user):
         self.open("/login")
         self.browser.find_element(By.NAME, "username").send_keys(user)
@@ -156,6 +174,8 @@ class Journey:
     # The journey -------------------------------------------------------------------------------
     def run(self):
         self.step("a producer logs in")
+        self.open("/")
+        self.styled("catalogue", "header.site", "backgroundColor", "rgb(0, 85, 140)")
         self.login("thabo")
 
         self.step("malformed files are explained and the server keeps answering")
@@ -174,6 +194,7 @@ class Journey:
             self.wait.until(EC.staleness_of(buttons[0]))
             self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
         self.expect("192 observations would be stored" in self.text(), "the preview counts 192 observations")
+        self.styled("intake-preview", "header.site", "backgroundColor", "rgb(0, 85, 140)")
         self.browser.find_element(By.ID, "submit").click()
         link = self.wait.until(EC.presence_of_element_located((By.ID, "submission-link")))
         self.expect("Stored 192 observations" in self.text(), "the upload is stored")
@@ -184,6 +205,7 @@ class Journey:
         self.login("palesa")
         self.expect(submission in self.browser.find_element(By.ID, "attention").get_attribute("innerHTML"), "the submission is waiting on the home page")
         self.open(f"/submissions/{submission}")
+        self.styled("submission", "header.site", "backgroundColor", "rgb(0, 85, 140)")
         self.browser.find_element(By.ID, "return-comment").send_keys("Please check the Maseru Bridge departures for December.")
         self.browser.find_element(By.ID, "action-return").click()
         self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "returned"))
@@ -221,6 +243,12 @@ class Journey:
             time.sleep(1)  # waiting for the embargo's wall-clock time to pass, not timing anything
         after = self.public_table()
         self.expect("Maseru Bridge" in after, "the published figures are public after the release")
+        self.styled("table-builder", "table.data", "borderCollapse", "collapse")
+
+        self.step("the bulletin looks as designed in the browser, under the site's CSP")
+        self.open("/reports/quarterly-bulletin?period=2022-Q4")
+        self.expect("Border crossings" in self.text(), "the bulletin shows its border section")
+        self.report_styled("bulletin")
 
         self.step("the data manager answers a governance assessment in the form, with an evidence file")
         self.login("palesa")
@@ -237,6 +265,8 @@ class Journey:
         # Partial scores 0.5, no 0: domains 25, 30 (MGI-2.1.1 weighs 2), 25, 25, 25, 25 → overall 25.8%.
         self.expect("24 answer(s) saved." in self.text() and "Overall score: 25.8%" in self.text(), "the assessment is saved and scored")
         self.expect("mole-labour-migrants-2022.csv" in self.text(), "the evidence file is listed with its answer")
+        self.open("/reports/mgi-scorecard")
+        self.report_styled("scorecard")
         print("journey passed", flush=True)
 
 

@@ -10,7 +10,7 @@ public struct ReportTable: Sendable, Hashable {
         case number(Double)
         case empty
 
-        var text: String {
+        public var text: String {
             switch self {
             case let .text(text): text
             case let .number(number): String(format: "%.1f", number)

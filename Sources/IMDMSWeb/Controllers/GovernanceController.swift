@@ -168,39 +168,20 @@ struct GovernanceController: RouteCollection {
     /// may see (published for the public; approved for staff; also submitted ones for those who
     /// answer and review them), compared with the one before it or the year named.
     func scorecard(_ request: Request) async throws -> Response {
+        let (document, year) = try await Self.scorecardDocument(request)
+        return try await ReportController.respond(document, name: "\(ScorecardReport.id)-\(year)", request: request)
+    }
+
+    /// The scorecard the reader may see (`?year=` or, as other reports, `?period=`; `?compare=`): the page's and the JSON API's.
+    static func scorecardDocument(_ request: Request) async throws -> (document: ReportDocument, year: Int) {
         let structure = try Self.structure(request)
-        var statuses = Set(request.visibility.statuses.map(\.rawValue))
-        if let user = request.login?.user, AssessmentRepository.mayAnswer(user, organisationID: structure.organisationID) { statuses.insert(SubmissionStatus.submitted.rawValue) }
-        let visibility = request.visibility
-        let visible = try await Self.repository(request).list().filter { summary in
-            statuses.contains(summary.status) && (summary.status != SubmissionStatus.published.rawValue || visibility.allowsRelease(at: summary.releaseAt))
-        }
         func year(_ name: String) throws -> Int? {
             guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
             guard let year = Int(text) else { throw WebError.badRequest("The \(name) ‘\(text)’ is not a year such as 2022.") }
             return year
         }
-        let wanted = try year("year"), compare = try year("compare")
-        guard let later = wanted.map({ y in visible.first { $0.year == y } }) ?? visible.first else {
-            throw WebError.notFound(wanted.map { "There is no assessment of \($0) you can see." } ?? "There is no assessment you can see yet.")
-        }
-        if let compare, compare >= later.year {
-            throw WebError.badRequest("Compare \(later.year) with an earlier assessment, not \(compare).")
-        }
-        let earlier = try compare.map { y in
-            guard let found = visible.first(where: { $0.year == y }) else { throw WebError.notFound("There is no assessment of \(y) you can see.") }
-            return found
-        } ?? visible.first { $0.year < later.year }
-        func entry(_ summary: AssessmentRepository.Summary) async throws -> (ScorecardReport.Entry, AssessmentFramework) {
-            guard let stored = try await Self.repository(request).load(summary.id), let score = stored.score else {
-                throw WebError.notFound("The \(summary.year) assessment is not complete.")
-            }
-            return (ScorecardReport.Entry(year: summary.year, status: summary.status, answers: stored.answers.mapValues(\.option), score: score), stored.framework)
-        }
-        let (laterEntry, framework) = try await entry(later)
-        var earlierEntry: ScorecardReport.Entry?
-        if let earlier { earlierEntry = try await entry(earlier).0 }
-        let document = ScorecardReport(framework: framework, later: laterEntry, earlier: earlierEntry, countryName: request.imdms.reference.countryName).document()
-        return try await ReportController.respond(document, name: "\(ScorecardReport.id)-\(later.year)", request: request)
+        let answers = request.login.map { AssessmentRepository.mayAnswer($0.user, organisationID: structure.organisationID) } ?? false
+        return try await ScorecardBuilder(store: request.imdms.store, reference: request.imdms.reference)
+            .document(visibility: request.visibility, submitted: answers, year: try year("year") ?? year("period"), compare: try year("compare"))
     }
 }

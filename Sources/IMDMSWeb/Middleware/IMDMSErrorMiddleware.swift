@@ -39,6 +39,8 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
             return (.badRequest, error.description)
         case let error as GovernanceError:
             return (.unprocessableEntity, error.description)
+        case let error as ScorecardBuilder.InvalidComparison:
+            return (.badRequest, error.description)
         case let error as StorageError:
             switch error {
             case .unknownDataset, .notFound: return (.notFound, error.description)

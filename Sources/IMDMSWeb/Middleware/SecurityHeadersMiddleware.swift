@@ -1,3 +1,4 @@
+import IMDMSCore
 import Vapor
 
 /// Headers every response carries: no framing, no inline script, no MIME sniffing, no referrer
@@ -6,7 +7,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     /// `Strict-Transport-Security` when IMDMS is served over https (`IMDMS_PUBLIC_URL`).
     var hsts: String?
 
-    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+    /// Styles from the site's stylesheet and, inline, only the report stylesheet (by its hash).
+    static let contentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self' \(ReportRenderer.stylesheetPolicySource); "
+        + "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)

@@ -115,10 +115,20 @@ struct APIController: RouteCollection {
             result.append(.init(id: report.id, title: report.title, description: report.description, frequency: report.frequency.rawValue,
                                 latestPeriod: latest?.formatted, formats: ["json", "html", "xlsx", "csv", "pdf"]))
         }
+        // The governance scorecard, when the reader may see an assessment.
+        if let (document, year) = try? await GovernanceController.scorecardDocument(request) {
+            let definition = document.definition
+            result.append(.init(id: definition.id, title: definition.title, description: definition.description, frequency: Frequency.annual.rawValue,
+                                latestPeriod: String(year), formats: ["json", "html", "xlsx", "csv", "pdf"]))
+        }
         return result
     }
 
     func report(_ request: Request) async throws -> APIModels.ReportDTO {
+        if request.parameters.get("reportID") == ScorecardReport.id {
+            let (document, year) = try await GovernanceController.scorecardDocument(request)
+            return APIModels.ReportDTO(document.definition, period: try Period(parsing: String(year)), document: document)
+        }
         let (report, period, document) = try await ReportController.document(request)
         return APIModels.ReportDTO(report, period: period, document: document)
     }

@@ -77,6 +77,13 @@ enum APIModels {
             var source: String
             var keyFigures: [KeyFigure]
             var tables: [Table]
+            /// Tables that are not statistics (the scorecard's scores): columns and rows of text.
+            var plainTables: [PlainTable]
+        }
+        struct PlainTable: Content {
+            var title: String
+            var columns: [String]
+            var rows: [[String]]
         }
         struct KeyFigure: Content {
             var label: String
@@ -108,7 +115,8 @@ enum APIModels {
             sections = document.sections.map { section in
                 Section(title: section.title, narrative: section.narrative, source: section.source,
                         keyFigures: section.keyFigures.map { KeyFigure(label: $0.label, value: $0.value, change: $0.change) },
-                        tables: section.tables.map { Table(title: $0.title, notes: $0.notes, table: $0.table) })
+                        tables: section.tables.map { Table(title: $0.title, notes: $0.notes, table: $0.table) },
+                        plainTables: section.plainTables.map { PlainTable(title: $0.title, columns: $0.columns, rows: $0.rows.map { $0.map(\.text) }) })
             }
             downloads = Dictionary(uniqueKeysWithValues: ["html", "xlsx", "csv", "pdf"].map {
                 ($0, "/reports/\(report.id)?period=\(period.formatted)&format=\($0)")
