@@ -28,6 +28,7 @@ struct RouteAccessTests {
         "GET /": everyone,
         "GET /healthz": everyone,
         "GET /static/imdms.css": everyone,
+        "GET /static/imdms.js": everyone,
         "GET /datasets/:datasetID": everyone,
         "GET /datasets/:datasetID/table.xlsx": everyone,
         "GET /datasets/:datasetID/table.csv": everyone,

@@ -11,7 +11,8 @@ real `imdms serve` binary on a fresh SQLite data folder:
 5. every page type is looked at as a person sees it: a screenshot of each (in the journey's work
    folder, or `IMDMS_JOURNEY_SHOTS`) and computed styles asserted — the site's stylesheet on the
    catalogue, table builder, intake preview and submission pages, the report's own inline
-   stylesheet (allowed by its hash in the CSP) on the bulletin and the scorecard.
+   stylesheet (allowed by its hash in the CSP) on the bulletin and the scorecard; uploads are sent
+   by the site's script with a progress bar.
 
 Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
 """
@@ -157,6 +158,7 @@ class Journey:
 
     def upload(self, path):
         self.open("/intake")
+        self.browser.execute_script("sessionStorage.removeItem('imdms-upload-progress')")
         Select(self.browser.find_element(By.NAME, "dataset")).select_by_value("BORDER_CROSSINGS")
         self.browser.find_element(By.NAME, "file").send_keys(os.path.abspath(path))
         self.browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
@@ -195,6 +197,8 @@ class Journey:
             self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
         self.expect("192 observations would be stored" in self.text(), "the preview counts 192 observations")
         self.styled("intake-preview", "header.site", "backgroundColor", "rgb(0, 85, 140)")
+        progress = self.browser.execute_script("return sessionStorage.getItem('imdms-upload-progress')")
+        self.expect(progress == "100", f"the upload was sent with a progress bar that reached 100%, not {progress}")
         self.browser.find_element(By.ID, "submit").click()
         link = self.wait.until(EC.presence_of_element_located((By.ID, "submission-link")))
         self.expect("Stored 192 observations" in self.text(), "the upload is stored")

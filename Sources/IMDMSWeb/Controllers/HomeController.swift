@@ -7,6 +7,7 @@ struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: home)
         routes.get("static", "imdms.css", use: stylesheet)
+        routes.get("static", "imdms.js", use: script)
         routes.get("healthz") { _ in "ok" }
     }
 
@@ -46,5 +47,12 @@ struct HomeController: RouteCollection {
         headers.contentType = .css
         headers.cacheControl = .init(isPublic: true, maxAge: 3600)
         return Response(status: .ok, headers: headers, body: .init(string: Stylesheet.css))
+    }
+
+    func script(_ request: Request) async throws -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "javascript", parameters: ["charset": "utf-8"])
+        headers.cacheControl = .init(isPublic: true, maxAge: 3600)
+        return Response(status: .ok, headers: headers, body: .init(string: Script.js))
     }
 }

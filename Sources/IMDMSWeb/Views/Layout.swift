@@ -42,6 +42,7 @@ struct Layout {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(HTML.escape(title)) · IMDMS</title>
         <link rel="stylesheet" href="/static/imdms.css">
+        <script src="/static/imdms.js" defer></script>
         </head>
         <body>
         <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>

@@ -11,6 +11,8 @@ enum Stylesheet {
     main { padding: 1rem 1.5rem 2rem; max-width: 1200px; }
     footer.site { padding: 1rem 1.5rem; color: var(--muted); font-size: .85rem; border-top: 1px solid var(--line); }
     h1 { font-size: 1.6rem; margin: .5rem 0 1rem; }
+    progress.upload-progress { display: block; width: 100%; max-width: 28rem; height: 1rem; margin-top: .6rem; accent-color: var(--accent); }
+    .upload-status { color: var(--muted); margin: .3rem 0; }
     .datasets { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 1rem; }
     .dataset { border: 1px solid var(--line); border-radius: 6px; padding: .8rem 1rem; }
     .dataset h2 { font-size: 1.1rem; margin: 0 0 .3rem; }
