@@ -69,6 +69,12 @@ grep -q "overall migration governance score was" "$work/scorecard.html"
 "$bin" report mgi-scorecard --format xlsx -o "$work/scorecard.xlsx" --data "$work/demo" | grep -q "Wrote Migration governance scorecard"
 curl -sf "http://127.0.0.1:$port/api/reports" -o "$work/reports.json"
 grep -q '"id":"mgi-scorecard"' "$work/reports.json"
+# The server's first release round makes the demo's reports in the background: wait for its feed entry.
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$port/releases.atom" -o "$work/releases.atom" && grep -q "<entry>" "$work/releases.atom" && break
+  sleep 1
+done
+grep -q "/quarterly-bulletin" "$work/releases.atom"
 curl -sf "http://127.0.0.1:$port/developers" -o "$work/developers.html"
 grep -q '/openapi.json' "$work/developers.html"
 token="$("$bin" token add smoke --role viewer --data "$work/demo" --quiet | tail -n 1)"

@@ -8,7 +8,7 @@ struct IMDMSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imdms",
         abstract: "IMDMS — Integrated Migration Data Management System.",
-        subcommands: [ServeCommand.self, ImportCommand.self, UserCommand.self, TokenCommand.self, MovementsCommand.self, AuditCommand.self, ReportCommand.self]
+        subcommands: [ServeCommand.self, ImportCommand.self, UserCommand.self, TokenCommand.self, MovementsCommand.self, AuditCommand.self, ReportCommand.self, SubscriberCommand.self]
     )
 }
 

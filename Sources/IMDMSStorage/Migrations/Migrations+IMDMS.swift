@@ -25,5 +25,6 @@ extension Migrations {
         add(M020_LockPeriodsPerSource())
         add(M021_AddIncrementalDerivation())
         add(M022_AddObservationRollups())
+        add(M023_AddReleases())
     }
 }

@@ -65,7 +65,10 @@ public enum IMDMSServer {
             let context = try AppContext(store: prepared.store, reference: prepared.reference, settings: settings)
             try configure(app, context: context)
             let warmUp = Task.detached(priority: .background) { [logger = app.logger] in await ReportWarmUp.run(context, logger: logger) }
-            defer { warmUp.cancel() }
+            let releases = Task.detached(priority: .utility) { [logger = app.logger] in
+                await ReleaseDelivery(context: context, logger: logger).schedule()
+            }
+            defer { warmUp.cancel(); releases.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -29,6 +29,19 @@ public struct AppSettings: Sendable, Equatable {
     public var auditKeyFileSetting: String?
     public var auditKeyFile: String { auditKeyFileSetting ?? (dataDirectory as NSString).appendingPathComponent("audit.key") }
     public var timeZone: TimeZone { TimeZone(identifier: timeZoneID) ?? TimeZone(secondsFromGMT: 0)! }
+    /// The SMTP relay release e-mail goes through (`IMDMS_SMTP_HOST`, `IMDMS_SMTP_PORT`); none: no e-mail.
+    public var smtpHost: String?
+    public var smtpPort = 25
+    /// The sender of release e-mail (`IMDMS_MAIL_FROM`).
+    public var mailFrom = "imdms@localhost"
+    /// How often the server looks for data that has become public (`IMDMS_RELEASE_CHECK_SECONDS`).
+    public var releaseCheckSeconds = 30
+    /// The address links in feeds and e-mail start with: the public URL, else the server's own.
+    public var siteAddress: String {
+        var address = publicURL ?? "http://\(hostname):\(port)"
+        while address.hasSuffix("/") { address.removeLast() }
+        return address
+    }
 
     public static let defaultDataDirectory = "./imdms-data"
 
@@ -77,6 +90,18 @@ public struct AppSettings: Sendable, Equatable {
         }
         if let text = environment["IMDMS_PERMITTED_STAY_DAYS"], !text.isEmpty {
             if let days = Int(text), days > 0 { settings.permittedStayDays = days } else { problems.append("IMDMS_PERMITTED_STAY_DAYS='\(text)' is not a number of days above 0") }
+        }
+        if let host = environment["IMDMS_SMTP_HOST"], !host.isEmpty { settings.smtpHost = host }
+        if let text = environment["IMDMS_SMTP_PORT"], !text.isEmpty {
+            if let value = Int(text), (1...65535).contains(value) { settings.smtpPort = value } else { problems.append("IMDMS_SMTP_PORT='\(text)' is not a port") }
+        }
+        if let from = environment["IMDMS_MAIL_FROM"], !from.isEmpty {
+            if from.contains("@") && !from.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) { settings.mailFrom = from } else {
+                problems.append("IMDMS_MAIL_FROM='\(from)' is not an e-mail address")
+            }
+        }
+        if let text = environment["IMDMS_RELEASE_CHECK_SECONDS"], !text.isEmpty {
+            if let value = Int(text), value > 0 { settings.releaseCheckSeconds = value } else { problems.append("IMDMS_RELEASE_CHECK_SECONDS='\(text)' is not a number of seconds above 0") }
         }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }

@@ -28,6 +28,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: GovernanceController())
     try app.register(collection: AuditController())
     try app.register(collection: ReportController())
+    try app.register(collection: ReleasesController())
     try app.register(collection: AdminController())
     try app.register(collection: APIController())
     try app.register(collection: SDMXController())

@@ -46,7 +46,7 @@ struct Layout {
         </head>
         <body>
         <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>
-        <nav><a href="/">Datasets</a> <a href="/reports">Reports</a> \(staffLinks)<a href="/developers">Data for developers</a> \(account)</nav></header>
+        <nav><a href="/">Datasets</a> <a href="/reports">Reports</a> <a href="/releases">Releases</a> \(staffLinks)<a href="/developers">Data for developers</a> \(account)</nav></header>
         <main>
         \(body)
         </main>

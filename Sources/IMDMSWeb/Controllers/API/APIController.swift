@@ -125,6 +125,11 @@ struct APIController: RouteCollection {
     }
 
     func report(_ request: Request) async throws -> APIModels.ReportDTO {
+        // As the OpenAPI document says: empty or a year 1900–2999.
+        if let compare = request.query[String.self, at: "compare"], !compare.isEmpty,
+           compare.count != 4 || !compare.allSatisfy(\.isASCII) || Int(compare).map({ !(1900...2999).contains($0) }) ?? true {
+            throw WebError.badRequest("The compare ‘\(compare)’ is not a year such as 2018.")
+        }
         if request.parameters.get("reportID") == ScorecardReport.id {
             let (document, year) = try await GovernanceController.scorecardDocument(request)
             return APIModels.ReportDTO(document.definition, period: try Period(parsing: String(year)), document: document)
