@@ -68,9 +68,12 @@ public struct ReleaseRepository: Sendable {
                 try await sql.insert(into: "release_documents").columns("release_id", "report_id", "title", "period", "html")
                     .values(SQLBind(release.id), SQLBind(document.reportID), SQLBind(document.title), SQLBind(document.period), SQLBind(html)).run()
             }
+            // Due at once: the release time in whole seconds (a stored time may come back rounded up
+            // by a fraction of a millisecond, and must not then be later than the round's moment).
+            let due = Date(timeIntervalSince1970: (release.at.timeIntervalSince1970 - 1).rounded(.down))
             try await sql.raw("""
                 INSERT INTO release_messages (release_id, address, attempts, next_attempt_at)
-                SELECT \(bind: release.id), address, 0, \(bind: release.at) FROM subscribers
+                SELECT \(bind: release.id), address, 0, \(bind: due) FROM subscribers
                 """).run()
             try await sql.update("releases").set("produced", to: SQLLiteral.boolean(true)).where("id", .equal, SQLBind(release.id)).run()
         }
