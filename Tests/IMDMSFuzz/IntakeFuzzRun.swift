@@ -43,7 +43,7 @@ public enum IntakeFuzzRun {
                 }
             } catch let error as StorageError {
                 switch error {
-                case .conflict, .notFound, .unknownDataset: tally.refused += 1
+                case .conflict, .invalid, .notFound, .unknownDataset: tally.refused += 1
                 default: tally.unexpected.append("\(name): \(error)")
                 }
             } catch {

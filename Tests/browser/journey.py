@@ -12,7 +12,9 @@ real `imdms serve` binary on a fresh SQLite data folder:
    folder, or `IMDMS_JOURNEY_SHOTS`) and computed styles asserted — the site's stylesheet on the
    catalogue, table builder, intake preview and submission pages, the report's own inline
    stylesheet (allowed by its hash in the CSP) on the bulletin and the scorecard; uploads are sent
-   by the site's script with a progress bar.
+   by the site's script with a progress bar;
+6. a producer types a month into the data-entry form (keyboard: Tab to the next cell), submits it
+   from the preview, the data manager approves and publishes it, the public table shows it.
 
 Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
 """
@@ -31,6 +33,7 @@ from zoneinfo import ZoneInfo
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -248,6 +251,34 @@ class Journey:
         after = self.public_table()
         self.expect("Maseru Bridge" in after, "the published figures are public after the release")
         self.styled("table-builder", "table.data", "borderCollapse", "collapse")
+
+        self.step("a producer types a month into the data-entry form, from draft to submitted")
+        self.login("thabo")
+        self.open("/intake/form?dataset=BORDER_CROSSINGS&period=2023-01")
+        self.styled("entry-form", "table.data", "borderCollapse", "collapse")
+        first = self.browser.find_element(By.NAME, "v.MSB.ARR.WORLD.F._T._T")
+        first.send_keys("1204")
+        first.send_keys(Keys.TAB)  # the next cell of the row: Maseru Bridge, arrivals, men
+        self.browser.switch_to.active_element.send_keys("1,100")
+        self.browser.find_element(By.ID, "entry-check").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
+        self.expect("2 observations would be stored for 2023-01" in self.text(), "the typed month is previewed like an upload")
+        self.browser.find_element(By.ID, "submit").click()
+        entered = self.wait.until(EC.presence_of_element_located((By.ID, "submission-link"))).get_attribute("href").split("/submissions/")[1]
+        self.logout()
+
+        self.step("the data manager approves and publishes it; the public sees the typed figures")
+        self.login("palesa")
+        self.open(f"/submissions/{entered}")
+        self.browser.find_element(By.ID, "action-approve").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "approved"))
+        self.browser.find_element(By.ID, "action-publish").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "published"))
+        self.logout()
+        self.browser.delete_all_cookies()
+        self.open("/datasets/BORDER_CROSSINGS?rows=BORDER_POST&cols=DIRECTION&start=2023-01&end=2023-01")
+        row = [r.text for r in self.browser.find_elements(By.CSS_SELECTOR, "tr") if r.text.startswith("Maseru Bridge")]
+        self.expect(row and "2,304" in row[0], f"the published month shows 1,204 + 1,100 arrivals at Maseru Bridge: {row}")
 
         self.step("the bulletin looks as designed in the browser, under the site's CSP")
         self.open("/reports/quarterly-bulletin?period=2022-Q4")

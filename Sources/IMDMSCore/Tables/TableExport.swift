@@ -10,15 +10,24 @@ public struct TableExport: Sendable {
     public var codelists: [String: Codelist]
     public var title: String
     public var notes: [String]
+    /// How codes are labelled in the table and its files (the .Stat Data Explorer's choice).
+    public var labels: Labels
+
+    /// Names (`Maseru Bridge`), codes (`MSB`) or both (`MSB: Maseru Bridge`).
+    public enum Labels: String, Sendable, CaseIterable {
+        case names, codes, both
+    }
 
     public static let withheldSymbol = "x"
 
-    public init(table: TableResult, structure: DataStructure, codelists: [String: Codelist], title: String? = nil, notes: [String] = []) {
+    public init(table: TableResult, structure: DataStructure, codelists: [String: Codelist], title: String? = nil, notes: [String] = [],
+                labels: Labels = .names) {
         self.table = table
         self.structure = structure
         self.codelists = codelists
         self.title = title ?? structure.name
         self.notes = notes
+        self.labels = labels
     }
 
     public func dimensionName(_ id: String?) -> String {
@@ -30,7 +39,12 @@ public struct TableExport: Sendable {
     public func label(_ code: String, _ dimensionID: String?) -> String {
         if code == TableResult.totalColumn && dimensionID == nil { return "Total" }
         guard let dimensionID, let dimension = structure.dimensions.first(where: { $0.id == dimensionID }) else { return code }
-        return codelists[dimension.codelistID]?[code]?.name ?? code
+        let name = codelists[dimension.codelistID]?[code]?.name ?? code
+        switch labels {
+        case .names: return name
+        case .codes: return code
+        case .both: return name == code ? code : "\(code): \(name)"
+        }
     }
 
     /// The footnotes every output of the table carries.

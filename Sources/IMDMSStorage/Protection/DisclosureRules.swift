@@ -29,7 +29,7 @@ public struct DisclosureRules: Sendable {
             throw StorageError.notPermitted("Only a data manager or an administrator changes a disclosure rule.")
         }
         guard (0...1_000_000).contains(threshold) else {
-            throw StorageError.conflict("A disclosure threshold is a whole number from 0 (none) upwards, not \(threshold).")
+            throw StorageError.invalid("A disclosure threshold is a whole number from 0 (none) upwards, not \(threshold).")
         }
         try await store.database.transaction { tx in
             guard let model = try await DatasetModel.find(datasetID, on: tx) else { throw StorageError.unknownDataset(datasetID) }

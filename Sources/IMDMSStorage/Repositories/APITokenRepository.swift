@@ -31,9 +31,9 @@ public struct APITokenRepository: Sendable {
     public func create(name: String, role: Role, organisationID: String?, validDays: Int = lifetimes[0], by actor: String,
                        now: Date = Date()) async throws -> (Token, secret: String) {
         let name = name.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty else { throw StorageError.conflict("a token needs a name that says which machine uses it") }
-        guard Self.lifetimes.contains(validDays) else { throw StorageError.conflict("a token is valid for one of \(Self.lifetimes.map(String.init).joined(separator: ", ")) days") }
-        if role == .producer && organisationID == nil { throw StorageError.conflict("a producer token needs an organisation") }
+        guard !name.isEmpty else { throw StorageError.invalid("a token needs a name that says which machine uses it") }
+        guard Self.lifetimes.contains(validDays) else { throw StorageError.invalid("a token is valid for one of \(Self.lifetimes.map(String.init).joined(separator: ", ")) days") }
+        if role == .producer && organisationID == nil { throw StorageError.invalid("a producer token needs an organisation") }
         if let organisationID, try await OrganisationModel.find(organisationID, on: store.database) == nil {
             throw StorageError.notFound("there is no organisation '\(organisationID)'")
         }

@@ -107,7 +107,7 @@ public struct AssessmentRepository: Sendable {
     // MARK: Assessments
 
     public func create(frameworkID: String, year: Int, organisationID: String, actor: String) async throws -> UUID {
-        guard (1900...2200).contains(year) else { throw StorageError.conflict("the year \(year) is not a plausible assessment year") }
+        guard (1900...2200).contains(year) else { throw StorageError.invalid("the year \(year) is not a plausible assessment year") }
         guard try await AssessmentFrameworkModel.find(frameworkID, on: store.database) != nil else {
             throw StorageError.notFound("there is no framework \(frameworkID)")
         }

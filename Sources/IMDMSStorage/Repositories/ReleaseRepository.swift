@@ -107,7 +107,7 @@ public struct ReleaseRepository: Sendable {
     public func subscribe(_ address: String, by actor: String) async throws {
         let address = address.trimmingCharacters(in: .whitespaces)
         guard address.contains("@"), !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) else {
-            throw StorageError.conflict("‘\(address)’ is not an e-mail address")
+            throw StorageError.invalid("‘\(address)’ is not an e-mail address")
         }
         try await store.database.transaction { tx in
             try await (tx as! any SQLDatabase).insert(into: "subscribers").columns("address", "added_by", "added_at")

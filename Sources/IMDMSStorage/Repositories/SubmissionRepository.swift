@@ -43,14 +43,14 @@ public struct SubmissionRepository: Sendable {
     static func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data?, on tx: any Database,
                       seal: AuditSeal?, actor givenActor: String? = nil) async throws -> Submission {
         guard submission.datasetID == structure.id else {
-            throw StorageError.conflict("submission \(submission.id) is for \(submission.datasetID), not \(structure.id)")
+            throw StorageError.invalid("submission \(submission.id) is for \(submission.datasetID), not \(structure.id)")
         }
         if let bad = observations.first(where: { $0.key.count != structure.dimensions.count }) {
-            throw StorageError.conflict("key \(bad.seriesKey) has \(bad.key.count) codes; \(structure.id) has \(structure.dimensions.count) dimensions")
+            throw StorageError.invalid("key \(bad.seriesKey) has \(bad.key.count) codes; \(structure.id) has \(structure.dimensions.count) dimensions")
         }
         // One frequency per dataset: what lets a period filter bound its index scan (SDMXDataReader).
         if let bad = observations.first(where: { $0.period.frequency != structure.frequency }) {
-            throw StorageError.conflict("\(structure.id) is \(structure.frequency.name.lowercased()); period \(bad.period) is \(bad.period.frequency.name.lowercased())")
+            throw StorageError.invalid("\(structure.id) is \(structure.frequency.name.lowercased()); period \(bad.period) is \(bad.period.frequency.name.lowercased())")
         }
         var record = submission
         record.observationCount = observations.count

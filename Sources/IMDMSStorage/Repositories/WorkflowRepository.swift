@@ -32,7 +32,7 @@ public struct WorkflowRepository: Sendable {
                     + action.from.map(\.rawValue).sorted().joined(separator: " or ") + " submission can be given ‘\(action.label)’")
             }
             if action == .return && comment == nil {
-                throw StorageError.conflict("returning a submission needs a comment that tells the producer what to correct")
+                throw StorageError.invalid("returning a submission needs a comment that tells the producer what to correct")
             }
             let sql = tx as! any SQLDatabase
             let actor = "user:\(user.username)"

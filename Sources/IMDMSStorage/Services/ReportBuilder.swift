@@ -42,7 +42,7 @@ public struct ReportBuilder: Sendable {
 
     public func make(_ report: ReportDefinition, period: Period) async throws -> ReportDocument {
         guard period.frequency == report.frequency else {
-            throw StorageError.conflict("\(report.title) is made for a \(report.frequency.name.lowercased()) period such as \(Period.example(report.frequency)), not \(period.formatted)")
+            throw StorageError.invalid("\(report.title) is made for a \(report.frequency.name.lowercased()) period such as \(Period.example(report.frequency)), not \(period.formatted)")
         }
         let end = period.advanced(by: max(1, report.span ?? 1) - 1)
         var sections: [ReportDocument.Section] = []

@@ -6,7 +6,8 @@ import IMDMSCore
 /// the web page, the JSON API and `imdms report mgi-scorecard`.
 public struct ScorecardBuilder: Sendable {
     /// The comparison year is not before the assessed year.
-    public struct InvalidComparison: Error, Sendable, CustomStringConvertible {
+    public struct InvalidComparison: UserFacingError, Sendable {
+        public var status: Int { 400 }
         public var year: Int, compare: Int
         public var description: String { "Compare \(year) with an earlier assessment, not \(compare)." }
     }

@@ -28,9 +28,9 @@ public struct SourceRules: Sendable {
             throw StorageError.notPermitted("Only a data manager or an administrator decides which source is current.")
         }
         guard Self.datasets.contains(rule.datasetID) else {
-            throw StorageError.conflict("\(rule.datasetID) has one source only; source rules are for \(Self.datasets.sorted().joined(separator: ", ")).")
+            throw StorageError.invalid("\(rule.datasetID) has one source only; source rules are for \(Self.datasets.sorted().joined(separator: ", ")).")
         }
-        if let last = rule.last, last < rule.first { throw StorageError.conflict("the last period \(last) is before the first \(rule.first)") }
+        if let last = rule.last, last < rule.first { throw StorageError.invalid("the last period \(last) is before the first \(rule.first)") }
         try await store.database.transaction { tx in
             let sql = tx as! any SQLDatabase
             try await sql.insert(into: "source_rules").columns("dataset_id", "first_period", "last_period", "source", "created_by", "created_at")

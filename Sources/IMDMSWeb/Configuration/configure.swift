@@ -24,6 +24,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: SourcesController())
     try app.register(collection: RevisionsController())
     try app.register(collection: IntakeController())
+    try app.register(collection: EntryController())
     try app.register(collection: WorkflowController())
     try app.register(collection: GovernanceController())
     try app.register(collection: AuditController())

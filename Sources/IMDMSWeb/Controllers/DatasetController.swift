@@ -10,6 +10,7 @@ struct DatasetController: RouteCollection {
         routes.get("datasets", ":datasetID", use: show)
         routes.get("datasets", ":datasetID", "table.xlsx", use: xlsx)
         routes.get("datasets", ":datasetID", "table.csv", use: csv)
+        routes.get("datasets", ":datasetID", "chart.svg", use: chart)
         routes.post("datasets", ":datasetID", "disclosure", use: changeRule)
     }
 
@@ -54,14 +55,33 @@ struct DatasetController: RouteCollection {
 
     func xlsx(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        let data = try TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID).xlsx()
+        let data = try TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID, labels: try Self.labels(request)).xlsx()
         return ReportController.download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(structure.id).xlsx")
     }
 
     func csv(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        let text = TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID).csv()
+        let text = TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID, labels: try Self.labels(request)).csv()
         return ReportController.download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "\(structure.id).csv")
+    }
+
+    /// `labels=names|codes|both` (default names).
+    static func labels(_ request: Request) throws -> TableExport.Labels {
+        let text = (request.url.query.map(Self.parameters) ?? [:])["labels"] ?? ""
+        guard !text.isEmpty else { return .names }
+        guard let labels = TableExport.Labels(rawValue: text) else { throw WebError.badRequest("Labels are names, codes or both, not ‘\(text)’.") }
+        return labels
+    }
+
+    /// The table's chart alone, as an SVG image (what the embed snippet shows on other sites).
+    func chart(_ request: Request) async throws -> Response {
+        let (structure, table) = try await Self.table(request)
+        guard let svg = DatasetPage.chartSVG(table: table, structure: structure, reference: request.imdms.reference, labels: try Self.labels(request)) else {
+            throw WebError.notFound("No observations match this choice.")
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
+        return Response(status: .ok, headers: headers, body: .init(string: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + svg))
     }
 
     func show(_ request: Request) async throws -> Response {
@@ -69,6 +89,8 @@ struct DatasetController: RouteCollection {
         let (structure, table) = try await Self.table(request)
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
         var page = DatasetPage(structure: structure, reference: context.reference, request: table.request, table: table, coverage: coverage)
+        page.labels = try Self.labels(request)
+        page.siteAddress = context.settings.siteAddress
         if let login = request.login, Access.reviews(login.user) { page.ruleForm = login.csrfToken }
         page.ruleChanged = request.url.query?.contains("rule=changed") == true
         return page.render(login: request.login).response()
@@ -116,7 +138,9 @@ struct DatasetController: RouteCollection {
             let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
             let decode = { (text: String) in (text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? text) }
             guard let name = parts.first.map(decode) else { continue }
-            result[name] = parts.count > 1 ? decode(parts[1]) : ""
+            let value = parts.count > 1 ? decode(parts[1]) : ""
+            // A name given more than once (a list box with several codes chosen): the values joined by commas.
+            if let earlier = result[name], !earlier.isEmpty { result[name] = value.isEmpty ? earlier : earlier + "," + value } else { result[name] = value }
         }
         return result
     }

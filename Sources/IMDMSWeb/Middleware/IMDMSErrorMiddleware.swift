@@ -27,29 +27,18 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
         }
     }
 
+    /// A user-facing error (`UserFacingError`, including `SDMXError` and `StorageError`) or Vapor's
+    /// own (`AbortError`, e.g. `WebError`) gives its status and message; anything else, or a user-facing
+    /// error with status 500, is a fault shown without details.
     static func classify(_ error: any Error) -> (HTTPResponseStatus, String) {
+        let fault = (HTTPResponseStatus.internalServerError, "The server could not complete the request.")
         switch error {
-        case let error as SDMXError:
-            return (HTTPResponseStatus(statusCode: error.httpStatus), error.message)
+        case let error as any UserFacingError:
+            return error.status == 500 ? fault : (HTTPResponseStatus(statusCode: error.status), error.description)
         case let error as any AbortError:
             return (error.status, error.reason)
-        case let error as TableRequestError:
-            return (.badRequest, error.description)
-        case let error as PeriodError:
-            return (.badRequest, error.description)
-        case let error as GovernanceError:
-            return (.unprocessableEntity, error.description)
-        case let error as ScorecardBuilder.InvalidComparison:
-            return (.badRequest, error.description)
-        case let error as StorageError:
-            switch error {
-            case .unknownDataset, .notFound: return (.notFound, error.description)
-            case .conflict: return (.conflict, error.description)
-            case .notPermitted: return (.forbidden, error.description)
-            case .cannotOpen, .inconsistentReference: return (.internalServerError, "The server could not complete the request.")
-            }
         default:
-            return (.internalServerError, "The server could not complete the request.")
+            return fault
         }
     }
 

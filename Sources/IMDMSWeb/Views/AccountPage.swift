@@ -18,7 +18,7 @@ struct AccountPage {
                 + HTML.element("p", "At least \(PasswordPolicy.minimumLength) characters, not your username. Your other sessions end.", [("class", "meta")])
                 + """
                 <form class="login" method="post" action="/account/password" id="password">
-                <input type="hidden" name="csrf" value="\(HTML.escape(csrfToken))">
+                \(HTML.csrfField(csrfToken))
                 <label>Current password <input name="current" type="password" autocomplete="current-password" required></label>
                 <label>New password <input name="new" type="password" autocomplete="new-password" required></label>
                 <label>New password again <input name="repeated" type="password" autocomplete="new-password" required></label>

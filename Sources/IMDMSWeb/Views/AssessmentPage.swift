@@ -32,7 +32,7 @@ struct AssessmentPage {
             }
             let editable = canAnswer && !locked
             html += "<form method=\"post\" action=\"/governance/assessments/\(s.id.uuidString)\" enctype=\"multipart/form-data\" id=\"answers\">"
-                + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                + "\(HTML.csrfField(csrf))"
             for domain in framework.domains {
                 html += HTML.element("h2", "\(domain.code) \(domain.name)")
                 for subdomain in domain.subdomains {
@@ -45,7 +45,7 @@ struct AssessmentPage {
             if editable {
                 html += HTML.element("h2", "Answers from a workbook")
                 html += "<form method=\"post\" action=\"/governance/assessments/\(s.id.uuidString)/workbook\" enctype=\"multipart/form-data\" id=\"answers-workbook\">"
-                    + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                    + "\(HTML.csrfField(csrf))"
                     + HTML.element("p", "A sheet ‘answers’ with the columns " + AssessmentWorkbook.columns.joined(separator: ", ") + " (an answer is an option's code or label).")
                     + "<label>Workbook <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">Import the answers</button></form>"
             }

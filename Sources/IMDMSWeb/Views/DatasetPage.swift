@@ -12,6 +12,10 @@ struct DatasetPage {
     /// The CSRF token when the reader may change the disclosure rule (data managers, administrators).
     var ruleForm: String?
     var ruleChanged = false
+    /// Codes labelled by names, codes or both (`labels=`).
+    var labels: TableExport.Labels = .names
+    /// The site's address, for the chart's embed snippet.
+    var siteAddress: String = ""
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: structure.name, login: login) {
@@ -31,10 +35,10 @@ struct DatasetPage {
             .map { HTML.option($0.rawValue, $0.name, selected: $0 == (request.frequency ?? structure.frequency)) }.joined()
         let filters = dims.map { dimension -> String in
             let list = reference.codelistsByID[dimension.codelistID]
-            let chosen = request.filters[dimension.id]?.first
-            let options = HTML.option("", "All", selected: chosen == nil)
-                + (list?.codes ?? []).map { HTML.option($0.id, $0.name, selected: $0.id == chosen) }.joined()
-            return "<label>\(HTML.escape(dimension.name))<select name=\"\(HTML.escape(dimension.id))\">\(options)</select></label>"
+            let chosen = Set(request.filters[dimension.id] ?? [])
+            let options = (list?.codes ?? []).map { HTML.option($0.id, $0.name, selected: chosen.contains($0.id)) }.joined()
+            return "<label>\(HTML.escape(dimension.name)) <span class=\"meta\">(none chosen: all)</span>"
+                + "<select name=\"\(HTML.escape(dimension.id))\" multiple size=\"3\">\(options)</select></label>"
         }.joined()
         return HTML.container("form", [("class", "query"), ("method", "get"), ("action", "/datasets/\(structure.id)")], [
             "<label>Rows<select name=\"rows\">\(rowOptions)</select></label>",
@@ -42,6 +46,8 @@ struct DatasetPage {
             "<label>From<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
             "<label>To<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
             "<label>Frequency<select name=\"freq\">\(frequencies)</select></label>",
+            "<label>Labels<select name=\"labels\">" + [("names", "Names"), ("codes", "Codes"), ("both", "Codes and names")]
+                .map { HTML.option($0.0, $0.1, selected: $0.0 == labels.rawValue) }.joined() + "</select></label>",
             filters,
             "<button type=\"submit\">Show table</button>",
         ].joined())
@@ -51,17 +57,28 @@ struct DatasetPage {
         guard !table.isEmpty else {
             return "<p class=\"empty\">No observations match this choice. Try another period range or fewer filters.</p>"
         }
-        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID)
+        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID, labels: labels)
         return TableHTML(export, id: "data-table").render()
             + "<p class=\"downloads\">Download: <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(downloadQuery))\">Excel</a> · "
             + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(downloadQuery))\">CSV</a></p>"
     }
 
-    /// The table as a chart: a line over time when time is on the rows, otherwise bars for the
-    /// (at most 20 largest) rows, stacked by the columns when there are few.
+    /// The table's chart, and the snippet that embeds it in another site (an image of the same query).
     private var chartHTML: String {
-        guard !table.isEmpty else { return "" }
-        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID)
+        guard let svg = Self.chartSVG(table: table, structure: structure, reference: reference, labels: labels) else { return "" }
+        let source = "\(siteAddress)/datasets/\(structure.id)/chart.svg?\(downloadQuery)"
+        let snippet = "<img src=\"\(source)\" alt=\"\(structure.measure.name) — \(structure.name)\" width=\"640\">"
+        return "<figure class=\"chart\" id=\"table-chart-figure\">\(svg)</figure>"
+            + "<details class=\"embed\"><summary>Embed this chart</summary><p class=\"meta\">Paste into a web page; the chart follows the published data.</p>"
+            + "<textarea id=\"embed-snippet\" readonly rows=\"3\" cols=\"80\">\(HTML.escape(snippet))</textarea></details>"
+    }
+
+    /// The table as a chart: a line over time when time is on the rows, otherwise bars for the
+    /// (at most 20 largest) rows, stacked by the columns when there are few. Nil for an empty table.
+    static func chartSVG(table: TableResult, structure: DataStructure, reference: ReferenceConfiguration, labels: TableExport.Labels) -> String? {
+        guard !table.isEmpty else { return nil }
+        let request = table.request
+        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID, labels: labels)
         let rowDim = request.rowDimension, colDim = request.columnDimension
         let isTime = rowDim == TableRequest.timeDimension
         var rows = table.leafRows
@@ -72,8 +89,7 @@ struct DatasetPage {
             : [.init(name: structure.measure.name, values: rows.map { table.rowTotal($0.code) })]
         let data = ChartData(title: "\(structure.measure.name) by \(export.dimensionName(rowDim).lowercased())", categories: rows.map { export.label($0.code, rowDim) },
                              series: series, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))", categoryLabel: export.dimensionName(rowDim))
-        let svg = isTime ? LineChart(data: data).svg(id: "table-chart") : BarChart(data: data).svg(id: "table-chart")
-        return "<figure class=\"chart\" id=\"table-chart-figure\">\(svg)</figure>"
+        return isTime ? LineChart(data: data).svg(id: "table-chart") : BarChart(data: data).svg(id: "table-chart")
     }
 
     /// The query string that reproduces this table.
@@ -83,6 +99,7 @@ struct DatasetPage {
         if let end = request.endPeriod { parts.append(("end", end.formatted)) }
         if let frequency = request.frequency { parts.append(("freq", frequency.rawValue)) }
         for (dimension, codes) in request.filters.sorted(by: { $0.key < $1.key }) { parts.append((dimension, codes.joined(separator: ","))) }
+        if labels != .names { parts.append(("labels", labels.rawValue)) }
         return parts.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
     }
 
@@ -110,7 +127,7 @@ struct DatasetPage {
         guard let csrf = ruleForm else { return "" }
         let note = ruleChanged ? HTML.element("p", "The rule was changed; every public output follows it from now on (the change is in the audit trail).", [("class", "notice")]) : ""
         return note + HTML.container("form", [("method", "post"), ("action", "/datasets/\(structure.id)/disclosure"), ("id", "disclosure-rule"), ("class", "query")], [
-            "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">",
+            "\(HTML.csrfField(csrf))",
             "<label>Disclosure threshold (0: none)<input name=\"threshold\" size=\"4\" inputmode=\"numeric\" value=\"\(structure.disclosureThreshold)\"></label>",
             "<button type=\"submit\">Change the rule</button>",
         ].joined()) + (SourceRules.datasets.contains(structure.id)

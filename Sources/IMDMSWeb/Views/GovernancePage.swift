@@ -32,7 +32,7 @@ struct GovernancePage {
             html += ReportsPage.scorecardForm
             if canCreate && !frameworks.isEmpty {
                 html += HTML.element("h2", "Start an assessment")
-                html += "<form method=\"post\" action=\"/governance/assessments\" id=\"new-assessment\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                html += "<form method=\"post\" action=\"/governance/assessments\" id=\"new-assessment\">\(HTML.csrfField(csrf))"
                     + "<label>Year <input name=\"year\" size=\"6\" required inputmode=\"numeric\"></label> <label>Framework <select name=\"framework\">"
                     + frameworks.map { HTML.option($0.id, "\($0.title) (\($0.version))" + ($0.illustrative ? " — illustrative" : ""), selected: false) }.joined()
                     + "</select></label> <button type=\"submit\">Start</button></form>"
@@ -43,7 +43,7 @@ struct GovernancePage {
             }.joined() + "</ul>"
             if canImport {
                 html += "<form method=\"post\" action=\"/governance/frameworks\" enctype=\"multipart/form-data\" id=\"import-framework\">"
-                    + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                    + "\(HTML.csrfField(csrf))"
                     + HTML.element("p", "Import an indicator list from a workbook: a sheet ‘indicators’ with the columns "
                         + FrameworkWorkbook.indicatorColumns.joined(separator: ", ") + "; optional sheets ‘scales’ (scale, option_code, label, score) and ‘framework’ (id, version, title).")
                     + "<label>Workbook <input type=\"file\" name=\"file\" required></label> <label>Id <input name=\"id\" size=\"6\" value=\"MGI\"></label> "

@@ -4,6 +4,11 @@ import IMDMSCore
 enum HTML {
     static func escape(_ text: String) -> String { MustacheTemplate.escapeHTML(text) }
 
+    /// The hidden field every state-changing form carries (`CSRFMiddleware`).
+    static func csrfField(_ token: String) -> String {
+        "<input type=\"hidden\" name=\"\(CSRFMiddleware.field)\" value=\"\(escape(token))\">"
+    }
+
     /// `<tag attributes>escaped text</tag>`; attribute values are escaped too.
     static func element(_ tag: String, _ text: String, _ attributes: [(String, String)] = []) -> String {
         "<\(tag)\(attributeText(attributes))>\(escape(text))</\(tag)>"

@@ -16,12 +16,13 @@ struct IntakePage {
                 + (submissionID.map { "<p><a id=\"submission-link\" href=\"/submissions/\($0.uuidString)\">Follow this submission through review</a></p>" } ?? "")
                 + """
                 <form class="upload" method="post" action="/intake" enctype="multipart/form-data">
-                <input type="hidden" name="csrf" value="\(HTML.escape(login.csrfToken))">
+                \(HTML.csrfField(login.csrfToken))
                 <label>Dataset <select name="dataset">\(structures.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined())</select></label>
                 <label>File (Excel .xlsx, CSV or SDMX-CSV) <input type="file" name="file" required></label>
                 <button type="submit">Upload and check</button>
                 </form>
                 <p class="meta">Nothing is stored until you have seen the preview and pressed Submit.</p>
+                <p><a id="entry-link" href="/intake/form">Or type a period's figures into the data-entry form</a></p>
                 """
         }
     }

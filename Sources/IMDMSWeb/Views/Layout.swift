@@ -17,7 +17,7 @@ struct Layout {
     var account: String {
         guard let login else { return "<a href=\"/login\">Log in</a>" }
         return "<a class=\"who\" href=\"/account\">\(HTML.escape(login.user.displayName)) (\(HTML.escape(login.user.role.rawValue)))</a>"
-            + "<form class=\"logout\" method=\"post\" action=\"/logout\"><input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+            + "<form class=\"logout\" method=\"post\" action=\"/logout\">\(HTML.csrfField(login.csrfToken))"
             + "<button type=\"submit\">Log out</button></form>"
     }
 

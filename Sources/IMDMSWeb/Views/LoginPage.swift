@@ -12,7 +12,7 @@ struct LoginPage {
                 + (message.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
                 + """
                 <form class="login" method="post" action="/login">
-                <input type="hidden" name="csrf" value="\(HTML.escape(csrfToken))">
+                \(HTML.csrfField(csrfToken))
                 <label>Username <input name="username" autocomplete="username" required value="\(HTML.escape(username))"></label>
                 <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
                 <button type="submit">Log in</button>

@@ -50,7 +50,7 @@ struct SourcesPage {
             html += rules.isEmpty ? HTML.element("p", "None: the producer's report is current wherever it exists.")
                 : "<ul id=\"rules\">" + rules.map { HTML.element("li", "\($0.first) to \($0.last.map(\.formatted) ?? "onwards"): \($0.source.label)") }.joined() + "</ul>"
             html += "<form method=\"post\" action=\"/datasets/\(HTML.escape(structure.id))/sources\" id=\"new-rule\">"
-                + "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(csrf))\">"
+                + "\(HTML.csrfField(csrf))"
                 + "<label>From <input name=\"first\" placeholder=\"2022-11\" required></label> "
                 + "<label>To <input name=\"last\" placeholder=\"(onwards)\"></label> "
                 + "<label>Current source <select name=\"source\">"

@@ -21,6 +21,9 @@ struct SubmissionPage {
             if s.status == .returned, let comment = s.reviewComment {
                 html += HTML.container("div", [("class", "comment"), ("id", "review-comment")], "<strong>Returned with this comment:</strong> " + HTML.escape(comment))
             }
+            if s.status == .returned, let structure, Access.canSubmit(login.user, to: structure) {
+                html += "<p><a id=\"correct-in-form\" href=\"/intake/form?from=\(s.id.uuidString)\">Correct it in the data-entry form</a></p>"
+            }
             var facts: [(String, String)] = [
                 ("Submission", s.id.uuidString), ("Received", times.format(s.createdAt)), ("Channel", s.channel.rawValue),
                 ("Observations", NumberFormat.grouped(Double(s.observationCount))),
@@ -38,7 +41,7 @@ struct SubmissionPage {
 
     private func actionForms(_ login: SessionRepository.Session) -> String {
         guard !actions.isEmpty else { return "" }
-        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        let csrf = "\(HTML.csrfField(login.csrfToken))"
         var html = HTML.element("h2", "Actions")
         for action in actions {
             let base = "/submissions/\(submission.id.uuidString)/\(action.rawValue)"

@@ -8,7 +8,7 @@ struct TokensPage {
     var message: String?
 
     func render(login: SessionRepository.Session) -> Layout {
-        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        let csrf = "\(HTML.csrfField(login.csrfToken))"
         return Layout(title: "API tokens", login: login) {
             var html = HTML.element("h1", "API tokens")
             html += HTML.element("p", "Machines send a token as ‘Authorization: Bearer …’. It acts with its role and organisation.", [("class", "meta")])

@@ -17,7 +17,7 @@ struct UploadPage {
 
     func render(login: SessionRepository.Session) -> Layout {
         let base = "/intake/uploads/\(upload.id.uuidString)"
-        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        let csrf = "\(HTML.csrfField(login.csrfToken))"
         return Layout(title: "Check \(upload.file.name)", login: login) {
             var html = HTML.element("h1", "\(upload.file.name) → \(structure.name)")
             html += HTML.element("p", summary, [("id", "summary")])

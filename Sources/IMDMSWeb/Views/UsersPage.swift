@@ -8,7 +8,7 @@ struct UsersPage {
     var message: String?
 
     func render(login: SessionRepository.Session) -> Layout {
-        let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(HTML.escape(login.csrfToken))\">"
+        let csrf = "\(HTML.csrfField(login.csrfToken))"
         return Layout(title: "Users", login: login) {
             var html = HTML.element("h1", "Users")
             if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
