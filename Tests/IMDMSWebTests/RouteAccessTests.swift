@@ -31,6 +31,7 @@ struct RouteAccessTests {
         "GET /static/imdms.js": everyone,
         "GET /datasets/:datasetID/chart.svg": everyone,
         "GET /releases": everyone,
+        "GET /language/:code": everyone,
         "GET /intake/form": submitters,
         "POST /intake/form": submitters,
         "GET /releases.atom": everyone,

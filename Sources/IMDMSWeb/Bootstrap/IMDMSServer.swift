@@ -68,7 +68,8 @@ public enum IMDMSServer {
             let releases = Task.detached(priority: .utility) { [logger = app.logger] in
                 await ReleaseDelivery(context: context, logger: logger).schedule()
             }
-            defer { warmUp.cancel(); releases.cancel() }
+            let trim = Task.detached(priority: .background) { await MemoryTrim.schedule() }
+            defer { warmUp.cancel(); releases.cancel(); trim.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

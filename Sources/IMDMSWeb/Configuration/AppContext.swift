@@ -11,13 +11,27 @@ public struct AppContext: Sendable {
     public let reports: ReportLibrary
     /// Report PDFs printed, by the HTML they came from.
     public let printedReports = PrintedReports()
+    /// Each language's words and codelists (shipped, or an edited copy in `<data>/translations/`).
+    let localizers: [Language: Localizer]
 
     public init(store: Store, reference: ReferenceConfiguration, settings: AppSettings) throws {
         self.store = store
         self.reference = reference
         self.settings = settings
         self.reports = try ReportLibrary.load(overrides: settings.reportsDirectory, reference: reference)
+        var localizers: [Language: Localizer] = [:]
+        for language in Language.allCases {
+            let translations = try Translations.load(language, overrides: settings.translationsDirectory)
+            let problems = translations.problems(against: reference)
+            guard problems.isEmpty else {
+                throw TranslationError(file: "\(language.rawValue).json", reason: problems.joined(separator: "; "))
+            }
+            localizers[language] = Localizer(language: language, translations: translations, codelists: translations.codelists(reference.codelistsByID))
+        }
+        self.localizers = localizers
     }
+
+    func localizer(_ language: Language) -> Localizer { localizers[language] ?? localizers[.en]! }
 }
 
 extension Application {

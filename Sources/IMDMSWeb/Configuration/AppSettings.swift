@@ -110,6 +110,8 @@ public struct AppSettings: Sendable, Equatable {
 
     /// Where administrators put edited report files (`<data>/reports/`).
     public var reportsDirectory: String { (dataDirectory as NSString).appendingPathComponent("reports") }
+    /// Where data managers put edited translation files (`<data>/translations/st.json`).
+    public var translationsDirectory: String { (dataDirectory as NSString).appendingPathComponent("translations") }
 
     /// Where the data lives: PostgreSQL when a URL is set, otherwise `imdms.sqlite` in the data folder.
     public var storageLocation: StorageLocation {

@@ -12,6 +12,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     app.middleware = Middlewares()
     // Outermost first: security headers are added to every response, error pages included.
     app.middleware.use(SecurityHeadersMiddleware(hsts: context.settings.isHTTPS ? "max-age=31536000" : nil))
+    app.middleware.use(LanguageMiddleware())
     app.middleware.use(IMDMSErrorMiddleware(environment: app.environment))
     app.middleware.use(SessionLoaderMiddleware())
     app.middleware.use(PublicResponseCache(store: PublicResponseStore()))
@@ -30,6 +31,7 @@ public func configure(_ app: Application, context: AppContext) throws {
     try app.register(collection: AuditController())
     try app.register(collection: ReportController())
     try app.register(collection: ReleasesController())
+    try app.register(collection: LanguageController())
     try app.register(collection: AdminController())
     try app.register(collection: APIController())
     try app.register(collection: SDMXController())

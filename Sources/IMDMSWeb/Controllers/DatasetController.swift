@@ -55,13 +55,13 @@ struct DatasetController: RouteCollection {
 
     func xlsx(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        let data = try TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID, labels: try Self.labels(request)).xlsx()
+        let data = try TableExport(table: table, structure: Localizer.current.structure(structure), codelists: Localizer.current.codelists, labels: try Self.labels(request)).xlsx()
         return ReportController.download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(structure.id).xlsx")
     }
 
     func csv(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        let text = TableExport(table: table, structure: structure, codelists: request.imdms.reference.codelistsByID, labels: try Self.labels(request)).csv()
+        let text = TableExport(table: table, structure: Localizer.current.structure(structure), codelists: Localizer.current.codelists, labels: try Self.labels(request)).csv()
         return ReportController.download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "\(structure.id).csv")
     }
 
@@ -76,7 +76,7 @@ struct DatasetController: RouteCollection {
     /// The table's chart alone, as an SVG image (what the embed snippet shows on other sites).
     func chart(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        guard let svg = DatasetPage.chartSVG(table: table, structure: structure, reference: request.imdms.reference, labels: try Self.labels(request)) else {
+        guard let svg = DatasetPage.chartSVG(table: table, structure: Localizer.current.structure(structure), reference: request.imdms.reference, labels: try Self.labels(request)) else {
             throw WebError.notFound("No observations match this choice.")
         }
         var headers = HTTPHeaders()
@@ -88,7 +88,7 @@ struct DatasetController: RouteCollection {
         let context = request.imdms
         let (structure, table) = try await Self.table(request)
         let coverage = try await DatasetSummaryReader(store: context.store).coverage(visibility: request.visibility)[structure.id]
-        var page = DatasetPage(structure: structure, reference: context.reference, request: table.request, table: table, coverage: coverage)
+        var page = DatasetPage(structure: Localizer.current.structure(structure), reference: context.reference, request: table.request, table: table, coverage: coverage)
         page.labels = try Self.labels(request)
         page.siteAddress = context.settings.siteAddress
         if let login = request.login, Access.reviews(login.user) { page.ruleForm = login.csrfToken }

@@ -52,7 +52,7 @@ struct ReportController: RouteCollection {
     /// A made report in the format `?format=` asks for (html, xlsx, csv or pdf).
     static func respond(_ document: ReportDocument, name: String, request: Request) async throws -> Response {
         let format = request.query[String.self, at: "format"] ?? "html"
-        let renderer = ReportRenderer(document)
+        let renderer = ReportRenderer(Localizer.current.report(document))
         switch format {
         case "html":
             var headers = HTTPHeaders()

@@ -27,13 +27,15 @@ struct PublicResponseCache: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         guard request.method == .GET, Self.isPublic(request) else { return try await next.respond(to: request) }
         let token = try await request.imdms.store.publicDataToken(dataset: Self.dataset(of: request))
-        let etag = "W/\"\(token)-\(Self.boot)\""
+        // Each language is its own response (LanguageMiddleware, outside this one, chose it).
+        let language = Localizer.current.language.rawValue
+        let etag = "W/\"\(token)-\(Self.boot)-\(language)\""
         if request.headers.first(name: .ifNoneMatch).map({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.contains(etag) }) == true {
             let response = Response(status: .notModified)
             response.headers.replaceOrAdd(name: .eTag, value: etag)
             return response
         }
-        let key = PublicResponseStore.Key(path: request.url.string, accept: request.headers.first(name: .accept) ?? "", token: token)
+        let key = PublicResponseStore.Key(path: request.url.string, accept: (request.headers.first(name: .accept) ?? "") + "|" + language, token: token)
         if let kept = await store.response(for: key) {
             let response = kept.response(etag: etag, gzip: Self.acceptsGzip(request))
             response.headers.replaceOrAdd(name: "X-Cache", value: "hit")

@@ -34,32 +34,32 @@ struct DatasetPage {
         let frequencies = Frequency.allCases.filter { $0 <= structure.frequency }
             .map { HTML.option($0.rawValue, $0.name, selected: $0 == (request.frequency ?? structure.frequency)) }.joined()
         let filters = dims.map { dimension -> String in
-            let list = reference.codelistsByID[dimension.codelistID]
+            let list = Localizer.current.codelists[dimension.codelistID]
             let chosen = Set(request.filters[dimension.id] ?? [])
             let options = (list?.codes ?? []).map { HTML.option($0.id, $0.name, selected: chosen.contains($0.id)) }.joined()
-            return "<label>\(HTML.escape(dimension.name)) <span class=\"meta\">(none chosen: all)</span>"
+            return "<label>\(HTML.escape(dimension.name)) <span class=\"meta\">\(HTML.escape(T("(none chosen: all)")))</span>"
                 + "<select name=\"\(HTML.escape(dimension.id))\" multiple size=\"3\">\(options)</select></label>"
         }.joined()
         return HTML.container("form", [("class", "query"), ("method", "get"), ("action", "/datasets/\(structure.id)")], [
-            "<label>Rows<select name=\"rows\">\(rowOptions)</select></label>",
-            "<label>Columns<select name=\"cols\">\(colOptions)</select></label>",
-            "<label>From<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
-            "<label>To<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
-            "<label>Frequency<select name=\"freq\">\(frequencies)</select></label>",
-            "<label>Labels<select name=\"labels\">" + [("names", "Names"), ("codes", "Codes"), ("both", "Codes and names")]
+            "<label>\(HTML.escape(T("Rows")))<select name=\"rows\">\(rowOptions)</select></label>",
+            "<label>\(HTML.escape(T("Columns")))<select name=\"cols\">\(colOptions)</select></label>",
+            "<label>\(HTML.escape(T("From")))<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
+            "<label>\(HTML.escape(T("To")))<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
+            "<label>\(HTML.escape(T("Frequency")))<select name=\"freq\">\(frequencies)</select></label>",
+            "<label>\(HTML.escape(T("Labels")))<select name=\"labels\">" + [("names", T("Names")), ("codes", T("Codes")), ("both", T("Codes and names"))]
                 .map { HTML.option($0.0, $0.1, selected: $0.0 == labels.rawValue) }.joined() + "</select></label>",
             filters,
-            "<button type=\"submit\">Show table</button>",
+            "<button type=\"submit\">\(HTML.escape(T("Show table")))</button>",
         ].joined())
     }
 
     private var tableHTML: String {
         guard !table.isEmpty else {
-            return "<p class=\"empty\">No observations match this choice. Try another period range or fewer filters.</p>"
+            return "<p class=\"empty\">\(HTML.escape(T("No observations match this choice. Try another period range or fewer filters.")))</p>"
         }
-        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID, labels: labels)
+        let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels)
         return TableHTML(export, id: "data-table").render()
-            + "<p class=\"downloads\">Download: <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(downloadQuery))\">Excel</a> · "
+            + "<p class=\"downloads\">\(HTML.escape(T("Download:"))) <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(downloadQuery))\">Excel</a> · "
             + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(downloadQuery))\">CSV</a></p>"
     }
 
@@ -69,7 +69,7 @@ struct DatasetPage {
         let source = "\(siteAddress)/datasets/\(structure.id)/chart.svg?\(downloadQuery)"
         let snippet = "<img src=\"\(source)\" alt=\"\(structure.measure.name) — \(structure.name)\" width=\"640\">"
         return "<figure class=\"chart\" id=\"table-chart-figure\">\(svg)</figure>"
-            + "<details class=\"embed\"><summary>Embed this chart</summary><p class=\"meta\">Paste into a web page; the chart follows the published data.</p>"
+            + "<details class=\"embed\"><summary>\(HTML.escape(T("Embed this chart")))</summary><p class=\"meta\">Paste into a web page; the chart follows the published data.</p>"
             + "<textarea id=\"embed-snippet\" readonly rows=\"3\" cols=\"80\">\(HTML.escape(snippet))</textarea></details>"
     }
 
@@ -78,7 +78,7 @@ struct DatasetPage {
     static func chartSVG(table: TableResult, structure: DataStructure, reference: ReferenceConfiguration, labels: TableExport.Labels) -> String? {
         guard !table.isEmpty else { return nil }
         let request = table.request
-        let export = TableExport(table: table, structure: structure, codelists: reference.codelistsByID, labels: labels)
+        let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels)
         let rowDim = request.rowDimension, colDim = request.columnDimension
         let isTime = rowDim == TableRequest.timeDimension
         var rows = table.leafRows
@@ -105,11 +105,11 @@ struct DatasetPage {
 
     private var metadata: String {
         let org = reference.organisations.first { $0.id == structure.organisationID }?.name ?? structure.organisationID
-        return HTML.element("h2", "About this dataset") + HTML.container("dl", [("class", "meta-list")], [
-            ("Producer", org), ("Source", structure.metadata.source), ("Contact", structure.metadata.contact),
-            ("Methodology", structure.metadata.methodology), ("Frequency", structure.frequency.name),
-            ("Disclosure control", rule),
-            ("Data held", coverage.map { "\($0.observationCount) observations, \($0.firstPeriod ?? "") to \($0.lastPeriod ?? "")" } ?? "none"),
+        return HTML.element("h2", T("About this dataset")) + HTML.container("dl", [("class", "meta-list")], [
+            (T("Producer"), org), (T("Source"), structure.metadata.source), (T("Contact"), structure.metadata.contact),
+            (T("Methodology"), structure.metadata.methodology), (T("Frequency"), structure.frequency.name),
+            (T("Disclosure control"), rule),
+            (T("Data held"), coverage.map { "\($0.observationCount) observations, \($0.firstPeriod ?? "") to \($0.lastPeriod ?? "")" } ?? "none"),
         ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()) + ruleHTML
     }
 

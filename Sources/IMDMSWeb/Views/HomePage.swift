@@ -23,8 +23,8 @@ struct HomePage {
     var dashboard: ReportDocument? = nil
 
     func render(login: SessionRepository.Session?) -> Layout {
-        Layout(title: "Migration statistics of \(countryName)", login: login) {
-            var html = HTML.element("h1", "Migration statistics of \(countryName)")
+        Layout(title: T("Migration statistics of %@", countryName), login: login) {
+            var html = HTML.element("h1", T("Migration statistics of %@", countryName))
             if let pending, let reference, let login {
                 let title = Access.reviews(login.user) ? "Waiting for you: submissions to review and approved data to publish"
                     : "Your organisation's submissions waiting for review or returned to you"
@@ -32,7 +32,7 @@ struct HomePage {
                                        HTML.element("h2", title) + SubmissionsPage.table(pending, reference: reference, times: times, id: "attention"))
             }
             if showsSyntheticData {
-                html += "<p><span class=\"badge\">Synthetic demo data</span> The figures shown are generated for demonstration and are not official statistics.</p>"
+                html += "<p><span class=\"badge\">\(HTML.escape(T("Synthetic demo data")))</span> \(HTML.escape(T("The figures shown are generated for demonstration and are not official statistics.")))</p>"
             }
             if let dashboard { html += dashboardHTML(dashboard) }
             html += "<div class=\"datasets\">" + datasets.map(card).joined() + "</div>"
@@ -51,31 +51,31 @@ struct HomePage {
         return HTML.container("section", [("class", "dashboard"), ("id", "dashboard")],
             HTML.element("h2", "\(dashboard.definition.title): \(dashboard.periodLabel)") + HTML.container("div", [("class", "figures")], figures)
             + narrative + HTML.container("div", [("class", "drawings")], drawings)
-            + "<p><a href=\"/reports\">All reports</a></p>")
+            + "<p><a href=\"/reports\">\(HTML.escape(T("All reports")))</a></p>")
     }
 
     private func card(_ entry: Entry) -> String {
         let s = entry.structure
         let coverage: String
         if let c = entry.coverage, let first = c.firstPeriod, let last = c.lastPeriod {
-            coverage = "\(NumberFormat.grouped(Double(c.observationCount))) observations, \(first) to \(last)"
+            coverage = T("%@ observations, %@ to %@", NumberFormat.grouped(Double(c.observationCount)), first, last)
         } else {
-            coverage = "No data yet"
+            coverage = T("No data yet")
         }
         return HTML.container("section", [("class", "dataset"), ("id", s.id)], [
-            HTML.container("h2", [], HTML.container("a", [("href", "/datasets/\(s.id)")], HTML.escape(s.name))),
+            HTML.container("h2", [], HTML.container("a", [("href", "/datasets/\(s.id)")], HTML.escape(Localizer.current.translations.datasetName(s.id, english: s.name)))),
             HTML.element("p", s.metadata.description),
             HTML.container("dl", [("class", "meta-list")], [
-                ("Dataset", s.id), ("Producer", entry.organisation),
-                ("Frequency", s.frequency.name), ("Measure", "\(s.measure.name) (\(s.measure.unitLabel), \(s.measure.kind.rawValue))"),
-                ("Dimensions", s.dimensions.map(\.name).joined(separator: ", ")),
-                ("Source", s.metadata.source), ("Contact", s.metadata.contact),
-                ("Methodology", s.metadata.methodology), ("Data", coverage),
-                ("Last update", entry.calendar?.lastUpdate.map(times.format) ?? "–"),
-                ("Next release", entry.calendar?.nextRelease.map(times.format) ?? "Not announced"),
+                (T("Dataset"), s.id), (T("Producer"), entry.organisation),
+                (T("Frequency"), s.frequency.name), (T("Measure"), "\(s.measure.name) (\(s.measure.unitLabel), \(s.measure.kind.rawValue))"),
+                (T("Dimensions"), s.dimensions.map { T($0.name) }.joined(separator: ", ")),
+                (T("Source"), s.metadata.source), (T("Contact"), s.metadata.contact),
+                (T("Methodology"), s.metadata.methodology), (T("Data"), coverage),
+                (T("Last update"), entry.calendar?.lastUpdate.map(times.format) ?? "–"),
+                (T("Next release"), entry.calendar?.nextRelease.map(times.format) ?? T("Not announced")),
             ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()),
             HTML.container("p", [("class", "downloads")], Self.downloads(s)),
-            entry.reports.isEmpty ? "" : HTML.container("p", [("class", "reports")], "Reports: " + entry.reports.map {
+            entry.reports.isEmpty ? "" : HTML.container("p", [("class", "reports")], HTML.escape(T("Reports:")) + " " + entry.reports.map {
                 HTML.container("a", [("href", "/reports/\($0.id)")], HTML.escape($0.title))
             }.joined(separator: " · ")),
         ].joined())
@@ -83,10 +83,10 @@ struct HomePage {
 
     /// Links to the table builder and the dataset's downloads, all in the reader's scope.
     static func downloads(_ s: DataStructure) -> String {
-        [("/datasets/\(s.id)", "Table builder and chart"), ("/datasets/\(s.id)/table.xlsx", "Table (Excel)"),
-         ("/sdmx/2.1/data/\(s.id)?format=csv", "All data (SDMX-CSV)"),
-         ("/sdmx/2.1/data/\(s.id)?format=structurespecificdata", "All data (SDMX-ML)"),
-         ("/sdmx/2.1/dataflow/all/\(s.id)?references=all", "Structure (SDMX-ML)")]
+        [("/datasets/\(s.id)", T("Table builder and chart")), ("/datasets/\(s.id)/table.xlsx", T("Table (Excel)")),
+         ("/sdmx/2.1/data/\(s.id)?format=csv", T("All data (SDMX-CSV)")),
+         ("/sdmx/2.1/data/\(s.id)?format=structurespecificdata", T("All data (SDMX-ML)")),
+         ("/sdmx/2.1/dataflow/all/\(s.id)?references=all", T("Structure (SDMX-ML)"))]
             .map { HTML.container("a", [("href", $0.0)], HTML.escape($0.1)) }.joined(separator: " · ")
     }
 }

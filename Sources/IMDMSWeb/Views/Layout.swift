@@ -1,3 +1,5 @@
+import Foundation
+import IMDMSCore
 import IMDMSStorage
 import Vapor
 
@@ -15,10 +17,19 @@ struct Layout {
 
     /// "Log in", or who is signed in and a logout button (a CSRF-protected form).
     var account: String {
-        guard let login else { return "<a href=\"/login\">Log in</a>" }
+        guard let login else { return "<a href=\"/login\">\(HTML.escape(T("Log in")))</a>" }
         return "<a class=\"who\" href=\"/account\">\(HTML.escape(login.user.displayName)) (\(HTML.escape(login.user.role.rawValue)))</a>"
             + "<form class=\"logout\" method=\"post\" action=\"/logout\">\(HTML.csrfField(login.csrfToken))"
-            + "<button type=\"submit\">Log out</button></form>"
+            + "<button type=\"submit\">\(HTML.escape(T("Log out")))</button></form>"
+    }
+
+    /// The language switch: the other languages, each a link that comes back to this page.
+    var languages: String {
+        let here = Localizer.current
+        let back = here.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+        return "<span class=\"languages\" id=\"languages\">" + Language.allCases.filter { $0 != here.language }.map { language in
+            "<a lang=\"\(language.rawValue)\" hreflang=\"\(language.rawValue)\" id=\"language-\(language.rawValue)\" href=\"/language/\(language.rawValue)?back=\(back)\">\(language.name)</a>"
+        }.joined(separator: " ") + "</span>"
     }
 
     /// The links the signed-in user's role can use.
@@ -30,13 +41,13 @@ struct Layout {
         if user.role == .microdataOfficer { links.append(("/movements", "Traveller records")) }
         if user.role != .microdataOfficer { links.append(("/governance", "Governance")) }
         if user.role == .administrator { links += [("/admin/users", "Users"), ("/admin/tokens", "API tokens")] }
-        return links.map { "<a href=\"\($0.0)\">\($0.1)</a> " }.joined()
+        return links.map { "<a href=\"\($0.0)\">\(HTML.escape(T($0.1)))</a> " }.joined()
     }
 
     var html: String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(Localizer.current.language.rawValue)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,12 +56,12 @@ struct Layout {
         <script src="/static/imdms.js" defer></script>
         </head>
         <body>
-        <header class="site"><a class="brand" href="/">IMDMS</a> <span>Integrated Migration Data Management System</span>
-        <nav><a href="/">Datasets</a> <a href="/reports">Reports</a> <a href="/releases">Releases</a> \(staffLinks)<a href="/developers">Data for developers</a> \(account)</nav></header>
+        <header class="site"><a class="brand" href="/">IMDMS</a> <span>\(HTML.escape(T("Integrated Migration Data Management System")))</span>
+        <nav><a href="/">\(HTML.escape(T("Datasets")))</a> <a href="/reports">\(HTML.escape(T("Reports")))</a> <a href="/releases">\(HTML.escape(T("Releases")))</a> \(staffLinks)<a href="/developers">\(HTML.escape(T("Data for developers")))</a> \(languages) \(account)</nav></header>
         <main>
         \(body)
         </main>
-        <footer class="site">IMDMS · District boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries. Country boundaries: Natural Earth.</footer>
+        <footer class="site">\(HTML.escape(T("IMDMS · District boundaries © OpenStreetMap contributors (ODbL), via geoBoundaries. Country boundaries: Natural Earth.")))</footer>
         </body>
         </html>
         """

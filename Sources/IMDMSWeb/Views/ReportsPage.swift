@@ -27,7 +27,7 @@ struct ReportsPage {
                 let r = entry.report
                 let period = entry.defaultPeriod?.formatted ?? ""
                 html += HTML.container("section", [("class", "report"), ("id", "report-\(r.id)")],
-                    HTML.element("h2", r.title) + HTML.element("p", r.description)
+                    HTML.element("h2", Localizer.current.translations.reportText(r.title)) + HTML.element("p", r.description)
                     + "<form method=\"get\" action=\"/reports/\(HTML.escape(r.id))\"><label>Period <input name=\"period\" size=\"10\" value=\"\(HTML.escape(period))\" placeholder=\"\(HTML.escape(Period.example(r.frequency)))\"></label> "
                     + Self.formatSelect + " <button type=\"submit\">Make the report</button></form>")
             }

@@ -1,0 +1,89 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import IMDMSTestSupport
+import IMDMSWeb
+import Testing
+import VaporTesting
+
+/// Sesotho and English (D57): chosen by `Accept-Language` or by the switch (a cookie); the interface,
+/// dataset and code names and the Excel download follow; the public cache keeps each language apart;
+/// a translation file naming what does not exist stops the start with each problem named.
+@Suite("Sesotho and English")
+struct LanguageWebTests {
+    static let table = "/datasets/BORDER_CROSSINGS?rows=SEX&cols=DIRECTION&start=2025-Q4&end=2025-Q4"
+
+    @Test("Accept-Language and the switch choose the language of pages, tables and downloads; each language cached apart")
+    func languages() async throws {
+        try await withIMDMSApp(.sqlite, demoYears: 2024...2025) { app, _ in
+            try await app.testing().test(.GET, "/", headers: ["Accept-Language": "st-LS, en;q=0.5"]) { response in
+                let page = response.body.string
+                #expect(response.headers.first(name: "Content-Language") == "st")
+                #expect(page.contains("<html lang=\"st\">") && page.contains(">Lintlha</a>") && page.contains("Ho tšela meeli"), "\(page.prefix(1500))")
+                #expect(page.contains("id=\"language-en\""), "the switch offers English")
+            }
+            try await app.testing().test(.GET, "/", headers: ["Accept-Language": "en-GB"]) { response in
+                #expect(response.body.string.contains("<html lang=\"en\">") && response.body.string.contains(">Datasets</a>"))
+            }
+
+            var cookie = ""
+            try await app.testing().test(.GET, "/language/st?back=" + Self.table.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!) { response in
+                #expect(response.status == .seeOther && response.headers.first(name: .location) == Self.table)
+                cookie = response.headers.setCookie?["imdms_lang"].map { "imdms_lang=\($0.string)" } ?? ""
+            }
+            #expect(cookie == "imdms_lang=st")
+            try await app.testing().test(.GET, "/language/st?back=//evil.example/") { #expect($0.headers.first(name: .location) == "/") }
+            try await app.testing().test(.GET, "/language/fr") { #expect($0.status == .notFound) }
+
+            // The choice wins over the browser's languages, for the page and its Excel file.
+            let sesotho = HTTPHeaders([("Cookie", cookie), ("Accept-Language", "en")])
+            try await app.testing().test(.GET, Self.table, headers: sesotho) { response in
+                let page = response.body.string
+                #expect(page.contains("<th scope=\"row\">Basali</th>") && page.contains(">Ho fihla<"), "code names in Sesotho")
+                #expect(page.contains("<h1>Ho tšela meeli</h1>") && page.contains(">Bontša tafole<"))
+            }
+            try await app.testing().test(.GET, Self.table, headers: sesotho) { #expect($0.headers.first(name: "X-Cache") == "hit") }
+            try await app.testing().test(.GET, Self.table, headers: ["Accept-Language": "en"]) { response in
+                #expect(response.headers.first(name: "X-Cache") != "hit", "English is kept apart from Sesotho")
+                #expect(response.body.string.contains("<th scope=\"row\">Female</th>"))
+            }
+            try await app.testing().test(.GET, "/reports/quarterly-bulletin", headers: sesotho) { response in
+                let page = response.body.string
+                #expect(page.contains("Koranta ea kotara ea lipalo-palo tsa bojaki") && page.contains("Ho tšela meeli"), "the report's headings in Sesotho")
+            }
+            var xlsx = Data()
+            try await app.testing().test(.GET, "/datasets/BORDER_CROSSINGS/table.xlsx?rows=SEX&cols=DIRECTION&start=2025-Q4&end=2025-Q4", headers: sesotho) { response in
+                #expect(response.status == .ok)
+                xlsx = Data(buffer: response.body)
+            }
+            if Python.available(["openpyxl"]) {
+                let path = try Python.temporaryFile(xlsx, suffix: ".xlsx")
+                defer { try? FileManager.default.removeItem(atPath: path) }
+                let cells = try Python.run("""
+                    import sys, openpyxl
+                    ws = openpyxl.load_workbook(sys.argv[1]).active
+                    print("|".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None))
+                    """, arguments: [path])
+                #expect(cells.contains("Ho tšela meeli") && cells.contains("Basali") && cells.contains("Ho fihla"), "\(cells.prefix(400))")
+            }
+        }
+    }
+
+    @Test("A translation file naming a dataset or code that does not exist is refused at start, each problem named")
+    func checked() throws {
+        let folder = NSTemporaryDirectory() + "imdms-translations-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Data("""
+            {"language": "st", "interface": {"Datasets": "Lintlha", "Reports": null}, "datasets": {"NOPE": "x"},
+             "codes": {"CL_SEX": {"Q": "x"}}, "reports": {}}
+            """.utf8).write(to: URL(fileURLWithPath: folder + "/st.json"))
+        let translations = try Translations.load(.st, overrides: folder)
+        #expect(translations.text("Datasets") == "Lintlha" && translations.text("Reports") == "Reports", "an untranslated text stays English")
+        #expect(translations.missing == ["Reports"])
+        #expect(translations.problems(against: Fixtures.lesotho) == ["datasets: there is no dataset NOPE", "codes: CL_SEX has no code Q"])
+        let shipped = try Translations.load(.st, overrides: nil)
+        #expect(shipped.problems(against: Fixtures.lesotho).isEmpty, "the shipped Sesotho file fits the Lesotho reference")
+        #expect(Language.preferred("fr, st;q=0.8, en;q=0.9") == .en && Language.preferred("st-LS") == .st && Language.preferred(nil) == .en)
+    }
+}
