@@ -14,7 +14,9 @@ real `imdms serve` binary on a fresh SQLite data folder:
    stylesheet (allowed by its hash in the CSP) on the bulletin and the scorecard; uploads are sent
    by the site's script with a progress bar;
 6. a producer types a month into the data-entry form (keyboard: Tab to the next cell), submits it
-   from the preview, the data manager approves and publishes it, the public table shows it.
+   from the preview, the data manager approves and publishes it, the public table shows it;
+7. the switch on the page turns it to Sesotho: the frame, catalogue, table builder, form,
+   submissions, bulletin and scorecard screenshot again in Sesotho, styles asserted.
 
 Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
 """
@@ -302,6 +304,25 @@ class Journey:
         self.expect("mole-labour-migrants-2022.csv" in self.text(), "the evidence file is listed with its answer")
         self.open("/reports/mgi-scorecard")
         self.report_styled("scorecard")
+
+        self.step("the same pages in Sesotho, chosen with the switch on the page")
+        self.open("/")
+        self.browser.find_element(By.ID, "language-st").click()
+        self.wait.until(lambda browser: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "st")
+        pages = [("catalogue", "/", "header.site"), ("table-builder", "/datasets/BORDER_CROSSINGS?rows=SEX&cols=DIRECTION&start=2022-11&end=2022-12", "header.site"),
+                 ("entry-form", "/intake/form?dataset=BORDER_CROSSINGS&period=2023-02", "header.site"), ("submissions", "/submissions", "header.site")]
+        for name, path, selector in pages:
+            self.open(path)
+            self.expect(self.browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "st", f"{name} in Sesotho")
+            self.expect("Litlaleho" in self.browser.find_element(By.CSS_SELECTOR, "header.site").text, f"{name}: the navigation in Sesotho")
+            self.styled(name + "-st", selector, "backgroundColor", "rgb(0, 85, 140)")
+        self.open("/datasets/BORDER_CROSSINGS?rows=SEX&cols=DIRECTION&start=2022-11&end=2022-12")
+        self.expect("Ho tšela meeli" in self.text() and "Ho fihla" in self.text(), "dataset and code names in Sesotho")
+        for name, path in [("bulletin-st", "/reports/quarterly-bulletin?period=2022-Q4"), ("scorecard-st", "/reports/mgi-scorecard")]:
+            self.open(path)
+            self.report_styled(name)
+        self.open("/reports/quarterly-bulletin?period=2022-Q4")
+        self.expect("Koranta ea kotara ea lipalo-palo tsa bojaki" in self.text(), "the bulletin's headings in Sesotho")
         print("journey passed", flush=True)
 
 
