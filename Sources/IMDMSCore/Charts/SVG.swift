@@ -6,10 +6,8 @@ enum SVG {
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     static let font = "font-family=\"system-ui, sans-serif\""
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    /// SVG is XML: the one XML escaping (`XMLText`).
+    static func escape(_ text: String) -> String { XMLText.escape(text) }
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 
