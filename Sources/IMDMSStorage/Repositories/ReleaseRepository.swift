@@ -79,12 +79,14 @@ public struct ReleaseRepository: Sendable {
         }
     }
 
-    /// The latest releases, newest first, with their reports.
-    public func list(limit: Int = 50) async throws -> [Release] {
+    /// The latest releases, newest first, with their reports; `ids`: those releases only.
+    public func list(limit: Int = 50, ids: [UUID]? = nil) async throws -> [Release] {
         struct Row: Decodable { var id: UUID; var at: Date; var title: String; var summary: String }
         struct Doc: Decodable { var release_id: UUID; var report_id: String; var title: String; var period: String }
-        let rows = try await store.sql.select().columns("id", "at", "title", "summary").from("releases")
-            .where("produced", .equal, SQLLiteral.boolean(true)).orderBy("at", .descending).limit(limit).all(decoding: Row.self)
+        let select = store.sql.select().columns("id", "at", "title", "summary").from("releases")
+            .where("produced", .equal, SQLLiteral.boolean(true))
+        if let ids { select.where("id", .in, SQLBind.group(ids)) } else { select.limit(limit) }
+        let rows = try await select.orderBy("at", .descending).all(decoding: Row.self)
         guard !rows.isEmpty else { return [] }
         let docs = try await store.sql.select().columns("release_id", "report_id", "title", "period").from("release_documents")
             .where("release_id", .in, SQLBind.group(rows.map(\.id))).orderBy("title").all(decoding: Doc.self)
@@ -144,7 +146,8 @@ public struct ReleaseRepository: Sendable {
             .where("sent_at", .is, SQLLiteral.null).where("next_attempt_at", .lessThanOrEqual, SQLBind(now)).where("attempts", .lessThan, SQLBind(20))
             .all(decoding: Key.self)
         guard !candidates.isEmpty else { return [] }
-        let releases = Dictionary(uniqueKeysWithValues: try await list(limit: 500).map { ($0.id, $0) })
+        // The releases the owed messages belong to, however old (not only the latest few).
+        let releases = Dictionary(uniqueKeysWithValues: try await list(ids: Array(Set(candidates.map(\.release_id)))).map { ($0.id, $0) })
         var taken: [Message] = []
         for key in candidates {
             guard let release = releases[key.release_id] else { continue }
