@@ -22,6 +22,7 @@ struct ReportCommand: AsyncParsableCommand {
     @ArgumentParser.Option(name: .shortAndLong, help: "The file to write.") var output: String
     @ArgumentParser.Option(help: "public: released data with small cells withheld (the default); staff: approved data, unsuppressed.")
     var audience: Audience = .public
+    @ArgumentParser.Option(help: "en or st: the language the report is written in.") var language: Language = .en
     @OptionGroup var common: CommonOptions
 
     func run() async throws {
@@ -29,6 +30,11 @@ struct ReportCommand: AsyncParsableCommand {
         let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
         let library: ReportLibrary
         do { library = try ReportLibrary.load(overrides: settings.reportsDirectory, reference: prepared.reference) } catch {
+            await prepared.store.close()
+            fail("\(error)")
+        }
+        let translations: Translations
+        do { translations = try Translations.load(language, overrides: settings.translationsDirectory) } catch {
             await prepared.store.close()
             fail("\(error)")
         }
@@ -45,12 +51,12 @@ struct ReportCommand: AsyncParsableCommand {
                     guard let year = Int(text) else { throw ValidationError("the scorecard's period is a year such as 2022, not '\(text)'") }
                     return year
                 }
-                document = try await ScorecardBuilder(store: prepared.store, reference: prepared.reference)
+                document = try await ScorecardBuilder(store: prepared.store, reference: prepared.reference, translations: translations)
                     .document(visibility: visibility, submitted: false, year: year, compare: compare).document
             } else {
                 let report = library.report(name)!
                 let builder = ReportBuilder(store: prepared.store, reference: prepared.reference, library: library,
-                                            visibility: visibility, disclosureControl: audience == .public)
+                                            visibility: visibility, disclosureControl: audience == .public, translations: translations)
                 let chosen: Period
                 if let period { chosen = try Period(parsing: period) } else if let latest = try await builder.defaultPeriod(report) { chosen = latest } else {
                     throw StorageError.notFound("there is no data for \(report.title) yet")
@@ -58,7 +64,7 @@ struct ReportCommand: AsyncParsableCommand {
                 document = try await builder.make(report, period: chosen)
             }
             title = document.definition.title
-            let renderer = ReportRenderer(document)
+            let renderer = ReportRenderer(document, translations: translations)
             switch format {
             case .html: data = Data(renderer.html(template: library.template).utf8)
             case .xlsx: data = try renderer.xlsx()
@@ -74,3 +80,5 @@ struct ReportCommand: AsyncParsableCommand {
         say("Wrote \(title) (\(format.rawValue), \(data.count) bytes) to \(output).")
     }
 }
+
+extension Language: ExpressibleByArgument {}

@@ -1,5 +1,5 @@
 import Foundation
-import IMDMSCore
+@testable import IMDMSCore
 import Testing
 
 @Suite("Logic-less templates, charts and maps, the report library")
@@ -47,6 +47,15 @@ struct TemplateAndChartTests {
         #expect(svg.contains("© OpenStreetMap contributors, geoBoundaries"))
         #expect(svg.components(separatedBy: "<path").count - 1 == 10)
         #expect(try GeoShapes.worldCountries().shapes.contains { $0.code == "ZAF" })
+
+        // Equal values make one class, not five with the same bounds; a code with no area (an
+        // aggregate) does not set the classes.
+        let equal = ChoroplethMap(shapes: districts, values: ["LS-A": 7, "LS-B": 7, "_O": 244_500], title: "Permits", valueLabel: "Permits")
+        #expect(equal.breaks == [7])
+        let legend = equal.svg()
+        #expect(legend.contains(">7</text>") && !legend.contains("7–7") && !legend.contains("244.5k"), "\(legend.suffix(900))")
+        let spread = ChoroplethMap(shapes: districts, values: ["LS-A": 1, "LS-B": 2, "LS-C": 3, "LS-D": 4, "LS-E": 5, "LS-F": 6], title: "P", valueLabel: "P")
+        #expect(spread.breaks.count == 5 && spread.breaks == spread.breaks.sorted() && Set(spread.breaks).count == 5)
     }
 
     @Test("The shipped reports load and check against the reference; an edited file with a wrong dimension is refused by name")

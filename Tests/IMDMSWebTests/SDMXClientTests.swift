@@ -26,6 +26,8 @@ struct SDMXClientTests {
         dsd = message.structure["DSD_" + flow]
         out["sdmx1_dimensions"] = [d.id for d in dsd.dimensions.components]
         out["sdmx1_codelists"] = {k: len(v) for k, v in message.codelist.items()}
+        out["sdmx1_names"] = {"flow": dict(client.dataflow(flow).dataflow[flow].name.localizations),
+                              "female": dict(message.codelist["CL_SEX"]["F"].name.localizations)}
         def pairs(series):
             result = {}
             for index, value in series.items():
@@ -41,6 +43,8 @@ struct SDMXClientTests {
         structure = read_sdmx(base + "/sdmx/2.1/datastructure/LS_BOS/DSD_" + flow + "/1.0?references=children")
         out["pysdmx_dimensions"] = [c.id for c in structure.get_data_structure_definitions()[0].components.dimensions]
         out["pysdmx_codelists"] = {c.id: len(c.codes) for c in structure.get_codelists()}
+        out["pysdmx_female"] = [c.name for c in structure.get_codelists() if c.id == "CL_SEX"][0] and \
+            [code.name for c in structure.get_codelists() if c.id == "CL_SEX" for code in c.codes if code.id == "F"][0]
         structure_url = base + "/sdmx/2.1/dataflow/LS_BOS/" + flow + "/1.0?references=all"
         dimensions = out["pysdmx_dimensions"][:-1]
         for name, url in [("pysdmx_csv", base + "/sdmx/2.1/data/" + flow + "/MSB.ARR....?format=csv&startPeriod=" + start + "&endPeriod=" + end),
@@ -69,6 +73,11 @@ struct SDMXClientTests {
                 let dimensions = structure.dimensions.map(\.id) + ["TIME_PERIOD"]
                 #expect(read["sdmx1_dimensions"] as? [String] == dimensions)
                 #expect(read["pysdmx_dimensions"] as? [String] == dimensions)
+                // Names in English and Sesotho (xml:lang), read by both clients.
+                let names = read["sdmx1_names"] as? [String: [String: String]]
+                #expect(names?["flow"] == ["en": "Border crossings", "st": "Ho tšela meeli"], "\(String(describing: names))")
+                #expect(names?["female"] == ["en": "Female", "st": "Basali"], "\(String(describing: names))")
+                #expect(read["pysdmx_female"] as? String == "Female", "pysdmx takes the English name")
                 for dimension in structure.dimensions {
                     let count = try #require(reference.codelistsByID[dimension.codelistID]).codes.count
                     #expect((read["sdmx1_codelists"] as? [String: Int])?[dimension.codelistID] == count, "\(dimension.codelistID)")

@@ -16,7 +16,8 @@ real `imdms serve` binary on a fresh SQLite data folder:
 6. a producer types a month into the data-entry form (keyboard: Tab to the next cell), submits it
    from the preview, the data manager approves and publishes it, the public table shows it;
 7. the switch on the page turns it to Sesotho: the frame, catalogue, table builder, form,
-   submissions, bulletin and scorecard screenshot again in Sesotho, styles asserted.
+   submissions, upload form, a submission, bulletin (with its narrative) and scorecard
+   screenshot again in Sesotho, styles asserted.
 
 Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
 """
@@ -208,6 +209,7 @@ class Journey:
         link = self.wait.until(EC.presence_of_element_located((By.ID, "submission-link")))
         self.expect("Stored 192 observations" in self.text(), "the upload is stored")
         submission = link.get_attribute("href").split("/submissions/")[1]
+        self.submission = submission
         self.logout()
 
         self.step("the data manager sees it waiting and returns it with a comment")
@@ -310,7 +312,8 @@ class Journey:
         self.browser.find_element(By.ID, "language-st").click()
         self.wait.until(lambda browser: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "st")
         pages = [("catalogue", "/", "header.site"), ("table-builder", "/datasets/BORDER_CROSSINGS?rows=SEX&cols=DIRECTION&start=2022-11&end=2022-12", "header.site"),
-                 ("entry-form", "/intake/form?dataset=BORDER_CROSSINGS&period=2023-02", "header.site"), ("submissions", "/submissions", "header.site")]
+                 ("entry-form", "/intake/form?dataset=BORDER_CROSSINGS&period=2023-02", "header.site"), ("submissions", "/submissions", "header.site"),
+                 ("intake", "/intake", "header.site"), ("submission", f"/submissions/{self.submission}", "header.site")]
         for name, path, selector in pages:
             self.open(path)
             self.expect(self.browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "st", f"{name} in Sesotho")
@@ -318,11 +321,14 @@ class Journey:
             self.styled(name + "-st", selector, "backgroundColor", "rgb(0, 85, 140)")
         self.open("/datasets/BORDER_CROSSINGS?rows=SEX&cols=DIRECTION&start=2022-11&end=2022-12")
         self.expect("Ho tšela meeli" in self.text() and "Ho fihla" in self.text(), "dataset and code names in Sesotho")
+        self.open(f"/submissions/{self.submission}")
+        self.expect("Nalane" in self.text() and "Boemo:" in self.text(), "a submission's page in Sesotho")
         for name, path in [("bulletin-st", "/reports/quarterly-bulletin?period=2022-Q4"), ("scorecard-st", "/reports/mgi-scorecard")]:
             self.open(path)
             self.report_styled(name)
         self.open("/reports/quarterly-bulletin?period=2022-Q4")
         self.expect("Koranta ea kotara ea lipalo-palo tsa bojaki" in self.text(), "the bulletin's headings in Sesotho")
+        self.expect("ho ngolisitsoe ba fihlileng" in self.text(), "the bulletin's narrative in Sesotho")
         print("journey passed", flush=True)
 
 

@@ -23,15 +23,22 @@ public struct ChoroplethMap: Sendable {
         self.height = height
     }
 
-    /// Upper bounds of the classes: quantiles of the values, rising.
+    /// The values of the areas on the map (a code with no area, such as an aggregate, is not shown).
+    var shownValues: [Double] { shapes.shapes.compactMap { values[$0.code] }.filter(\.isFinite) }
+
+    /// Upper bounds of the classes: quantiles of the values shown, rising, each once (values that
+    /// are few or equal give fewer classes, never two classes with the same bounds).
     var breaks: [Double] {
-        let sorted = values.values.filter(\.isFinite).sorted()
+        let sorted = shownValues.sorted()
         guard !sorted.isEmpty else { return [] }
         let n = Double(sorted.count), k = Double(Self.classes.count)
-        return (1...Self.classes.count).map { (index: Int) -> Double in
+        var breaks: [Double] = []
+        for index in 1...Self.classes.count {
             let rank = Int((Double(index) / k * n).rounded(.up)) - 1
-            return sorted[min(sorted.count - 1, max(0, rank))]
+            let upper = sorted[min(sorted.count - 1, max(0, rank))]
+            if upper != breaks.last { breaks.append(upper) }
         }
+        return breaks
     }
 
     public var description: String {
@@ -68,10 +75,10 @@ public struct ChoroplethMap: Sendable {
         var x = 10.0
         let y = height - legendHeight + 18
         svg += "<text x=\"10\" y=\"\(SVG.number(y - 6))\" fill=\"#333\">\(SVG.escape(valueLabel))</text>"
-        var lower = values.values.min() ?? 0
+        var lower = shownValues.min() ?? 0
         for (index, upper) in breaks.enumerated() {
             svg += "<rect x=\"\(SVG.number(x))\" y=\"\(SVG.number(y))\" width=\"16\" height=\"12\" fill=\"\(Self.classes[index])\" stroke=\"#999\" stroke-width=\"0.5\"/>"
-            let label = "\(SVG.short(lower))–\(SVG.short(upper))"
+            let label = SVG.short(lower) == SVG.short(upper) ? SVG.short(upper) : "\(SVG.short(lower))–\(SVG.short(upper))"
             svg += "<text x=\"\(SVG.number(x + 20))\" y=\"\(SVG.number(y + 10))\" font-size=\"11\">\(label)</text>"
             x += 28 + Double(label.count) * 6.2
             lower = upper

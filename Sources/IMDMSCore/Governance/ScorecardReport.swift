@@ -35,9 +35,16 @@ public struct ScorecardReport: Sendable {
     static func percent(_ value: Double) -> String { String(format: "%.1f%%", value) }
     static func points(_ value: Double) -> String { (value >= 0 ? "+" : "−") + String(format: "%.1f", abs(value)) + " points" }
 
-    public func document(generatedAt: Date = Date()) -> ReportDocument {
+    /// The report's own titles, looked up in a translation file's `reports` part.
+    public static let titles: Set<String> = ["Migration governance scorecard", "Overall score", "Domain scores", "SDG indicator 10.7.2",
+                                             "Indicators that improved", "Indicators that regressed"]
+
+    /// The report in `translations`' language: titles and the overall narrative translated (the
+    /// framework's own texts, domain names and questions, stay as the framework gives them).
+    public func document(generatedAt: Date = Date(), translations: Translations = .english) -> ReportDocument {
+        let t = translations
         let definition = ReportDefinition(
-            id: Self.id, title: "Migration governance scorecard",
+            id: Self.id, title: t.reportText("Migration governance scorecard"),
             description: "\(framework.title) (version \(framework.version)): scores by domain of the Migration Governance Framework and the SDG indicator 10.7.2 view."
                 + (framework.illustrative ? " Illustrative indicator set: not IOM's questionnaire." : ""),
             frequency: .annual, span: nil, defaultMonth: nil, sections: [])
@@ -48,15 +55,16 @@ public struct ScorecardReport: Sendable {
             + (later.status == "approved" || later.status == "published" ? "" : " The \(later.year) assessment is not approved yet (\(later.status)).")
         var sections: [ReportDocument.Section] = []
 
-        var narrative = "In \(later.year) \(countryName)'s overall migration governance score was \(Self.percent(later.score.overall))"
+        var narrative = t.text("In %@ %@'s overall migration governance score was %@", String(later.year), countryName, Self.percent(later.score.overall))
         if let earlier, let comparison {
-            narrative += ", \(comparison.overallChange >= 0 ? "up" : "down") \(String(format: "%.1f", abs(comparison.overallChange))) points from \(Self.percent(earlier.score.overall)) in \(earlier.year)"
+            narrative += t.text(comparison.overallChange >= 0 ? ", up %@ points from %@ in %@" : ", down %@ points from %@ in %@",
+                                String(format: "%.1f", abs(comparison.overallChange)), Self.percent(earlier.score.overall), String(earlier.year))
         }
         narrative += "."
         if let best = later.score.domains.max(by: { $0.score < $1.score }), let worst = later.score.domains.min(by: { $0.score < $1.score }) {
-            narrative += " The strongest domain was \(best.name) (\(Self.percent(best.score))), the weakest \(worst.name) (\(Self.percent(worst.score)))."
+            narrative += " " + t.text("The strongest domain was %@ (%@), the weakest %@ (%@).", best.name, Self.percent(best.score), worst.name, Self.percent(worst.score))
         }
-        var overall = ReportDocument.Section(title: "Overall score", narrative: narrative, tables: [], figures: [], source: source)
+        var overall = ReportDocument.Section(title: t.reportText("Overall score"), narrative: narrative, tables: [], figures: [], source: source)
         overall.keyFigures = [.init(label: "Overall score \(later.year)", value: Self.percent(later.score.overall),
                                     change: comparison.map { Self.points($0.overallChange) } ?? "")]
         overall.plainTables = [ReportTable(title: "Overall score (percent)", columns: ["Assessment", "Overall score"],
@@ -75,12 +83,12 @@ public struct ScorecardReport: Sendable {
         }
         let radar = RadarChart(title: "Domain scores (percent)", axes: later.score.domains.map(\.name),
                                series: years.map { entry in (String(entry.year), later.score.domains.map { entry.score.domain($0.code)?.score ?? 0 }) })
-        var domains = ReportDocument.Section(title: "Domain scores", narrative: domainNarrative(comparison), tables: [], figures: [radar.svg(id: "mgi-radar")], source: source)
+        var domains = ReportDocument.Section(title: t.reportText("Domain scores"), narrative: domainNarrative(comparison), tables: [], figures: [radar.svg(id: "mgi-radar")], source: source)
         domains.plainTables = [ReportTable(title: "Scores by domain (percent)", columns: columns, rows: domainRows)]
         sections.append(domains)
 
         var sdg = ReportDocument.Section(
-            title: "SDG indicator 10.7.2",
+            title: t.reportText("SDG indicator 10.7.2"),
             narrative: "Per domain, the sum of the sub-category scores divided by their number × 100, in the four bands of SDG indicator 10.7.2. "
                 + "In \(later.year): " + SDGBand.allCases.reversed().compactMap { band in
                     let count = later.score.domains.filter { $0.band == band }.count
@@ -101,7 +109,7 @@ public struct ScorecardReport: Sendable {
         if let comparison, let earlier {
             for (title, changes) in [("Indicators that improved", comparison.improved), ("Indicators that regressed", comparison.regressed)] {
                 var section = ReportDocument.Section(
-                    title: title, narrative: changes.isEmpty ? "None between \(earlier.year) and \(later.year)." :
+                    title: t.reportText(title), narrative: changes.isEmpty ? "None between \(earlier.year) and \(later.year)." :
                         "\(changes.count) indicator\(changes.count == 1 ? "" : "s") between \(earlier.year) and \(later.year).",
                     tables: [], figures: [], source: source)
                 if !changes.isEmpty {

@@ -4,8 +4,13 @@ import Foundation
 /// workbook with a contents sheet and a sheet per table, and one tidy CSV of every table.
 public struct ReportRenderer: Sendable {
     public var document: ReportDocument
+    /// The words the page and workbook add around the document, in its language.
+    public var translations: Translations
 
-    public init(_ document: ReportDocument) { self.document = document }
+    public init(_ document: ReportDocument, translations: Translations = .english) {
+        self.document = document
+        self.translations = translations
+    }
 
     public var context: TemplateValue {
         let d = document
@@ -22,6 +27,9 @@ public struct ReportRenderer: Sendable {
             "title": .text(d.definition.title), "description": .text(d.definition.description), "period": .text(d.periodLabel),
             "country": .text(d.countryName), "generated": .text(ISO8601DateFormatter().string(from: d.generatedAt)),
             "synthetic": .flag(d.isSynthetic), "sections": .list(sections), "stylesheet": .text(Self.stylesheet),
+            "lang": .text(translations.language.rawValue), "produced": .text(translations.text("produced")),
+            "synthetic_badge": .text(translations.text("Synthetic demo data")),
+            "synthetic_note": .text(translations.text("These figures are generated for demonstration and are not official statistics.")),
         ])
     }
 
@@ -31,7 +39,7 @@ public struct ReportRenderer: Sendable {
         var contents: [[XLSXWriter.Cell]] = [
             [.text(document.definition.title, .title)], [.text("\(document.countryName), \(document.periodLabel)", .note)],
         ]
-        if document.isSynthetic { contents.append([.text("Synthetic demo data: not official statistics.", .totalLabel)]) }
+        if document.isSynthetic { contents.append([.text(translations.text("Synthetic demo data: not official statistics."), .totalLabel)]) }
         contents.append([])
         var sheets: [XLSXWriter.Sheet] = []
         for section in document.sections {
@@ -39,18 +47,18 @@ public struct ReportRenderer: Sendable {
             contents.append([.text(section.narrative)])
             for table in section.tables {
                 let name = Self.sheetName(number: sheets.count + 1, title: table.title)
-                contents.append([.text("Table: \(table.title) (sheet ‘\(name)’)", .note)])
+                contents.append([.text(translations.text("Table: %@ (sheet ‘%@’)", table.title, name), .note)])
                 sheets.append(table.sheet(name: name))
             }
             for table in section.plainTables {
                 let name = Self.sheetName(number: sheets.count + 1, title: table.title)
-                contents.append([.text("Table: \(table.title) (sheet ‘\(name)’)", .note)])
+                contents.append([.text(translations.text("Table: %@ (sheet ‘%@’)", table.title, name), .note)])
                 sheets.append(table.sheet(name: name))
             }
             contents.append([.text(section.source, .note)])
             contents.append([])
         }
-        return try XLSXWriter(sheets: [XLSXWriter.Sheet(name: "Contents", rows: contents, columnWidths: [120])] + sheets).data()
+        return try XLSXWriter(sheets: [XLSXWriter.Sheet(name: translations.text("Contents"), rows: contents, columnWidths: [120])] + sheets).data()
     }
 
     /// `3 Crossings by port` — numbered, cut at a word so it fits Excel's 31 characters.

@@ -6,10 +6,14 @@ public struct SDMXStructureWriter: Sendable {
     public var artefacts: SDMXArtefacts
     /// The service's 2.1 base URL (`https://…/sdmx/2.1`), for stubs' `structureURL`.
     public var baseURL: String
+    /// Other languages than English: each name they translate is written once more with its
+    /// `xml:lang` (a name not translated is given in English only).
+    public var translations: [Translations]
 
-    public init(artefacts: SDMXArtefacts, baseURL: String) {
+    public init(artefacts: SDMXArtefacts, baseURL: String, translations: [Translations] = []) {
         self.artefacts = artefacts
         self.baseURL = baseURL
+        self.translations = translations.filter { $0.language != .en }
     }
 
     var agency: String { SDMXML.escape(artefacts.agencyID) }
@@ -35,7 +39,17 @@ public struct SDMXStructureWriter: Sendable {
         return out
     }
 
-    private func name(_ text: String) -> String { "<com:Name xml:lang=\"en\">\(SDMXML.escape(text))</com:Name>" }
+    /// The English name, then each translation of it that differs (by default the interface's
+    /// translation of the same words).
+    private func name(_ text: String, translated: ((Translations) -> String)? = nil) -> String {
+        var out = "<com:Name xml:lang=\"en\">\(SDMXML.escape(text))</com:Name>"
+        for other in translations {
+            let shown = translated?(other) ?? other.text(text)
+            guard !shown.isEmpty, shown != text else { continue }
+            out += "<com:Name xml:lang=\"\(other.language.rawValue)\">\(SDMXML.escape(shown))</com:Name>"
+        }
+        return out
+    }
 
     /// The opening tag of a maintainable artefact, whole or as a stub pointing at its URL.
     private func open(_ tag: String, package: String, kind: String, id: String, version: String, stub: Bool, resource: String) -> String {
@@ -69,7 +83,7 @@ public struct SDMXStructureWriter: Sendable {
                 }.joined() + "</com:Annotations>"
             }
         }
-        text += name(s.name)
+        text += name(s.name) { $0.datasetName(s.id, english: s.name) }
         if !stub {
             if !s.metadata.description.isEmpty { text += "<com:Description xml:lang=\"en\">\(SDMXML.escape(s.metadata.description))</com:Description>" }
             text += "<str:Structure>" + ref(SDMXArtefacts.dsdID(s), "DataStructure", "datastructure", version: s.version) + "</str:Structure>"
@@ -84,7 +98,7 @@ public struct SDMXStructureWriter: Sendable {
             if !list.description.isEmpty { text += "<com:Description xml:lang=\"en\">\(SDMXML.escape(list.description))</com:Description>" }
             let base = "urn:sdmx:org.sdmx.infomodel.codelist.Code=\(artefacts.agencyID):\(id)(\(SDMXArtefacts.version))."
             for code in list.codes {
-                text += "<str:Code id=\"\(SDMXML.escape(code.id))\" urn=\"\(SDMXML.escape(base + code.id))\">" + name(code.name)
+                text += "<str:Code id=\"\(SDMXML.escape(code.id))\" urn=\"\(SDMXML.escape(base + code.id))\">" + name(code.name) { $0.codeName(id, code.id) ?? code.name }
                 if let parent = code.parentID { text += "<str:Parent><Ref id=\"\(SDMXML.escape(parent))\"/></str:Parent>" }
                 text += "</str:Code>"
             }
@@ -107,7 +121,7 @@ public struct SDMXStructureWriter: Sendable {
 
     func dataStructure(_ s: DataStructure, stub: Bool) -> String {
         let id = SDMXArtefacts.dsdID(s)
-        var text = open("DataStructure", package: "datastructure", kind: "DataStructure", id: id, version: s.version, stub: stub, resource: "datastructure") + name(s.name)
+        var text = open("DataStructure", package: "datastructure", kind: "DataStructure", id: id, version: s.version, stub: stub, resource: "datastructure") + name(s.name) { $0.datasetName(s.id, english: s.name) }
         guard !stub else { return text + "</str:DataStructure>" }
         func enumeration(_ codelist: String) -> String {
             "<str:LocalRepresentation><str:Enumeration>" + ref(codelist, "Codelist", "codelist") + "</str:Enumeration></str:LocalRepresentation>"

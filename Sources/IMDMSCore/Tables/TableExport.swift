@@ -12,6 +12,8 @@ public struct TableExport: Sendable {
     public var notes: [String]
     /// How codes are labelled in the table and its files (the .Stat Data Explorer's choice).
     public var labels: Labels
+    /// The language of the words the table adds (totals, footnotes, caption).
+    public var words: Translations
 
     /// Names (`Maseru Bridge`), codes (`MSB`) or both (`MSB: Maseru Bridge`).
     public enum Labels: String, Sendable, CaseIterable {
@@ -21,23 +23,26 @@ public struct TableExport: Sendable {
     public static let withheldSymbol = "x"
 
     public init(table: TableResult, structure: DataStructure, codelists: [String: Codelist], title: String? = nil, notes: [String] = [],
-                labels: Labels = .names) {
+                labels: Labels = .names, words: Translations = .english) {
         self.table = table
         self.structure = structure
         self.codelists = codelists
         self.title = title ?? structure.name
         self.notes = notes
         self.labels = labels
+        self.words = words
     }
 
+    var total: String { words.text("Total") }
+
     public func dimensionName(_ id: String?) -> String {
-        guard let id else { return "Total" }
-        if id == TableRequest.timeDimension { return "Time period" }
+        guard let id else { return total }
+        if id == TableRequest.timeDimension { return words.text("Time period") }
         return structure.dimensions.first { $0.id == id }?.name ?? id
     }
 
     public func label(_ code: String, _ dimensionID: String?) -> String {
-        if code == TableResult.totalColumn && dimensionID == nil { return "Total" }
+        if code == TableResult.totalColumn && dimensionID == nil { return total }
         guard let dimensionID, let dimension = structure.dimensions.first(where: { $0.id == dimensionID }) else { return code }
         let name = codelists[dimension.codelistID]?[code]?.name ?? code
         switch labels {
@@ -49,11 +54,13 @@ public struct TableExport: Sendable {
 
     /// The footnotes every output of the table carries.
     public var footnotes: [String] {
-        var result = ["Source: \(structure.metadata.source)."]
-        if let stock = table.stockPeriod { result.append("Stock at \(stock.formatted).") }
+        var result = [words.text("Source: %@.", structure.metadata.source)]
+        if let stock = table.stockPeriod { result.append(words.text("Stock at %@.", stock.formatted)) }
         if table.allCells.contains(where: \.isWithheld) {
-            let small = structure.disclosureThreshold > 1 ? "a value under \(structure.disclosureThreshold), a value sent as confidential" : "a value sent as confidential"
-            result.append("\(Self.withheldSymbol): withheld to protect confidentiality (\(small), or one from which such a value could be worked out).")
+            result.append(structure.disclosureThreshold > 1
+                ? words.text("%@: withheld to protect confidentiality (a value under %@, a value sent as confidential, or one from which such a value could be worked out).",
+                             Self.withheldSymbol, String(structure.disclosureThreshold))
+                : words.text("%@: withheld to protect confidentiality (a value sent as confidential, or one from which such a value could be worked out).", Self.withheldSymbol))
         }
         return result + notes
     }
@@ -69,7 +76,7 @@ public struct TableExport: Sendable {
         var rows: [[XLSXWriter.Cell]] = [[.text(title, .title)], [.text(caption, .note)]]
         var header: [XLSXWriter.Cell] = [.text(dimensionName(request.rowDimension), .header)]
         header += table.columns.map { .text(hasColumns ? label($0.code, request.columnDimension) : "\(structure.measure.name)", .header) }
-        if hasColumns { header.append(.text("Total", .header)) }
+        if hasColumns { header.append(.text(total, .header)) }
         rows.append(header)
         for row in table.rows {
             var line: [XLSXWriter.Cell] = [.text(String(repeating: "  ", count: row.depth) + label(row.code, request.rowDimension))]
@@ -77,7 +84,7 @@ public struct TableExport: Sendable {
             if hasColumns { line.append(cell(table.rowTotals[row.code], total: true)) }
             rows.append(line)
         }
-        var totals: [XLSXWriter.Cell] = [.text("Total", .totalLabel)]
+        var totals: [XLSXWriter.Cell] = [.text(total, .totalLabel)]
         totals += table.columns.map { cell(table.columnTotals[$0.code], total: true) }
         if hasColumns { totals.append(cell(table.grand, total: true)) }
         rows.append(totals)
@@ -90,9 +97,9 @@ public struct TableExport: Sendable {
     /// What the table shows, in words: measure, unit, periods.
     public var caption: String {
         let request = table.request
-        var text = "\(structure.measure.name) (\(structure.measure.unitLabel))"
-        if let start = request.startPeriod, let end = request.endPeriod { text += ", " + Period.label(from: start, to: end) }
-        else if let only = request.startPeriod ?? request.endPeriod { text += ", " + only.label }
+        var text = words.measureLabel(structure.measure)
+        if let start = request.startPeriod, let end = request.endPeriod { text += ", " + Period.label(from: start, to: end, monthNames: words.monthNames) }
+        else if let only = request.startPeriod ?? request.endPeriod { text += ", " + only.label(monthNames: words.monthNames) }
         if let frequency = request.frequency { text += ", \(frequency.name.lowercased())" }
         return text
     }
@@ -112,14 +119,14 @@ public struct TableExport: Sendable {
         for row in table.rows {
             let rowLabel = label(row.code, rowDim)
             if colDim == nil {
-                line(row.code, rowLabel, TableResult.totalColumn, "Total", table.cell(row: row.code, column: TableResult.totalColumn))
+                line(row.code, rowLabel, TableResult.totalColumn, total, table.cell(row: row.code, column: TableResult.totalColumn))
             } else {
                 for column in columns { line(row.code, rowLabel, column.code, label(column.code, colDim), table.cell(row: row.code, column: column.code)) }
-                line(row.code, rowLabel, TableResult.totalColumn, "Total", table.rowTotals[row.code])
+                line(row.code, rowLabel, TableResult.totalColumn, total, table.rowTotals[row.code])
             }
         }
-        for column in columns { line(TableResult.totalColumn, "Total", column.code, label(column.code, colDim), table.columnTotals[column.code]) }
-        line(TableResult.totalColumn, "Total", TableResult.totalColumn, "Total", colDim == nil ? table.columnTotals[TableResult.totalColumn] : table.grand)
+        for column in columns { line(TableResult.totalColumn, total, column.code, label(column.code, colDim), table.columnTotals[column.code]) }
+        line(TableResult.totalColumn, total, TableResult.totalColumn, total, colDim == nil ? table.columnTotals[TableResult.totalColumn] : table.grand)
         return lines.map { $0.map(CSVText.cell).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 

@@ -24,7 +24,7 @@ public struct TableHTML: Sendable {
         for column in table.columns {
             html += "<th scope=\"col\">\(esc(hasColumns ? export.label(column.code, request.columnDimension) : export.structure.measure.name))</th>"
         }
-        if hasColumns { html += "<th scope=\"col\">Total</th>" }
+        if hasColumns { html += "<th scope=\"col\">\(esc(export.total))</th>" }
         html += "</tr></thead><tbody>"
         for row in table.rows {
             let depth = row.depth > 0 ? " class=\"depth-\(min(row.depth, 4))\"" : ""
@@ -33,7 +33,7 @@ public struct TableHTML: Sendable {
             if hasColumns { html += "<td class=\"total\">\(text(table.rowTotals[row.code]))</td>" }
             html += "</tr>"
         }
-        html += "<tr class=\"total\"><th scope=\"row\">Total</th>"
+        html += "<tr class=\"total\"><th scope=\"row\">\(esc(export.total))</th>"
         for column in table.columns { html += "<td>\(text(table.columnTotals[column.code]))</td>" }
         if hasColumns { html += "<td>\(text(table.grand))</td>" }
         html += "</tr></tbody></table>"

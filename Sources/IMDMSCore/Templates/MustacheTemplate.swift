@@ -57,6 +57,24 @@ public struct MustacheTemplate: Sendable {
         nodes = stack[0].nodes
     }
 
+    /// Every name the template reads (variables and sections): a translation must read the same.
+    public var names: Set<String> {
+        func collect(_ nodes: [Node], into names: inout Set<String>) {
+            for node in nodes {
+                switch node {
+                case .text: continue
+                case let .variable(name, _): names.insert(name)
+                case let .section(name, _, children):
+                    names.insert(name)
+                    collect(children, into: &names)
+                }
+            }
+        }
+        var names: Set<String> = []
+        collect(nodes, into: &names)
+        return names
+    }
+
     public func render(_ context: TemplateValue) -> String {
         var out = ""
         Self.render(nodes, [context], into: &out)

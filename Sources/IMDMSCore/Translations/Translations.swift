@@ -26,7 +26,36 @@ public struct Translations: Sendable {
     public static let english = Translations(language: .en, interface: [:], datasets: [:], codes: [:], reports: [:], missing: [])
 
     public func text(_ english: String) -> String { interface[english] ?? english }
+
+    /// A text with values: each `%@` in the English (and in its translation) replaced in order.
+    public func text(_ english: String, _ values: String...) -> String { text(english, values: values) }
+
+    public func text(_ english: String, values: [String]) -> String {
+        var text = text(english)
+        for value in values {
+            guard let range = text.range(of: "%@") else { break }
+            text.replaceSubrange(range, with: value)
+        }
+        return text
+    }
+
+    /// A structure as readers see it: its name and its dimensions' names in this language (ids unchanged).
+    public func structure(_ structure: DataStructure) -> DataStructure {
+        var shown = structure
+        shown.name = datasetName(structure.id, english: structure.name)
+        for index in shown.dimensions.indices { shown.dimensions[index].name = text(structure.dimensions[index].name) }
+        shown.measure.name = text(structure.measure.name)
+        return shown
+    }
+
+    /// `Crossings (persons)`: a measure's name and unit in this language.
+    public func measureLabel(_ measure: Measure) -> String { "\(text(measure.name)) (\(text(measure.unitLabel)))" }
+
+    /// The twelve months' names, January first.
+    public var monthNames: [String] { Period.monthNames.map(text) }
     public func datasetName(_ id: String, english: String) -> String { datasets[id] ?? english }
+    /// A code's name in this language, nil when not translated.
+    public func codeName(_ codelistID: String, _ code: String) -> String? { codes[codelistID]?[code] }
     /// A report's title or a section's title.
     public func reportText(_ english: String) -> String { reports[english] ?? english }
 

@@ -11,15 +11,23 @@ public struct ReportBuilder: Sendable {
     let library: ReportLibrary
     let visibility: DataVisibility
     let disclosureControl: Bool
+    /// The language the report is written in: its texts (`Translations.report`), the phrases the
+    /// facts make, month names and code names.
+    let translations: Translations
+    /// The codelists with their names in that language.
+    let codelists: [String: Codelist]
     /// Tables already made for this builder: facts, indicators and figures often ask the same.
     private let memo = TableMemo()
 
-    public init(store: Store, reference: ReferenceConfiguration, library: ReportLibrary, visibility: DataVisibility, disclosureControl: Bool) {
+    public init(store: Store, reference: ReferenceConfiguration, library: ReportLibrary, visibility: DataVisibility, disclosureControl: Bool,
+                translations: Translations = .english) {
         self.store = store
         self.reference = reference
         self.library = library
         self.visibility = visibility
         self.disclosureControl = disclosureControl
+        self.translations = translations
+        self.codelists = translations.codelists(reference.codelistsByID)
     }
 
     /// The period a report shows by default: the latest with data in its first dataset (for a
@@ -40,7 +48,8 @@ public struct ReportBuilder: Sendable {
         return period
     }
 
-    public func make(_ report: ReportDefinition, period: Period) async throws -> ReportDocument {
+    public func make(_ english: ReportDefinition, period: Period) async throws -> ReportDocument {
+        let report = translations.report(english)
         guard period.frequency == report.frequency else {
             throw StorageError.invalid("\(report.title) is made for a \(report.frequency.name.lowercased()) period such as \(Period.example(report.frequency)), not \(period.formatted)")
         }
@@ -52,7 +61,7 @@ public struct ReportBuilder: Sendable {
             sections.append(try await make(section, start: period, end: end, threshold: thresholds[section.dataset]))
         }
         let synthetic = try await SubmissionRepository(store: store).syntheticSubmissionCount() > 0
-        return ReportDocument(definition: report, periodLabel: Period.label(from: period, to: end), sections: sections,
+        return ReportDocument(definition: report, periodLabel: label(period, end), sections: sections,
                               generatedAt: Date(), isSynthetic: synthetic, countryName: reference.countryName)
     }
 
@@ -67,12 +76,11 @@ public struct ReportBuilder: Sendable {
     }
 
     private func make(_ section: ReportDefinition.Section, start: Period, end: Period, threshold: Int?) async throws -> ReportDocument.Section {
-        guard var structure = reference.structure(section.dataset) else { throw StorageError.unknownDataset(section.dataset) }
+        guard var structure = reference.structure(section.dataset).map(translations.structure) else { throw StorageError.unknownDataset(section.dataset) }
         structure.disclosureThreshold = threshold ?? structure.disclosureThreshold
-        let codelists = reference.codelistsByID
         var context: [String: TemplateValue] = [
-            "period": .text(Period.label(from: start, to: end)),
-            "period_year_earlier": .text(Period.label(from: start.yearEarlier ?? start, to: end.yearEarlier ?? end)),
+            "period": .text(label(start, end)),
+            "period_year_earlier": .text(label(start.yearEarlier ?? start, end.yearEarlier ?? end)),
         ]
         var keyFigures: [ReportDocument.KeyFigure] = []
         for (name, fact) in (section.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
@@ -88,7 +96,7 @@ public struct ReportBuilder: Sendable {
             let tableStart = spec.periods.map { end.converted(to: spec.frequency ?? end.frequency)?.advanced(by: -($0 - 1)) ?? start } ?? start
             let result = try await table(section.dataset, rows: spec.rows, cols: spec.cols, filters: spec.filters, start: tableStart, end: end,
                                          frequency: spec.frequency, rowCodes: spec.rowCodes)
-            tables.append(TableExport(table: result, structure: structure, codelists: codelists, title: spec.title))
+            tables.append(TableExport(table: result, structure: structure, codelists: codelists, title: spec.title, words: translations))
         }
         var figures: [String] = []
         for (index, spec) in (section.charts ?? []).enumerated() {
@@ -98,10 +106,12 @@ public struct ReportBuilder: Sendable {
             figures.append(try await map(spec, structure: structure, start: start, end: end, id: "\(section.dataset.lowercased())-map-\(index)"))
         }
         var made = ReportDocument.Section(title: section.title, narrative: narrative, tables: tables, figures: figures,
-                                          source: "Source: \(structure.metadata.source).")
+                                          source: translations.text("Source: %@.", structure.metadata.source))
         made.keyFigures = keyFigures.sorted { $0.label < $1.label }
         return made
     }
+
+    private func label(_ first: Period, _ last: Period) -> String { Period.label(from: first, to: last, monthNames: translations.monthNames) }
 
     // MARK: Facts
 
@@ -118,28 +128,30 @@ public struct ReportBuilder: Sendable {
             let earlier = indicator.value(a: try await total(indicator.dataset, indicator.a, earlierStart, earlierEnd),
                                           b: try await total(indicator.dataset, indicator.b, earlierStart, earlierEnd))
             let text = value.map { indicator.unit == "%" ? NumberText.percent($0) : NumberText.grouped($0) + (indicator.unit == "persons" ? "" : " \(indicator.unit)") }
-            return .context(["value": .text(text ?? "not available"), "name": .text(indicator.name),
-                             "value_year_earlier": .text(earlier.map(NumberText.grouped) ?? "not available")])
+            return .context(["value": .text(text ?? translations.text("not available")), "name": .text(indicator.name),
+                             "value_year_earlier": .text(earlier.map(NumberText.grouped) ?? translations.text("not available"))])
         }
         if let dimension = fact.top {
             let result = try await table(structure.id, rows: dimension, filters: fact.filters, start: start, end: end)
             let best = result.leafRows.compactMap { row in result.rowTotal(row.code).map { (row.code, $0) } }.max { $0.1 < $1.1 }
-            guard let best, let grand = result.grandTotal, grand > 0 else { return .context(["name": "no data", "share": "no", "value": "no data"]) }
-            let export = TableExport(table: result, structure: structure, codelists: reference.codelistsByID)
+            guard let best, let grand = result.grandTotal, grand > 0 else { return .context(["name": .text(translations.text("no data")), "share": .text(translations.text("no")), "value": .text(translations.text("no data"))]) }
+            let export = TableExport(table: result, structure: structure, codelists: codelists, words: translations)
             return .context(["name": .text(export.label(best.0, dimension)), "code": .text(best.0),
                              "value": .text(NumberText.grouped(best.1)), "share": .text(NumberText.percent(best.1 / grand * 100))])
         }
         let filters = fact.filters ?? [:]
         let value = try await total(structure.id, filters, start, end)
         let earlier = try await total(structure.id, filters, earlierStart, earlierEnd)
-        var phrase = "cannot be compared with a year earlier (no data then)"
+        var phrase = translations.text("had no figure a year earlier to compare with")
         var change = ""
         if let value, let earlier, earlier > 0 {
             let pct = (value - earlier) / earlier * 100
             change = NumberText.percent(pct, signed: true)
-            phrase = abs(pct) < 0.05 ? "did not change" : (pct > 0 ? "rose " : "fell ") + NumberText.percent(abs(pct))
+            phrase = abs(pct) < 0.05 ? translations.text("did not change")
+                : translations.text(pct > 0 ? "rose %@" : "fell %@", NumberText.percent(abs(pct)))
         }
-        return .context(["value": .text(value.map(NumberText.grouped) ?? "not published"), "value_year_earlier": .text(earlier.map(NumberText.grouped) ?? "no data"),
+        return .context(["value": .text(value.map(NumberText.grouped) ?? translations.text("not published")),
+                         "value_year_earlier": .text(earlier.map(NumberText.grouped) ?? translations.text("no data")),
                          "change": .text(change), "change_phrase": .text(phrase)])
     }
 
@@ -150,7 +162,7 @@ public struct ReportBuilder: Sendable {
         let chartStart = spec.periods.map { end.converted(to: frequency ?? end.frequency)?.advanced(by: -($0 - 1)) ?? start } ?? start
         let result = try await table(structure.id, rows: spec.rows, cols: spec.cols, filters: spec.filters, start: chartStart, end: end,
                                      frequency: frequency, rowCodes: spec.rowCodes, columnCodes: spec.colCodes)
-        let export = TableExport(table: result, structure: structure, codelists: reference.codelistsByID)
+        let export = TableExport(table: result, structure: structure, codelists: codelists, words: translations)
         var rows = spec.rows == TableRequest.timeDimension ? result.rows : result.leafRows
         if spec.kind == .bar || spec.kind == .stackedBar {
             rows = rows.filter { result.rowTotal($0.code) != nil }.sorted { (result.rowTotal($0.code) ?? 0) > (result.rowTotal($1.code) ?? 0) }
@@ -166,7 +178,7 @@ public struct ReportBuilder: Sendable {
         } else {
             series = [ChartData.Series(name: structure.measure.name, values: rows.map { result.rowTotal($0.code) })]
         }
-        let data = ChartData(title: spec.title, categories: categories, series: series, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))",
+        let data = ChartData(title: spec.title, categories: categories, series: series, valueLabel: translations.measureLabel(structure.measure),
                              categoryLabel: export.dimensionName(spec.rows))
         switch spec.kind {
         case .bar, .stackedBar: return BarChart(data: data).svg(id: id)
@@ -180,7 +192,7 @@ public struct ReportBuilder: Sendable {
         var values: [String: Double] = [:]
         for row in result.leafRows { if let value = result.rowTotal(row.code) { values[row.code] = value } }
         let shapes = spec.kind == .districts ? try GeoShapes.lesothoDistricts() : try GeoShapes.worldCountries()
-        return ChoroplethMap(shapes: shapes, values: values, title: spec.title, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))").svg(id: id)
+        return ChoroplethMap(shapes: shapes, values: values, title: spec.title, valueLabel: translations.measureLabel(structure.measure)).svg(id: id)
     }
 }
 

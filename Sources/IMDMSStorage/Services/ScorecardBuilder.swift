@@ -14,10 +14,12 @@ public struct ScorecardBuilder: Sendable {
 
     let store: Store
     let reference: ReferenceConfiguration
+    let translations: Translations
 
-    public init(store: Store, reference: ReferenceConfiguration) {
+    public init(store: Store, reference: ReferenceConfiguration, translations: Translations = .english) {
         self.store = store
         self.reference = reference
+        self.translations = translations
     }
 
     /// `visibility`: what the reader may see; `submitted`: also assessments waiting for review
@@ -46,7 +48,7 @@ public struct ScorecardBuilder: Sendable {
         let (laterEntry, framework) = try await entry(later)
         var earlierEntry: ScorecardReport.Entry?
         if let earlier { earlierEntry = try await entry(earlier).0 }
-        let document = ScorecardReport(framework: framework, later: laterEntry, earlier: earlierEntry, countryName: reference.countryName).document()
+        let document = ScorecardReport(framework: framework, later: laterEntry, earlier: earlierEntry, countryName: reference.countryName).document(translations: translations)
         return (document, later.year)
     }
 }

@@ -22,7 +22,7 @@ public struct AppContext: Sendable {
         var localizers: [Language: Localizer] = [:]
         for language in Language.allCases {
             let translations = try Translations.load(language, overrides: settings.translationsDirectory)
-            let problems = translations.problems(against: reference)
+            let problems = translations.problems(against: reference) + translations.problems(reports: reports, extra: ScorecardReport.titles)
             guard problems.isEmpty else {
                 throw TranslationError(file: "\(language.rawValue).json", reason: problems.joined(separator: "; "))
             }

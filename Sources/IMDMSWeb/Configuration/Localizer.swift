@@ -11,20 +11,7 @@ struct Localizer: Sendable {
     var path = "/"
 
     /// A structure as readers see it: its name and its dimensions' names in this language (ids unchanged).
-    func structure(_ structure: DataStructure) -> DataStructure {
-        var shown = structure
-        shown.name = translations.datasetName(structure.id, english: structure.name)
-        for index in shown.dimensions.indices { shown.dimensions[index].name = translations.text(structure.dimensions[index].name) }
-        return shown
-    }
-
-    /// A report with its title and section titles in this language (its narrative is not translated yet).
-    func report(_ document: ReportDocument) -> ReportDocument {
-        var shown = document
-        shown.definition.title = translations.reportText(document.definition.title)
-        for index in shown.sections.indices { shown.sections[index].title = translations.reportText(document.sections[index].title) }
-        return shown
-    }
+    func structure(_ structure: DataStructure) -> DataStructure { translations.structure(structure) }
 
     @TaskLocal static var current = Localizer(language: .en, translations: .english, codelists: [:])
 }
@@ -33,11 +20,4 @@ struct Localizer: Sendable {
 func T(_ english: String) -> String { Localizer.current.translations.text(english) }
 
 /// A text with values: `%@` in the English (and in its translation) replaced in order.
-func T(_ english: String, _ values: String...) -> String {
-    var text = T(english)
-    for value in values {
-        guard let range = text.range(of: "%@") else { break }
-        text.replaceSubrange(range, with: value)
-    }
-    return text
-}
+func T(_ english: String, _ values: String...) -> String { Localizer.current.translations.text(english, values: values) }

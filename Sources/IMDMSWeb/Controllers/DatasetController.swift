@@ -55,13 +55,13 @@ struct DatasetController: RouteCollection {
 
     func xlsx(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        let data = try TableExport(table: table, structure: Localizer.current.structure(structure), codelists: Localizer.current.codelists, labels: try Self.labels(request)).xlsx()
+        let data = try TableExport(table: table, structure: Localizer.current.structure(structure), codelists: Localizer.current.codelists, labels: try Self.labels(request), words: Localizer.current.translations).xlsx()
         return ReportController.download(data, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name: "\(structure.id).xlsx")
     }
 
     func csv(_ request: Request) async throws -> Response {
         let (structure, table) = try await Self.table(request)
-        let text = TableExport(table: table, structure: Localizer.current.structure(structure), codelists: Localizer.current.codelists, labels: try Self.labels(request)).csv()
+        let text = TableExport(table: table, structure: Localizer.current.structure(structure), codelists: Localizer.current.codelists, labels: try Self.labels(request), words: Localizer.current.translations).csv()
         return ReportController.download(Data(text.utf8), type: "text/csv; charset=utf-8", name: "\(structure.id).csv")
     }
 

@@ -181,7 +181,7 @@ struct GovernanceController: RouteCollection {
             return year
         }
         let answers = request.login.map { AssessmentRepository.mayAnswer($0.user, organisationID: structure.organisationID) } ?? false
-        return try await ScorecardBuilder(store: request.imdms.store, reference: request.imdms.reference)
+        return try await ScorecardBuilder(store: request.imdms.store, reference: request.imdms.reference, translations: Localizer.current.translations)
             .document(visibility: request.visibility, submitted: answers, year: try year("year") ?? year("period"), compare: try year("compare"))
     }
 }

@@ -31,7 +31,8 @@ struct HomeController: RouteCollection {
             times: ReleaseTimeText(timeZone: context.settings.timeZone)
         )
         let builder = ReportBuilder(store: context.store, reference: context.reference, library: context.reports,
-                                    visibility: request.visibility, disclosureControl: request.disclosureControl)
+                                    visibility: request.visibility, disclosureControl: request.disclosureControl,
+                                    translations: Localizer.current.translations)
         if let period = try await builder.defaultPeriod(context.reports.dashboard) {
             page.dashboard = try await builder.make(context.reports.dashboard, period: period)
         }

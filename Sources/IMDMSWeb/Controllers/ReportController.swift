@@ -13,7 +13,7 @@ struct ReportController: RouteCollection {
 
     static func builder(_ request: Request) -> ReportBuilder {
         ReportBuilder(store: request.imdms.store, reference: request.imdms.reference, library: request.imdms.reports,
-                      visibility: request.visibility, disclosureControl: request.disclosureControl)
+                      visibility: request.visibility, disclosureControl: request.disclosureControl, translations: Localizer.current.translations)
     }
 
     func index(_ request: Request) async throws -> Response {
@@ -52,7 +52,7 @@ struct ReportController: RouteCollection {
     /// A made report in the format `?format=` asks for (html, xlsx, csv or pdf).
     static func respond(_ document: ReportDocument, name: String, request: Request) async throws -> Response {
         let format = request.query[String.self, at: "format"] ?? "html"
-        let renderer = ReportRenderer(Localizer.current.report(document))
+        let renderer = ReportRenderer(document, translations: Localizer.current.translations)
         switch format {
         case "html":
             var headers = HTTPHeaders()

@@ -46,7 +46,9 @@ struct SDMXController: RouteCollection {
             version: request.parameters.get("version"), parameters: parameters)
         let artefacts = SDMXRequest.artefacts(request)
         let selection = try SDMXStructureSelection(query, in: artefacts)
-        let body = SDMXStructureWriter(artefacts: artefacts, baseURL: SDMXRequest.baseURL(request)).write(selection)
+        let body = SDMXStructureWriter(artefacts: artefacts, baseURL: SDMXRequest.baseURL(request),
+                                       translations: request.imdms.localizers.values.map(\.translations).sorted { $0.language.rawValue < $1.language.rawValue })
+            .write(selection)
         return SDMXRequest.response(body, format: format)
     }
 

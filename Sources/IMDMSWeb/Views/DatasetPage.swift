@@ -57,7 +57,7 @@ struct DatasetPage {
         guard !table.isEmpty else {
             return "<p class=\"empty\">\(HTML.escape(T("No observations match this choice. Try another period range or fewer filters.")))</p>"
         }
-        let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels)
+        let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels, words: Localizer.current.translations)
         return TableHTML(export, id: "data-table").render()
             + "<p class=\"downloads\">\(HTML.escape(T("Download:"))) <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(downloadQuery))\">Excel</a> · "
             + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(downloadQuery))\">CSV</a></p>"
@@ -78,7 +78,7 @@ struct DatasetPage {
     static func chartSVG(table: TableResult, structure: DataStructure, reference: ReferenceConfiguration, labels: TableExport.Labels) -> String? {
         guard !table.isEmpty else { return nil }
         let request = table.request
-        let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels)
+        let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels, words: Localizer.current.translations)
         let rowDim = request.rowDimension, colDim = request.columnDimension
         let isTime = rowDim == TableRequest.timeDimension
         var rows = table.leafRows
@@ -88,7 +88,7 @@ struct DatasetPage {
             ? table.columns.map { column in .init(name: export.label(column.code, colDim), values: rows.map { table.value(row: $0.code, column: column.code) }) }
             : [.init(name: structure.measure.name, values: rows.map { table.rowTotal($0.code) })]
         let data = ChartData(title: "\(structure.measure.name) by \(export.dimensionName(rowDim).lowercased())", categories: rows.map { export.label($0.code, rowDim) },
-                             series: series, valueLabel: "\(structure.measure.name) (\(structure.measure.unitLabel))", categoryLabel: export.dimensionName(rowDim))
+                             series: series, valueLabel: Localizer.current.translations.measureLabel(structure.measure), categoryLabel: export.dimensionName(rowDim))
         return isTime ? LineChart(data: data).svg(id: "table-chart") : BarChart(data: data).svg(id: "table-chart")
     }
 

@@ -23,16 +23,16 @@ struct EntryPage {
 
     func render(login: SessionRepository.Session) -> Layout {
         let structure = layout.structure
-        return Layout(title: "Enter data: \(structure.name)", login: login) {
-            var html = HTML.element("h1", "Enter data: \(structure.name), \(period.formatted)")
-            html += "<form method=\"get\" action=\"/intake/form\" class=\"filters\"><label>Dataset <select name=\"dataset\">"
+        return Layout(title: T("Enter data: %@", structure.name), login: login) {
+            var html = HTML.element("h1", T("Enter data: %@", structure.name) + ", " + period.formatted)
+            html += "<form method=\"get\" action=\"/intake/form\" class=\"filters\"><label>\(HTML.escape(T("Dataset"))) <select name=\"dataset\">"
                 + structures.map { HTML.option($0.id, $0.name, selected: $0.id == structure.id) }.joined()
-                + "</select></label> <label>Period <input name=\"period\" size=\"8\" value=\"\(HTML.escape(period.formatted))\"></label> "
-                + "<button type=\"submit\">Change</button></form>"
+                + "</select></label> <label>\(HTML.escape(T("Period"))) <input name=\"period\" size=\"8\" value=\"\(HTML.escape(period.formatted))\"></label> "
+                + "<button type=\"submit\">\(HTML.escape(T("Change")))</button></form>"
             if let error { html += HTML.element("p", error, [("class", "errors"), ("id", "entry-error"), ("role", "alert")]) }
             if let note { html += HTML.element("p", note, [("class", "meta"), ("id", "entry-note")]) }
             let fixed = layout.fixed.sorted { $0.key < $1.key }.map { "\(name($0.key)): \(codeName($0.key, $0.value))" }
-            if !fixed.isEmpty { html += HTML.element("p", "Every value is for " + fixed.joined(separator: "; ") + ".", [("class", "meta")]) }
+            if !fixed.isEmpty { html += HTML.element("p", T("Every value is for %@.", fixed.joined(separator: "; ")), [("class", "meta")]) }
             html += "<form method=\"post\" action=\"/intake/form\" id=\"entry\">"
                 + HTML.csrfField(login.csrfToken)
                 + hidden("dataset", structure.id) + hidden("period", period.formatted) + hidden("rows", layout.rowDimension)
@@ -50,8 +50,8 @@ struct EntryPage {
                 }
                 html += "</tr>"
             }
-            html += "</tbody></table><button type=\"submit\" id=\"entry-check\">Check the values</button> "
-                + "<span class=\"meta\">Empty cells are left out. Nothing is stored until you have seen the preview and pressed Submit.</span></form>"
+            html += "</tbody></table><button type=\"submit\" id=\"entry-check\">\(HTML.escape(T("Check the values")))</button> "
+                + "<span class=\"meta\">\(HTML.escape(T("Empty cells are left out.") + " " + T("Nothing is stored until you have seen the preview and pressed Submit.")))</span></form>"
             return html
         }
     }

@@ -67,7 +67,7 @@ struct HomePage {
             HTML.element("p", s.metadata.description),
             HTML.container("dl", [("class", "meta-list")], [
                 (T("Dataset"), s.id), (T("Producer"), entry.organisation),
-                (T("Frequency"), s.frequency.name), (T("Measure"), "\(s.measure.name) (\(s.measure.unitLabel), \(s.measure.kind.rawValue))"),
+                (T("Frequency"), s.frequency.name), (T("Measure"), "\(T(s.measure.name)) (\(T(s.measure.unitLabel)), \(s.measure.kind.rawValue))"),
                 (T("Dimensions"), s.dimensions.map { T($0.name) }.joined(separator: ", ")),
                 (T("Source"), s.metadata.source), (T("Contact"), s.metadata.contact),
                 (T("Methodology"), s.metadata.methodology), (T("Data"), coverage),
@@ -76,7 +76,7 @@ struct HomePage {
             ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()),
             HTML.container("p", [("class", "downloads")], Self.downloads(s)),
             entry.reports.isEmpty ? "" : HTML.container("p", [("class", "reports")], HTML.escape(T("Reports:")) + " " + entry.reports.map {
-                HTML.container("a", [("href", "/reports/\($0.id)")], HTML.escape($0.title))
+                HTML.container("a", [("href", "/reports/\($0.id)")], HTML.escape(Localizer.current.translations.reportText($0.title)))
             }.joined(separator: " · ")),
         ].joined())
     }

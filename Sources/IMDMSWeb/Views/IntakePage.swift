@@ -10,19 +10,19 @@ struct IntakePage {
     var submissionID: UUID? = nil
 
     func render(login: SessionRepository.Session) -> Layout {
-        Layout(title: "Submit data", login: login) {
-            HTML.element("h1", "Submit data")
+        Layout(title: T("Submit data"), login: login) {
+            HTML.element("h1", T("Submit data"))
                 + (message.map { HTML.element("p", $0, [("class", "done"), ("role", "status")]) } ?? "")
-                + (submissionID.map { "<p><a id=\"submission-link\" href=\"/submissions/\($0.uuidString)\">Follow this submission through review</a></p>" } ?? "")
+                + (submissionID.map { "<p><a id=\"submission-link\" href=\"/submissions/\($0.uuidString)\">\(HTML.escape(T("Follow this submission through review")))</a></p>" } ?? "")
                 + """
                 <form class="upload" method="post" action="/intake" enctype="multipart/form-data">
                 \(HTML.csrfField(login.csrfToken))
-                <label>Dataset <select name="dataset">\(structures.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined())</select></label>
-                <label>File (Excel .xlsx, CSV or SDMX-CSV) <input type="file" name="file" required></label>
-                <button type="submit">Upload and check</button>
+                <label>\(HTML.escape(T("Dataset"))) <select name="dataset">\(structures.map { HTML.option($0.id, "\(Localizer.current.translations.datasetName($0.id, english: $0.name)) (\($0.id))", selected: false) }.joined())</select></label>
+                <label>\(HTML.escape(T("File (Excel .xlsx, CSV or SDMX-CSV)"))) <input type="file" name="file" required></label>
+                <button type="submit">\(HTML.escape(T("Upload and check")))</button>
                 </form>
-                <p class="meta">Nothing is stored until you have seen the preview and pressed Submit.</p>
-                <p><a id="entry-link" href="/intake/form">Or type a period's figures into the data-entry form</a></p>
+                <p class="meta">\(HTML.escape(T("Nothing is stored until you have seen the preview and pressed Submit.")))</p>
+                <p><a id="entry-link" href="/intake/form">\(HTML.escape(T("Or type a period's figures into the data-entry form")))</a></p>
                 """
         }
     }

@@ -11,30 +11,30 @@ struct MappingFormView {
     var errors: [String]
 
     func render() -> String {
-        var html = HTML.element("h2", "Mapping")
-        html += HTML.element("p", "Point at the rows and columns of the sheet shown above. Columns are letters (C, or a range C-H); rows are numbers.", [("class", "meta")])
+        var html = HTML.element("h2", T("Mapping"))
+        html += HTML.element("p", T("Point at the rows and columns of the sheet shown above. Columns are letters (C, or a range C-H); rows are numbers."), [("class", "meta")])
         if !errors.isEmpty {
             html += HTML.container("ul", [("class", "errors"), ("id", "mapping-errors")], errors.map { HTML.element("li", $0) }.joined())
         }
         html += "<form method=\"post\" action=\"\(HTML.escape(action))\" id=\"mapping\">\(csrf)<table class=\"form\"><tbody>"
-        html += row("First data row", input("firstDataRow", size: 4))
-        html += row("Value columns", input("valueColumns", size: 20))
+        html += row(T("First data row"), input("firstDataRow", size: 4))
+        html += row(T("Value columns"), input("valueColumns", size: 20))
         for dimension in structure.dimensions {
             let name = "dim.\(dimension.id)"
-            let select = select("\(name).source", [("column", "from the column"), ("headerRow", "from the header row"), ("fixed", "always the code")])
-            html += row("\(dimension.name) (\(dimension.codelistID))", select + " " + input("\(name).value", size: 12))
+            let select = select("\(name).source", [("column", T("from the column")), ("headerRow", T("from the header row")), ("fixed", T("always the code"))])
+            html += row("\(T(dimension.name)) (\(dimension.codelistID))", select + " " + input("\(name).value", size: 12))
         }
         let periodSelect = select("period.source", [
-            ("column", "from the column"), ("yearAndSubperiod", "from the year and quarter/month columns"), ("sheetName", "from the sheet name"),
-            ("cell", "from the cell"), ("fixed", "always the period"),
+            ("column", T("from the column")), ("yearAndSubperiod", T("from the year and quarter/month columns")), ("sheetName", T("from the sheet name")),
+            ("cell", T("from the cell")), ("fixed", T("always the period")),
         ])
-        html += row("Period (\(structure.frequency.rawValue))", periodSelect + " " + input("period.value", size: 12))
-        html += row("Total columns (checked, not stored)", input("totalColumns", size: 20))
-        html += row("Total rows are labelled", input("totalLabels", size: 30))
-        html += row("Skip rows starting with", input("ignoreRows", size: 30))
-        html += row("Sheets (empty: every sheet)", input("sheets", size: 30))
-        html += row("Empty value cells", select("blankCells", [("skip", "are left out"), ("zero", "mean 0"), ("error", "are an error")]))
-        html += "</tbody></table><button type=\"submit\" id=\"apply-mapping\">Apply this mapping</button></form>"
+        html += row(T("Period") + " (\(structure.frequency.rawValue))", periodSelect + " " + input("period.value", size: 12))
+        html += row(T("Total columns (checked, not stored)"), input("totalColumns", size: 20))
+        html += row(T("Total rows are labelled"), input("totalLabels", size: 30))
+        html += row(T("Skip rows starting with"), input("ignoreRows", size: 30))
+        html += row(T("Sheets (empty: every sheet)"), input("sheets", size: 30))
+        html += row(T("Empty value cells"), select("blankCells", [("skip", T("are left out")), ("zero", T("mean 0")), ("error", T("are an error"))]))
+        html += "</tbody></table><button type=\"submit\" id=\"apply-mapping\">\(HTML.escape(T("Apply this mapping")))</button></form>"
         return html
     }
 

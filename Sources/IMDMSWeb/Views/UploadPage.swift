@@ -18,36 +18,36 @@ struct UploadPage {
     func render(login: SessionRepository.Session) -> Layout {
         let base = "/intake/uploads/\(upload.id.uuidString)"
         let csrf = "\(HTML.csrfField(login.csrfToken))"
-        return Layout(title: "Check \(upload.file.name)", login: login) {
+        return Layout(title: T("Check %@", upload.file.name), login: login) {
             var html = HTML.element("h1", "\(upload.file.name) → \(structure.name)")
             html += HTML.element("p", summary, [("id", "summary")])
-            for note in preview.notes { html += HTML.element("p", "Note: \(note)", [("class", "meta")]) }
+            for note in preview.notes { html += HTML.element("p", T("Note: %@", note), [("class", "meta")]) }
             if !preview.unknownValues.isEmpty { html += unknownForms(base, csrf) }
-            if !preview.problems.isEmpty { html += problemTable("Problems (nothing can be stored until they are fixed)", preview.problems, id: "problems") }
-            if !preview.warnings.isEmpty { html += problemTable("Warnings (please check; they do not block)", preview.warnings, id: "warnings") }
+            if !preview.problems.isEmpty { html += problemTable(T("Problems (nothing can be stored until they are fixed)"), preview.problems, id: "problems") }
+            if !preview.warnings.isEmpty { html += problemTable(T("Warnings (please check; they do not block)"), preview.warnings, id: "warnings") }
             if preview.problems.isEmpty {
-                html += "<form method=\"post\" action=\"\(base)/submit\">\(csrf)<button type=\"submit\" id=\"submit\">Submit \(preview.observationCount) observations</button></form>"
+                html += "<form method=\"post\" action=\"\(base)/submit\">\(csrf)<button type=\"submit\" id=\"submit\">\(HTML.escape(T("Submit %@ observations", String(preview.observationCount))))</button></form>"
             }
             html += sampleTable + gridTable
             html += MappingFormView(form: mappingForm ?? MappingForm(profile: preview.profile, structure: structure), structure: structure,
                                     action: "\(base)/mapping", csrf: csrf, errors: mappingErrors).render()
-            html += "<details><summary>The mapping as JSON (for <code>imdms import --profile</code>)</summary>"
-                + "<form method=\"post\" action=\"\(base)/profile\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">Apply this JSON</button></form></details>"
+            html += "<details><summary>\(HTML.escape(T("The mapping as JSON (for imdms import --profile)")))</summary>"
+                + "<form method=\"post\" action=\"\(base)/profile\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">\(HTML.escape(T("Apply this JSON")))</button></form></details>"
             return html
         }
     }
 
     private var summary: String {
         if preview.problems.isEmpty {
-            return "\(preview.observationCount) observations would be stored for \(preview.periods.joined(separator: ", ")); "
-                + "values add up to \(NumberFormat.grouped(preview.valueSum)); \(preview.totalsChecked) totals checked"
-                + (preview.blankCellsSkipped > 0 ? "; \(preview.blankCellsSkipped) empty cells left out" : "") + "."
+            return T("%@ observations would be stored for %@; values add up to %@; %@ totals checked",
+                     String(preview.observationCount), preview.periods.joined(separator: ", "), NumberFormat.grouped(preview.valueSum), String(preview.totalsChecked))
+                + (preview.blankCellsSkipped > 0 ? T("; %@ empty cells left out", String(preview.blankCellsSkipped)) : "") + "."
         }
-        return "\(preview.problems.count) problem(s) found; nothing has been stored."
+        return T("%@ problem(s) found; nothing has been stored.", String(preview.problems.count))
     }
 
     private func unknownForms(_ base: String, _ csrf: String) -> String {
-        var html = HTML.element("h2", "Names to confirm")
+        var html = HTML.element("h2", T("Names to confirm"))
         for unknown in preview.unknownValues {
             let codes = reference.codelistsByID[unknown.codelistID]?.codes ?? []
             let suggested = Set(unknown.suggestions.map(\.code))
@@ -56,26 +56,26 @@ struct UploadPage {
             html += "<form class=\"alias\" method=\"post\" action=\"\(base)/alias\">\(csrf)"
                 + "<input type=\"hidden\" name=\"codelist\" value=\"\(HTML.escape(unknown.codelistID))\">"
                 + "<input type=\"hidden\" name=\"text\" value=\"\(HTML.escape(unknown.text))\">"
-                + "<label>‘\(HTML.escape(unknown.text))’ (sheet \(HTML.escape(unknown.sheet)), row \(unknown.row), column \(HTML.escape(unknown.column))) is "
-                + "<select name=\"code\">\(options)</select></label> <button type=\"submit\">Confirm</button></form>"
+                + "<label>" + HTML.escape(T("‘%@’ (sheet %@, row %@, column %@) is", unknown.text, unknown.sheet, String(unknown.row), unknown.column))
+                + " <select name=\"code\">\(options)</select></label> <button type=\"submit\">\(HTML.escape(T("Confirm")))</button></form>"
         }
         return html
     }
 
     private func problemTable(_ title: String, _ problems: [ImportProblem], id: String) -> String {
-        var html = HTML.element("h2", title) + "<table class=\"data problems\" id=\"\(id)\"><thead><tr><th>Sheet</th><th>Row</th><th>Column</th><th>Value</th><th>Problem</th></tr></thead><tbody>"
+        var html = HTML.element("h2", title) + "<table class=\"data problems\" id=\"\(id)\"><thead><tr>" + [T("Sheet"), T("Row"), T("Column"), T("Value"), T("Problem")].map { HTML.element("th", $0) }.joined() + "</tr></thead><tbody>"
         for problem in problems.prefix(500) {
             html += "<tr>" + [problem.sheet ?? "", problem.row.map(String.init) ?? "", problem.column ?? "", problem.value ?? "",
                               "\(problem.kind.rawValue): \(problem.message)"].map { HTML.element("td", $0) }.joined() + "</tr>"
         }
-        if problems.count > 500 { html += "<tr><td colspan=\"5\">… and \(problems.count - 500) more</td></tr>" }
+        if problems.count > 500 { html += "<tr><td colspan=\"5\">\(HTML.escape(T("… and %@ more", String(problems.count - 500))))</td></tr>" }
         return html + "</tbody></table>"
     }
 
     private var sampleTable: String {
         guard !preview.sample.isEmpty else { return "" }
-        var html = HTML.element("h2", "Sample of what would be stored") + "<table class=\"data\" id=\"sample\"><thead><tr>"
-        html += structure.dimensions.map { HTML.element("th", $0.name) }.joined() + "<th>Period</th><th>Value</th></tr></thead><tbody>"
+        var html = HTML.element("h2", T("Sample of what would be stored")) + "<table class=\"data\" id=\"sample\"><thead><tr>"
+        html += structure.dimensions.map { HTML.element("th", T($0.name)) }.joined() + HTML.element("th", T("Period")) + HTML.element("th", T("Value")) + "</tr></thead><tbody>"
         for observation in preview.sample {
             html += "<tr>" + observation.key.map { HTML.element("td", $0) }.joined()
                 + HTML.element("td", observation.period.formatted) + HTML.element("td", observation.value.map(NumberFormat.grouped) ?? "") + "</tr>"
@@ -86,7 +86,7 @@ struct UploadPage {
     private var gridTable: String {
         guard let grid, grid.lastRow > 0 else { return "" }
         let columns = 1...min(grid.lastColumn, 30)
-        var html = HTML.element("h2", "Sheet ‘\(grid.name)’ (first \(Self.gridRows) rows)") + "<table class=\"data grid\" id=\"grid\"><thead><tr><th></th>"
+        var html = HTML.element("h2", T("Sheet ‘%@’ (first %@ rows)", grid.name, String(Self.gridRows))) + "<table class=\"data grid\" id=\"grid\"><thead><tr><th></th>"
         html += columns.map { HTML.element("th", CellReference.name(column: $0)) }.joined() + "</tr></thead><tbody>"
         for row in 1...min(grid.lastRow, Self.gridRows) {
             html += "<tr>" + HTML.element("th", String(row)) + columns.map { HTML.element("td", grid.text(row: row, column: $0)) }.joined() + "</tr>"
