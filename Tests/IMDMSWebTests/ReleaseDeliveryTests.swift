@@ -6,11 +6,12 @@ import IMDMSTestSupport
 import Testing
 import VaporTesting
 
-/// A local SMTP server (Python's aiosmtpd) that writes each message it receives to a folder.
-final class SMTPSink: @unchecked Sendable {
+/// A local server run by Python — an SMTP server (aiosmtpd) or an HTTP server taking webhook
+/// POSTs — that writes each message it receives to a folder.
+final class LocalSink: @unchecked Sendable {
     enum SinkError: Error { case stopped }
 
-    static let script = """
+    static let smtp = """
         import os, socket, sys
         from aiosmtpd.controller import Controller
         folder = sys.argv[1]
@@ -28,7 +29,33 @@ final class SMTPSink: @unchecked Sendable {
         controller.stop()
         """
 
-    let folder = NSTemporaryDirectory() + "imdms-smtp-\(UUID().uuidString)"
+    /// Answers each POST with the status in the folder's `status` file (200 without one) and keeps
+    /// the headers and body of each as JSON.
+    static let webhook = """
+        import json, os, sys, threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        folder = sys.argv[1]
+        class Hook(BaseHTTPRequestHandler):
+            def do_POST(self):
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                status_file = os.path.join(folder, "status")
+                status = int(open(status_file).read()) if os.path.exists(status_file) else 200
+                name = os.path.join(folder, "%d.json" % len([n for n in os.listdir(folder) if n.endswith(".json")]))
+                with open(name, "w") as f:
+                    json.dump({"path": self.path, "status": status, "headers": dict(self.headers), "body": body.decode()}, f)
+                self.send_response(status); self.send_header("Content-Length", "0"); self.end_headers()
+            def log_message(self, *args): pass
+        server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        print(server.server_address[1], flush=True)
+        sys.stdin.read()
+        server.shutdown()
+        """
+
+    let script: String
+    init(_ script: String) { self.script = script }
+
+    let folder = NSTemporaryDirectory() + "imdms-sink-\(UUID().uuidString)"
     let process = Process()
     let input = Pipe(), output = Pipe()
     private(set) var port = 0
@@ -37,7 +64,7 @@ final class SMTPSink: @unchecked Sendable {
     func start() throws {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", Self.script, folder]
+        process.arguments = ["python3", "-c", script, folder]
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -57,7 +84,8 @@ final class SMTPSink: @unchecked Sendable {
     }
 
     var messages: [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0 != "status" }
+            .sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }
         return names.compactMap { try? String(contentsOfFile: folder + "/" + $0, encoding: .utf8) }
     }
 }
@@ -73,7 +101,7 @@ struct ReleaseDeliveryTests {
             print("note: skipped — python3 with aiosmtpd is not installed (.ci/tools.sh installs it)")
             return
         }
-        let sink = SMTPSink()
+        let sink = LocalSink(LocalSink.smtp)
         try sink.start()
         defer { sink.stop() }
         var settings = AppSettings()
@@ -145,7 +173,7 @@ struct ReleaseDeliveryTests {
             let owed = try await ReleaseRepository(store: store).deliveryState(release.id).owed
             #expect(owed.count == 1 && owed[0].error?.contains("does not accept connections") == true, "\(owed)")
 
-            let sink = SMTPSink()
+            let sink = LocalSink(LocalSink.smtp)
             try sink.start()
             defer { sink.stop() }
             var working = app.imdms.settings
@@ -156,6 +184,49 @@ struct ReleaseDeliveryTests {
             #expect(try await delivery.run(now: now.addingTimeInterval(301)).sent == 1)
             let state = try await ReleaseRepository(store: store).deliveryState(release.id)
             #expect(sink.messages.count == 1 && state.sent == 1 && state.owed.isEmpty)
+        }
+    }
+
+    @Test("A webhook subscriber gets the release as signed JSON; a refusal stays owed with the reason and is sent later")
+    func webhook() async throws {
+        let sink = LocalSink(LocalSink.webhook)
+        try sink.start()
+        defer { sink.stop() }
+        try "500".write(toFile: sink.folder + "/status", atomically: true, encoding: .utf8)
+        var settings = AppSettings()
+        settings.webhookSecret = "a shared secret of the newsroom"
+        settings.publicURL = "https://stats.example"
+        try await withIMDMSApp(.sqlite, demoYears: 2024...2025, settings: settings) { app, _ in
+            let store = app.imdms.store
+            let hook = "http://127.0.0.1:\(sink.port)/hooks/imdms"
+            try await ReleaseRepository(store: store).subscribe(hook, by: "test")
+            for wrong in ["ftp://files.example/x", "not an address", "https://"] {
+                await #expect(throws: StorageError.self, "\(wrong)") { try await ReleaseRepository(store: store).subscribe(wrong, by: "test") }
+            }
+            let delivery = ReleaseDelivery(context: app.imdms, logger: app.logger, client: app.client)
+            let now = Date()
+            let refused = try await delivery.run(now: now)
+            #expect(refused.releases == 1 && refused.sent == 0 && refused.failed == 1, "\(refused)")
+            let release = try #require(try await ReleaseRepository(store: store).list().first)
+            let owed = try await ReleaseRepository(store: store).deliveryState(release.id).owed
+            #expect(owed.count == 1 && owed[0].error == "the webhook answered HTTP 500", "\(owed)")
+
+            try FileManager.default.removeItem(atPath: sink.folder + "/status")
+            #expect(try await delivery.run(now: now.addingTimeInterval(301)).sent == 1)
+            #expect(try await delivery.run(now: now.addingTimeInterval(900)) == .init(), "sent once")
+            #expect(sink.messages.count == 2, "one refused call, one delivered")
+            let delivered = try #require(sink.messages.last)
+            // Checked by Python's own hmac and json, not by the code that signed it.
+            let check = try Python.run("""
+                import hmac, hashlib, json, sys
+                call = json.loads(sys.argv[1]); body = json.loads(call["body"])
+                headers = {k.lower(): v for k, v in call["headers"].items()}
+                expected = "sha256=" + hmac.new(sys.argv[2].encode(), call["body"].encode(), hashlib.sha256).hexdigest()
+                print(call["path"], headers.get("content-type"), headers.get("x-imdms-signature") == expected,
+                      body["event"], body["id"], body["title"], any(r["report"] == "quarterly-bulletin" and r["url"].startswith("https://stats.example/releases/") for r in body["reports"]))
+                """, arguments: [delivered, "a shared secret of the newsroom"])
+            #expect(check.trimmingCharacters(in: .whitespacesAndNewlines)
+                    == "/hooks/imdms application/json; charset=utf-8 True release \(release.id.uuidString) \(release.title) True", "\(check)")
         }
     }
 }

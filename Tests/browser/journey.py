@@ -323,6 +323,10 @@ class Journey:
         self.expect("Ho tšela meeli" in self.text() and "Ho fihla" in self.text(), "dataset and code names in Sesotho")
         self.open(f"/submissions/{self.submission}")
         self.expect("Nalane" in self.text() and "Boemo:" in self.text(), "a submission's page in Sesotho")
+        # The preview of an upload (the published months again: a preview with its problems, nothing stored).
+        self.upload(os.path.join(SAMPLES, "moha-border-crossings-2022-11-12.xlsx"))
+        self.expect("Tsamaiso ea faele" in self.text() and "Leqephe" in self.text(), "the upload preview in Sesotho")
+        self.styled("intake-preview-st", "header.site", "backgroundColor", "rgb(0, 85, 140)")
         for name, path in [("bulletin-st", "/reports/quarterly-bulletin?period=2022-Q4"), ("scorecard-st", "/reports/mgi-scorecard")]:
             self.open(path)
             self.report_styled(name)

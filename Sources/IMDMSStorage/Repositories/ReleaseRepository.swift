@@ -108,8 +108,9 @@ public struct ReleaseRepository: Sendable {
 
     public func subscribe(_ address: String, by actor: String) async throws {
         let address = address.trimmingCharacters(in: .whitespaces)
-        guard address.contains("@"), !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) else {
-            throw StorageError.invalid("‘\(address)’ is not an e-mail address")
+        guard ReleaseWebhook.isWebhook(address) || address.contains("@"),
+              !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) else {
+            throw StorageError.invalid("‘\(address)’ is neither an e-mail address nor a webhook URL (http:// or https://)")
         }
         try await store.database.transaction { tx in
             try await (tx as! any SQLDatabase).insert(into: "subscribers").columns("address", "added_by", "added_at")

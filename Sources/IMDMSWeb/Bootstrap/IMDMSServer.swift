@@ -65,8 +65,8 @@ public enum IMDMSServer {
             let context = try AppContext(store: prepared.store, reference: prepared.reference, settings: settings)
             try configure(app, context: context)
             let warmUp = Task.detached(priority: .background) { [logger = app.logger] in await ReportWarmUp.run(context, logger: logger) }
-            let releases = Task.detached(priority: .utility) { [logger = app.logger] in
-                await ReleaseDelivery(context: context, logger: logger).schedule()
+            let releases = Task.detached(priority: .utility) { [logger = app.logger, client = app.client] in
+                await ReleaseDelivery(context: context, logger: logger, client: client).schedule()
             }
             let trim = Task.detached(priority: .background) { await MemoryTrim.schedule() }
             defer { warmUp.cancel(); releases.cancel(); trim.cancel() }

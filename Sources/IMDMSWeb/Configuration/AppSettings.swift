@@ -34,6 +34,8 @@ public struct AppSettings: Sendable, Equatable {
     public var smtpPort = 25
     /// The sender of release e-mail (`IMDMS_MAIL_FROM`).
     public var mailFrom = "imdms@localhost"
+    /// The secret release webhooks are signed with (`IMDMS_WEBHOOK_SECRET`; none: not signed).
+    public var webhookSecret: String?
     /// How often the server looks for data that has become public (`IMDMS_RELEASE_CHECK_SECONDS`).
     public var releaseCheckSeconds = 30
     /// The address links in feeds and e-mail start with: the public URL, else the server's own.
@@ -99,6 +101,9 @@ public struct AppSettings: Sendable, Equatable {
             if from.contains("@") && !from.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" }) { settings.mailFrom = from } else {
                 problems.append("IMDMS_MAIL_FROM='\(from)' is not an e-mail address")
             }
+        }
+        if let secret = environment["IMDMS_WEBHOOK_SECRET"], !secret.isEmpty {
+            if secret.utf8.count >= 16 { settings.webhookSecret = secret } else { problems.append("IMDMS_WEBHOOK_SECRET is shorter than 16 characters") }
         }
         if let text = environment["IMDMS_RELEASE_CHECK_SECONDS"], !text.isEmpty {
             if let value = Int(text), value > 0 { settings.releaseCheckSeconds = value } else { problems.append("IMDMS_RELEASE_CHECK_SECONDS='\(text)' is not a number of seconds above 0") }

@@ -2,14 +2,18 @@ import Foundation
 import IMDMSCore
 import IMDMSStorage
 import Logging
+import Vapor
 
 /// One round of the release schedule (D54): what became public since the last round is claimed as
 /// a release, the reports that use its datasets are made as the public sees them and kept as
-/// released, and each subscriber's e-mail is sent (retried later when the mail server refuses).
+/// released, and each subscriber's e-mail is sent or its webhook called (retried later when the
+/// mail server or the webhook refuses).
 /// The server runs a round every `IMDMS_RELEASE_CHECK_SECONDS`; tests run one at a chosen moment.
 struct ReleaseDelivery: Sendable {
     let context: AppContext
     let logger: Logger
+    /// The HTTP client webhooks are called with (nil: webhook subscribers wait).
+    var client: (any Client)? = nil
 
     struct Outcome: Sendable, Equatable {
         var releases = 0
@@ -41,19 +45,27 @@ struct ReleaseDelivery: Sendable {
             outcome.documents += documents.count
             logger.notice("release: \(due.release.title) — \(documents.count) report(s) made")
         }
-        guard let mailer else { return outcome }
+        let poster = client.map { WebhookPoster(client: $0, secret: context.settings.webhookSecret) }
+        guard mailer != nil || poster != nil else { return outcome }
         for message in try await repository.dueMessages(now: now) {
-            let mail = ReleaseMail(from: context.settings.mailFrom, to: message.address, release: message.release,
-                                   base: context.settings.siteAddress, siteName: "IMDMS \(context.reference.countryName)")
+            let webhook = ReleaseWebhook.isWebhook(message.address)
             do {
-                try await mailer.send(to: message.address, message: mail.message(date: now))
+                if webhook {
+                    guard let poster else { continue }
+                    try await poster.post(ReleaseWebhook(release: message.release, base: context.settings.siteAddress), to: message.address)
+                } else {
+                    guard let mailer else { continue }
+                    let mail = ReleaseMail(from: context.settings.mailFrom, to: message.address, release: message.release,
+                                           base: context.settings.siteAddress, siteName: "IMDMS \(context.reference.countryName)")
+                    try await mailer.send(to: message.address, message: mail.message(date: now))
+                }
                 try await repository.sent(message, at: Date())
                 outcome.sent += 1
             } catch {
                 // The address stays out of the log (personal data); the release and the reason are in it.
                 try await repository.failed(message, error: "\(error)")
                 outcome.failed += 1
-                logger.warning("release \(message.release.title): an e-mail was not sent (\(error)); it is tried again later")
+                logger.warning("release \(message.release.title): \(webhook ? "a webhook was not called" : "an e-mail was not sent") (\(error)); it is tried again later")
             }
         }
         return outcome
