@@ -313,7 +313,8 @@ class Journey:
         self.wait.until(lambda browser: browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "st")
         pages = [("catalogue", "/", "header.site"), ("table-builder", "/datasets/BORDER_CROSSINGS?rows=SEX&cols=DIRECTION&start=2022-11&end=2022-12", "header.site"),
                  ("entry-form", "/intake/form?dataset=BORDER_CROSSINGS&period=2023-02", "header.site"), ("submissions", "/submissions", "header.site"),
-                 ("intake", "/intake", "header.site"), ("submission", f"/submissions/{self.submission}", "header.site")]
+                 ("intake", "/intake", "header.site"), ("submission", f"/submissions/{self.submission}", "header.site"),
+                 ("governance", "/governance", "header.site"), ("audit", "/audit", "header.site"), ("releases", "/releases", "header.site")]
         for name, path, selector in pages:
             self.open(path)
             self.expect(self.browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "st", f"{name} in Sesotho")

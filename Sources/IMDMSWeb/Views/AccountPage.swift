@@ -9,20 +9,20 @@ struct AccountPage {
     var error: String?
 
     func render(login: SessionRepository.Session) -> Layout {
-        Layout(title: "Your account", login: login) {
-            HTML.element("h1", "Your account")
+        Layout(title: T("Your account"), login: login) {
+            HTML.element("h1", T("Your account"))
                 + HTML.element("p", "\(user.username) — \(user.role.rawValue)" + (user.organisationID.map { ", \($0)" } ?? ""), [("class", "meta")])
                 + (message.map { HTML.element("p", $0, [("class", "message"), ("id", "message")]) } ?? "")
                 + (error.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
-                + HTML.element("h2", "Change your password")
-                + HTML.element("p", "At least \(PasswordPolicy.minimumLength) characters, not your username. Your other sessions end.", [("class", "meta")])
+                + HTML.element("h2", T("Change your password"))
+                + HTML.element("p", T("At least %@ characters, not your username. Your other sessions end.", String(PasswordPolicy.minimumLength)), [("class", "meta")])
                 + """
                 <form class="login" method="post" action="/account/password" id="password">
                 \(HTML.csrfField(csrfToken))
-                <label>Current password <input name="current" type="password" autocomplete="current-password" required></label>
-                <label>New password <input name="new" type="password" autocomplete="new-password" required></label>
-                <label>New password again <input name="repeated" type="password" autocomplete="new-password" required></label>
-                <button type="submit">Change password</button>
+                <label>\(HTML.escape(T("Current password"))) <input name="current" type="password" autocomplete="current-password" required></label>
+                <label>\(HTML.escape(T("New password"))) <input name="new" type="password" autocomplete="new-password" required></label>
+                <label>\(HTML.escape(T("New password again"))) <input name="repeated" type="password" autocomplete="new-password" required></label>
+                <button type="submit">\(HTML.escape(T("Change password")))</button>
                 </form>
                 """
         }

@@ -12,23 +12,24 @@ struct AssessmentPage {
 
     func render(login: SessionRepository.Session?) -> Layout {
         let s = stored.summary, framework = stored.framework
-        return Layout(title: "Assessment \(s.year)", login: login) {
-            var html = HTML.element("h1", "Migration governance assessment \(s.year)")
-            html += HTML.element("p", "\(framework.title), version \(framework.version). \(s.answered) of \(framework.indicators.count) indicators answered; status: \(s.status).")
+        return Layout(title: T("Assessment %@", String(s.year)), login: login) {
+            var html = HTML.element("h1", T("Migration governance assessment %@", String(s.year)))
+            html += HTML.element("p", "\(framework.title), " + T("version %@", framework.version) + ". "
+                + T("%@ of %@ indicators answered; status: %@.", String(s.answered), String(framework.indicators.count), s.status))
             if framework.illustrative, let note = framework.note { html += HTML.element("p", note, [("class", "problem")]) }
-            if let saved { html += HTML.element("p", saved == 0 ? "Nothing changed." : "\(saved) answer(s) saved.", [("class", "notice"), ("id", "saved")]) }
+            if let saved { html += HTML.element("p", saved == 0 ? T("Nothing changed.") : T("%@ answer(s) saved.", String(saved)), [("class", "notice"), ("id", "saved")]) }
             if locked {
-                html += HTML.element("p", "This year is approved and locked: answers cannot change until a data manager reopens it (Submissions › Reopen the periods).",
+                html += HTML.element("p", T("This year is approved and locked: answers cannot change until a data manager reopens it (Submissions › Reopen the periods)."),
                                      [("class", "notice"), ("id", "locked")])
             }
             if let score = stored.score {
-                html += HTML.element("h2", "Scores")
-                html += HTML.element("p", "Overall score: " + String(format: "%.1f%%", score.overall), [("id", "overall")])
-                html += "<table id=\"scores\"><thead><tr>" + ["Domain", "MGI score (%)", "SDG 10.7.2 value (%)", "SDG 10.7.2 band"].map { HTML.element("th", $0) }.joined()
+                html += HTML.element("h2", T("Scores"))
+                html += HTML.element("p", T("Overall score: %@", String(format: "%.1f%%", score.overall)), [("id", "overall")])
+                html += "<table id=\"scores\"><thead><tr>" + [T("Domain"), T("MGI score (%)"), T("SDG 10.7.2 value (%)"), T("SDG 10.7.2 band")].map { HTML.element("th", $0) }.joined()
                     + "</tr></thead><tbody>" + score.domains.map { d in
                         "<tr>" + [d.name, String(format: "%.1f", d.score), String(format: "%.1f", d.sdgValue), d.band.label].map { HTML.element("td", $0) }.joined() + "</tr>"
                     }.joined() + "</tbody></table>"
-                html += "<p><a href=\"/reports/\(ScorecardReport.id)?year=\(s.year)\">Scorecard</a></p>"
+                html += "<p><a href=\"/reports/\(ScorecardReport.id)?year=\(s.year)\">\(HTML.escape(T("Scorecard")))</a></p>"
             }
             let editable = canAnswer && !locked
             html += "<form method=\"post\" action=\"/governance/assessments/\(s.id.uuidString)\" enctype=\"multipart/form-data\" id=\"answers\">"
@@ -40,14 +41,14 @@ struct AssessmentPage {
                     for indicator in subdomain.indicators { html += field(indicator, editable: editable) }
                 }
             }
-            if editable { html += "<button type=\"submit\">Save answers</button>" }
+            if editable { html += "<button type=\"submit\">\(HTML.escape(T("Save answers")))</button>" }
             html += "</form>"
             if editable {
-                html += HTML.element("h2", "Answers from a workbook")
+                html += HTML.element("h2", T("Answers from a workbook"))
                 html += "<form method=\"post\" action=\"/governance/assessments/\(s.id.uuidString)/workbook\" enctype=\"multipart/form-data\" id=\"answers-workbook\">"
                     + "\(HTML.csrfField(csrf))"
-                    + HTML.element("p", "A sheet ‘answers’ with the columns " + AssessmentWorkbook.columns.joined(separator: ", ") + " (an answer is an option's code or label).")
-                    + "<label>Workbook <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">Import the answers</button></form>"
+                    + HTML.element("p", T("A sheet ‘answers’ with the columns %@ (an answer is an option's code or label).", AssessmentWorkbook.columns.joined(separator: ", ")))
+                    + "<label>\(HTML.escape(T("Workbook"))) <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">\(HTML.escape(T("Import the answers")))</button></form>"
             }
             return html
         }
@@ -59,15 +60,15 @@ struct AssessmentPage {
         let options = stored.framework.scale(indicator.scale)?.options ?? []
         var html = "<fieldset class=\"indicator\" id=\"indicator-\(code)\"><legend>\(code) \(HTML.escape(indicator.question))</legend>"
         let disabled = editable ? "" : " disabled"
-        html += "<label>Answer <select name=\"answer[\(code)]\"\(disabled)>" + HTML.option("", "—", selected: answer == nil)
+        html += "<label>\(HTML.escape(T("Answer"))) <select name=\"answer[\(code)]\"\(disabled)>" + HTML.option("", "—", selected: answer == nil)
             + options.map { HTML.option($0.code, $0.label, selected: $0.code == answer?.option) }.joined() + "</select></label> "
-        html += "<label>Evidence <textarea name=\"evidence[\(code)]\" rows=\"2\" cols=\"60\"\(disabled)>\(HTML.escape(answer?.evidence ?? ""))</textarea></label> "
-        html += "<label>Link <input name=\"link[\(code)]\" size=\"40\" value=\"\(HTML.escape(answer?.link ?? ""))\"\(disabled)></label> "
-        if editable { html += "<label>File <input type=\"file\" name=\"file[\(code)]\"></label>" }
+        html += "<label>\(HTML.escape(T("Evidence"))) <textarea name=\"evidence[\(code)]\" rows=\"2\" cols=\"60\"\(disabled)>\(HTML.escape(answer?.evidence ?? ""))</textarea></label> "
+        html += "<label>\(HTML.escape(T("Link"))) <input name=\"link[\(code)]\" size=\"40\" value=\"\(HTML.escape(answer?.link ?? ""))\"\(disabled)></label> "
+        if editable { html += "<label>\(HTML.escape(T("File"))) <input type=\"file\" name=\"file[\(code)]\"></label>" }
         if let name = answer?.fileName {
             html += " <a href=\"/governance/assessments/\(stored.summary.id.uuidString)/evidence/\(code)\">\(HTML.escape(name))</a>"
         }
-        if let by = answer?.answeredBy { html += HTML.element("span", " answered by \(by)", [("class", "meta")]) }
+        if let by = answer?.answeredBy { html += HTML.element("span", " " + T("answered by %@", by), [("class", "meta")]) }
         return html + "</fieldset>"
     }
 }

@@ -8,13 +8,13 @@ struct ReleasesPage {
     var times: ReleaseTimeText
 
     func render(login: SessionRepository.Session?) -> Layout {
-        Layout(title: "Latest releases", login: login) {
-            var html = HTML.element("h1", "Latest releases")
-                + "<p class=\"meta\">Each time new statistics become public, the reports that use them are made and kept here as released. "
-                + "Follow them in a feed reader: <a id=\"feed\" href=\"/releases.atom\">Atom feed</a>.</p>"
-            if releases.isEmpty { html += HTML.element("p", "Nothing has been released yet.", [("id", "no-releases")]) }
+        Layout(title: T("Latest releases"), login: login) {
+            var html = HTML.element("h1", T("Latest releases"))
+                + "<p class=\"meta\">" + HTML.escape(T("Each time new statistics become public, the reports that use them are made and kept here as released."))
+                + " " + HTML.escape(T("Follow them in a feed reader:")) + " <a id=\"feed\" href=\"/releases.atom\">Atom feed</a>.</p>"
+            if releases.isEmpty { html += HTML.element("p", T("Nothing has been released yet."), [("id", "no-releases")]) }
             for release in releases {
-                var inner = HTML.element("h2", release.title) + HTML.element("p", "Released " + times.format(release.at), [("class", "meta")])
+                var inner = HTML.element("h2", release.title) + HTML.element("p", T("Released %@", times.format(release.at)), [("class", "meta")])
                     + HTML.element("p", release.summary)
                 if !release.documents.isEmpty {
                     inner += "<ul>" + release.documents.map { document in

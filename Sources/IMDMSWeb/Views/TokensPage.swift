@@ -9,25 +9,25 @@ struct TokensPage {
 
     func render(login: SessionRepository.Session) -> Layout {
         let csrf = "\(HTML.csrfField(login.csrfToken))"
-        return Layout(title: "API tokens", login: login) {
-            var html = HTML.element("h1", "API tokens")
-            html += HTML.element("p", "Machines send a token as ‘Authorization: Bearer …’. It acts with its role and organisation.", [("class", "meta")])
+        return Layout(title: T("API tokens"), login: login) {
+            var html = HTML.element("h1", T("API tokens"))
+            html += HTML.element("p", T("Machines send a token as ‘Authorization: Bearer …’. It acts with its role and organisation."), [("class", "meta")])
             if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
-            html += "<table class=\"data\" id=\"tokens\"><thead><tr><th>Name</th><th>Role</th><th>Organisation</th><th>Created</th><th>Expires</th><th>State</th><th></th></tr></thead><tbody>"
+            html += "<table class=\"data\" id=\"tokens\"><thead><tr>" + [T("Name"), T("Role"), T("Organisation"), T("Created"), T("Expires"), T("State")].map { HTML.element("th", $0) }.joined() + "<th></th></tr></thead><tbody>"
             for token in tokens {
-                let state = token.revokedAt != nil ? "revoked" : token.isLive() ? "active" : "expired"
+                let state = T(token.revokedAt != nil ? "revoked" : token.isLive() ? "active" : "expired")
                 let revoke = token.revokedAt == nil
-                    ? "<form method=\"post\" action=\"/admin/tokens/\(token.id.uuidString)/revoke\">\(csrf)<button type=\"submit\">Revoke</button></form>" : ""
+                    ? "<form method=\"post\" action=\"/admin/tokens/\(token.id.uuidString)/revoke\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Revoke")))</button></form>" : ""
                 html += "<tr>" + [token.name, token.role.rawValue, token.organisationID ?? "", "\(token.createdBy), \(token.createdAt)",
-                                  token.expiresAt.map { "\($0)" } ?? "never", state].map { HTML.element("td", $0) }.joined()
+                                  token.expiresAt.map { "\($0)" } ?? T("never"), state].map { HTML.element("td", $0) }.joined()
                     + HTML.container("td", [], revoke) + "</tr>"
             }
-            html += "</tbody></table>" + HTML.element("h2", "New token")
-            html += "<form method=\"post\" action=\"/admin/tokens\" id=\"new-token\">\(csrf)<label>Name <input type=\"text\" name=\"name\" required></label> "
+            html += "</tbody></table>" + HTML.element("h2", T("New token"))
+            html += "<form method=\"post\" action=\"/admin/tokens\" id=\"new-token\">\(csrf)<label>\(HTML.escape(T("Name"))) <input type=\"text\" name=\"name\" required></label> "
                 + RoleChoice.selects(organisations: organisations)
-                + "<label>Valid for <select name=\"days\">"
-                + APITokenRepository.lifetimes.map { "<option value=\"\($0)\">\($0) days</option>" }.joined() + "</select></label> "
-                + "<button type=\"submit\">Create</button></form>"
+                + "<label>\(HTML.escape(T("Valid for"))) <select name=\"days\">"
+                + APITokenRepository.lifetimes.map { "<option value=\"\($0)\">\(HTML.escape(T("%@ days", String($0))))</option>" }.joined() + "</select></label> "
+                + "<button type=\"submit\">\(HTML.escape(T("Create")))</button></form>"
             return html
         }
     }

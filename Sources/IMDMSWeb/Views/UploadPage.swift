@@ -19,7 +19,7 @@ struct UploadPage {
         let base = "/intake/uploads/\(upload.id.uuidString)"
         let csrf = "\(HTML.csrfField(login.csrfToken))"
         return Layout(title: T("Check %@", upload.file.name), login: login) {
-            var html = HTML.element("h1", "\(upload.file.name) → \(structure.name)")
+            var html = HTML.element("h1", "\(upload.file.name) → \(Localizer.current.translations.datasetName(structure.id, english: structure.name))")
             html += HTML.element("p", summary, [("id", "summary")])
             for note in preview.notes { html += HTML.element("p", T("Note: %@", note), [("class", "meta")]) }
             if !preview.unknownValues.isEmpty { html += unknownForms(base, csrf) }

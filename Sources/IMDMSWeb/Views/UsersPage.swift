@@ -9,25 +9,25 @@ struct UsersPage {
 
     func render(login: SessionRepository.Session) -> Layout {
         let csrf = "\(HTML.csrfField(login.csrfToken))"
-        return Layout(title: "Users", login: login) {
-            var html = HTML.element("h1", "Users")
+        return Layout(title: T("Users"), login: login) {
+            var html = HTML.element("h1", T("Users"))
             if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
-            html += "<table class=\"data\" id=\"users\"><thead><tr><th>Username</th><th>Name</th><th>Role</th><th>Organisation</th><th>State</th><th></th></tr></thead><tbody>"
+            html += "<table class=\"data\" id=\"users\"><thead><tr>" + [T("Username"), T("Name"), T("Role"), T("Organisation"), T("State")].map { HTML.element("th", $0) }.joined() + "<th></th></tr></thead><tbody>"
             for user in users {
                 let base = "/admin/users/\(user.id.uuidString)"
                 let toggle = "<form method=\"post\" action=\"\(base)/active\">\(csrf)<input type=\"hidden\" name=\"active\" value=\"\(!user.isActive)\">"
-                    + "<button type=\"submit\">\(user.isActive ? "Deactivate" : "Reactivate")</button></form>"
-                let reset = "<form method=\"post\" action=\"\(base)/password\">\(csrf)<button type=\"submit\">Reset password</button></form>"
-                html += "<tr>" + [user.username, user.displayName, user.role.rawValue, user.organisationID ?? "", user.isActive ? "active" : "deactivated"]
+                    + "<button type=\"submit\">\(HTML.escape(T(user.isActive ? "Deactivate" : "Reactivate")))</button></form>"
+                let reset = "<form method=\"post\" action=\"\(base)/password\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Reset password")))</button></form>"
+                html += "<tr>" + [user.username, user.displayName, user.role.rawValue, user.organisationID ?? "", T(user.isActive ? "active" : "deactivated")]
                     .map { HTML.element("td", $0) }.joined() + HTML.container("td", [], reset + toggle) + "</tr>"
             }
-            html += "</tbody></table>" + HTML.element("h2", "New account")
+            html += "</tbody></table>" + HTML.element("h2", T("New account"))
             html += "<form method=\"post\" action=\"/admin/users\" id=\"new-user\">\(csrf)"
-                + "<label>Username <input type=\"text\" name=\"username\" required></label> "
-                + "<label>Name <input type=\"text\" name=\"displayName\"></label> "
+                + "<label>\(HTML.escape(T("Username"))) <input type=\"text\" name=\"username\" required></label> "
+                + "<label>\(HTML.escape(T("Name"))) <input type=\"text\" name=\"displayName\"></label> "
                 + RoleChoice.selects(organisations: organisations)
-                + "<label>Password <input type=\"password\" name=\"password\" autocomplete=\"new-password\" placeholder=\"empty: generate one\"></label> "
-                + "<button type=\"submit\">Create</button></form>"
+                + "<label>\(HTML.escape(T("Password"))) <input type=\"password\" name=\"password\" autocomplete=\"new-password\" placeholder=\"\(HTML.escape(T("empty: generate one")))\"></label> "
+                + "<button type=\"submit\">\(HTML.escape(T("Create")))</button></form>"
             return html
         }
     }
@@ -37,7 +37,7 @@ struct UsersPage {
 enum RoleChoice {
     static func selects(organisations: [Organisation]) -> String {
         let roles = Role.allCases.map { HTML.option($0.rawValue, $0.rawValue, selected: $0 == .producer) }.joined()
-        let orgs = HTML.option("", "none", selected: false) + organisations.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined()
-        return "<label>Role <select name=\"role\">\(roles)</select></label> <label>Organisation <select name=\"organisation\">\(orgs)</select></label> "
+        let orgs = HTML.option("", T("none"), selected: false) + organisations.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined()
+        return "<label>\(HTML.escape(T("Role"))) <select name=\"role\">\(roles)</select></label> <label>\(HTML.escape(T("Organisation"))) <select name=\"organisation\">\(orgs)</select></label> "
     }
 }
