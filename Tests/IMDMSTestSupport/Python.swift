@@ -5,12 +5,14 @@ import Testing
 /// module skips the check with a note; in CI (`CI=true`) it is a failure, so the check always runs there.
 public enum Python {
     /// Whether `python3` can import every module; records an issue in CI when it cannot.
-    public static func available(_ modules: [String]) -> Bool {
+    public static func available(_ modules: [String], file: String = #fileID, line: Int = #line) -> Bool {
         let ok = (try? run("import " + modules.joined(separator: ", "), arguments: [])) != nil
-        if !ok && ProcessInfo.processInfo.environment["CI"] == "true" {
+        guard !ok else { return true }
+        if ProcessInfo.processInfo.environment["CI"] == "true" {
             Issue.record("python3 with \(modules.joined(separator: ", ")) is required in CI (.ci/run installs it)")
         }
-        return ok
+        Skips.note("python3 with \(modules.joined(separator: ", ")) is not installed (.ci/tools.sh installs it)", file: file, line: line)
+        return false
     }
 
     /// Runs `script` with `arguments` (as `sys.argv[1...]`); returns standard output, throws with

@@ -16,10 +16,18 @@ public enum TestBackend: String, CaseIterable, Sendable {
         ProcessInfo.processInfo.environment[postgresURLVariable].flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// SQLite, plus PostgreSQL when configured.
+    /// SQLite, plus PostgreSQL when configured (a run without it says so, once).
     public static var available: [TestBackend] {
-        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+        guard postgresURL != nil else {
+            _ = noPostgresNoted
+            return [.sqlite]
+        }
+        return [.sqlite, .postgres]
     }
+
+    private static let noPostgresNoted: Void = {
+        Skips.note("every PostgreSQL run: \(postgresURLVariable) is not set (bash .ci/postgres.sh starts one)")
+    }()
 
     /// Runs `body` with a fresh, migrated, empty database of this kind, removed afterwards.
     /// `auditSeal`: the audit key the store seals entries with (none by default).

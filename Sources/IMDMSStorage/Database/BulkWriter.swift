@@ -74,7 +74,7 @@ struct BulkWriter {
                 try await copy(into: table, columns: columns, rows: rows, on: postgres)
                 return
             }
-            let sql = database as! any SQLDatabase
+            let sql = database.sql
             let staging = table + "_staging"
             let list = SQLList(columns.map { SQLIdentifier($0) })
             try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(ident: staging) ON COMMIT DROP AS SELECT \(list) FROM \(ident: table) WITH NO DATA").run()

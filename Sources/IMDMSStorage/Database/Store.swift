@@ -83,7 +83,7 @@ public final class Store: Sendable {
 
     /// The same database seen through SQLKit.
     public var sql: any SQLDatabase {
-        database as! any SQLDatabase
+        database.sql
     }
 
     public var isPostgres: Bool {

@@ -39,7 +39,7 @@ public struct DisclosureRules: Sendable {
             try await model.update(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: user.username, action: "disclosure.rule", subject: datasetID,
                                              before: "threshold \(before)", after: "threshold \(threshold)")
-            try await TableCache.bumpVersion(on: tx as! any SQLDatabase, dataset: datasetID)
+            try await TableCache.bumpVersion(on: tx.sql, dataset: datasetID)
         }
     }
 }

@@ -12,7 +12,7 @@ import SQLKit
 struct DerivedRevisions {
     let database: any Database
     let seal: AuditSeal?
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     /// A value stored now (of traveller records), keyed by series key and period.
     struct StoredCell {

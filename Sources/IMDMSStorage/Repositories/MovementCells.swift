@@ -6,7 +6,7 @@ import SQLKit
 /// open outcomes per month and visits, summed over everyone. A few thousand rows, rewritten whole.
 struct MovementCells {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     func all() async throws -> [MigrationDerivation.Cell] {
         struct Row: Decodable { var kind: String; var cell: String; var value: Int }

@@ -9,7 +9,7 @@ import SQLKit
 /// crossings after each open person's checkpoint.
 struct MovementPeople: Sendable {
     let database: any Database
-    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var sql: any SQLDatabase { database.sql }
 
     /// A person's crossings after their checkpoint, in time order.
     struct Person {

@@ -41,7 +41,7 @@ public struct MovementRepository: Sendable {
     public func add(fileName: String, sha256 hash: @escaping @Sendable () -> String, actor: String,
                     _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
         try await store.database.transaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let batch = UUID()
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()

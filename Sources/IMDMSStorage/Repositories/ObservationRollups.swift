@@ -48,7 +48,7 @@ enum ObservationRollups {
             """).all(decoding: Missing.self)
         for submission in missing {
             try await store.database.transaction { tx in
-                try await build(grouping, submission: submission.id, dataset: datasetID, sql: tx as! any SQLDatabase)
+                try await build(grouping, submission: submission.id, dataset: datasetID, sql: tx.sql)
             }
         }
         return true

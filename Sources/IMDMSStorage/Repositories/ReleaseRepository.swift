@@ -21,7 +21,7 @@ public struct ReleaseRepository: Sendable {
         struct Row: Decodable { var id: UUID; var dataset_id: String; var first_period: String?; var last_period: String? }
         do {
             return try await store.database.transaction { tx -> Due? in
-                let sql = tx as! any SQLDatabase
+                let sql = tx.sql
                 let rows = try await sql.raw("""
                     SELECT s.id, s.dataset_id, s.first_period, s.last_period FROM submissions s
                     WHERE s.status = \(bind: SubmissionStatus.published.rawValue) AND (s.release_at IS NULL OR s.release_at <= \(bind: now))
@@ -62,7 +62,7 @@ public struct ReleaseRepository: Sendable {
     /// Keeps the reports made for a release and owes each subscriber an e-mail, in one transaction.
     public func produced(_ release: Release, documents: [(Release.Document, html: String)]) async throws {
         try await store.database.transaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await sql.delete(from: "release_documents").where("release_id", .equal, SQLBind(release.id)).run()
             for (document, html) in documents {
                 try await sql.insert(into: "release_documents").columns("release_id", "report_id", "title", "period", "html")
@@ -113,7 +113,7 @@ public struct ReleaseRepository: Sendable {
             throw StorageError.invalid("‘\(address)’ is neither an e-mail address nor a webhook URL (http:// or https://)")
         }
         try await store.database.transaction { tx in
-            try await (tx as! any SQLDatabase).insert(into: "subscribers").columns("address", "added_by", "added_at")
+            try await tx.sql.insert(into: "subscribers").columns("address", "added_by", "added_at")
                 .values(SQLBind(address), SQLBind(actor), SQLBind(Date())).ignoringConflicts().run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "subscriber.add", subject: "subscriber", after: "an address was added")
         }
@@ -121,7 +121,7 @@ public struct ReleaseRepository: Sendable {
 
     public func unsubscribe(_ address: String, by actor: String) async throws {
         try await store.database.transaction { tx in
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             try await sql.delete(from: "subscribers").where("address", .equal, SQLBind(address)).run()
             try await sql.delete(from: "release_messages").where("address", .equal, SQLBind(address)).where("sent_at", .is, SQLLiteral.null).run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "subscriber.remove", subject: "subscriber", after: "an address was removed")

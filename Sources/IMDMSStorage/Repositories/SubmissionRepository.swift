@@ -54,7 +54,7 @@ public struct SubmissionRepository: Sendable {
         }
         var record = submission
         record.observationCount = observations.count
-        let sql = tx as! any SQLDatabase
+        let sql = tx.sql
         if let previousID = record.supersedesID {
             try await SubmissionConflicts.checkSupersedable(previousID, datasetID: record.datasetID, on: tx)
         }

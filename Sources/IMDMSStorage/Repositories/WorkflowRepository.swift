@@ -34,7 +34,7 @@ public struct WorkflowRepository: Sendable {
             if action == .return && comment == nil {
                 throw StorageError.invalid("returning a submission needs a comment that tells the producer what to correct")
             }
-            let sql = tx as! any SQLDatabase
+            let sql = tx.sql
             let actor = "user:\(user.username)"
             switch action {
             case .approve:

@@ -51,7 +51,7 @@ public struct MovementDerivationJob: Sendable {
     }
 
     private func run(on tx: any Database) async throws -> Outcome? {
-        let sql = tx as! any SQLDatabase
+        let sql = tx.sql
         // One derivation at a time: a second one waits here, then finds nothing pending.
         if store.isPostgres {
             try await sql.raw("SELECT pg_advisory_xact_lock(4711016)").run()
