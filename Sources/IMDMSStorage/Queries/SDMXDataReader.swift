@@ -1,5 +1,6 @@
 import Foundation
 import IMDMSCore
+import FluentSQLiteDriver
 import SQLKit
 
 /// The stored observations an SDMX data query selects, as a reader with `visibility` may see
@@ -20,10 +21,18 @@ public struct SDMXDataReader: Sendable {
     ) async throws -> [Observation] {
         let count = structure.dimensions.count
         let select = store.sql.select()
-        for position in 1...count { select.column(SQLColumn("k\(position)", table: "o")) }
-        select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
-            .column(SQLColumn("obs_status", table: "o")).column(SQLColumn("conf_status", table: "o"))
-            .fromCurrentObservations(dataset: structure.id, visibility: visibility)
+        if store.database is any SQLiteDatabase {
+            // One text per query, made by SQLite: a row per observation cost an event-loop hop
+            // each in the driver (D60), more than the query itself.
+            select.column(SQLAlias(SQLRaw(ObservationLines.lineExpression), as: SQLIdentifier("line")))
+                .column(SQLAlias(SQLColumn("series_key", table: "o"), as: SQLIdentifier("sk")))
+                .column(SQLAlias(SQLColumn("period_start", table: "o"), as: SQLIdentifier("ps")))
+        } else {
+            for position in 1...count { select.column(SQLColumn("k\(position)", table: "o")) }
+            select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
+                .column(SQLColumn("obs_status", table: "o")).column(SQLColumn("conf_status", table: "o"))
+        }
+        select.fromCurrentObservations(dataset: structure.id, visibility: visibility)
         for (index, codes) in query.key.enumerated() {
             guard let codes else { continue }
             select.where(SQLColumn("k\(index + 1)", table: "o"), .in, SQLBind.group(codes.sorted()))
@@ -47,11 +56,16 @@ public struct SDMXDataReader: Sendable {
                     })
             }
         }
+        if store.database is any SQLiteDatabase {
+            // Any limit + 1 rows tell whether there are too many; the order is the aggregate's.
+            select.limit(limit + 1)
+            let observations = try await ObservationLines(datasetID: structure.id, dimensions: count).read(select.query, store: store)
+            guard observations.count <= limit else { throw Self.tooMany(structure, limit: limit) }
+            return observations
+        }
         select.orderBy(SQLColumn("series_key", table: "o")).orderBy(SQLColumn("period_start", table: "o")).limit(limit + 1)
         let rows = try await ObservationRows(dimensions: count, extra: ["obs_status", "conf_status"]).read(select.query, store: store)
-        guard rows.count <= limit else {
-            throw SDMXError(httpStatus: 413, code: 510, message: "The query selects more than \(limit) observations of \(structure.id); narrow the key or the period (startPeriod, endPeriod).")
-        }
+        guard rows.count <= limit else { throw Self.tooMany(structure, limit: limit) }
         var result: [Observation] = []
         result.reserveCapacity(rows.count)
         var periods = StoredPeriods(datasetID: structure.id)
@@ -62,5 +76,9 @@ public struct SDMXDataReader: Sendable {
                 confidentiality: ConfidentialityStatus(rawValue: row.extra[1]) ?? .free))
         }
         return result
+    }
+
+    static func tooMany(_ structure: DataStructure, limit: Int) -> SDMXError {
+        SDMXError(httpStatus: 413, code: 510, message: "The query selects more than \(limit) observations of \(structure.id); narrow the key or the period (startPeriod, endPeriod).")
     }
 }
