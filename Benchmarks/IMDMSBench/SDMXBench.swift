@@ -16,9 +16,9 @@ enum SDMXBench {
                 let structure = reference.structure(datasetID)!
                 let query = try SDMXDataQuery(structure: structure, key: nil, parameters: ["startPeriod": start, "endPeriod": end])
                 let visibility = DataVisibility.released(asOf: Date())
-                _ = try await SDMXDataReader(store: store).observations(structure: structure, query: query, visibility: visibility, limit: 10_000_000)  // warm-up
+                _ = try await SDMXDataReader(store: store, codelists: reference.codelistsByID).observations(structure: structure, query: query, visibility: visibility, limit: 10_000_000)  // warm-up
                 let (observations, read) = try await measure {
-                    try await SDMXDataReader(store: store).observations(structure: structure, query: query, visibility: visibility, limit: 10_000_000)
+                    try await SDMXDataReader(store: store, codelists: reference.codelistsByID).observations(structure: structure, query: query, visibility: visibility, limit: 10_000_000)
                 }
                 // The protected cube is built once per data version; here its lookups for every observation.
                 let cube = try await store.protectedCubes.cube(structure, codelists: reference.codelistsByID, visibility: visibility, store: store, now: Date())

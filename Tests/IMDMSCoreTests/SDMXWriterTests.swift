@@ -22,6 +22,20 @@ struct SDMXWriterTests {
                                prepared: Date(timeIntervalSince1970: 0))
     }
 
+    @Test("Observations in storage order (one pass) and in any other order write the same message")
+    func orderDoesNotMatter() throws {
+        let reference = try Self.message()
+        let inOrder = reference.series.flatMap(\.observations)
+        for observations in [inOrder, inOrder.reversed(), [inOrder[1], inOrder[2], inOrder[0]]] {
+            let message = SDMXDataMessage(structure: Self.victims, agencyID: "LS_BOS", codelists: Self.reference.codelistsByID,
+                                          observations: observations, query: reference.query, id: "T1", prepared: reference.prepared)
+            for format in [SDMXFormat.genericData21, .structureSpecificData21, .csv10, .json10, .json20] {
+                #expect(SDMXDataWriter.write(message, as: format) == SDMXDataWriter.write(reference, as: format))
+            }
+        }
+        #expect(inOrder.map(\.key.first) == ["LABOUR", "SEXUAL", "SEXUAL"])
+    }
+
     /// Well-formed XML: Foundation's parser reads it to the end.
     static func wellFormed(_ text: String) -> Bool { XMLParser(data: Data(text.utf8)).parse() }
 

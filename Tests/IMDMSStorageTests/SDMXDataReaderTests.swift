@@ -39,4 +39,30 @@ struct SDMXDataReaderTests {
             #expect(read.first { $0.seriesKey == "ZAF.MTO" && $0.period.formatted == "2022-Q2" }?.value == nil)
         }
     }
+
+    @Test("The key space cut into parts at first-dimension codes: the parts read one by one give the whole, in order", arguments: TestBackend.available)
+    func parts(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
+            let reference = try await ReferenceRepository(store: store).load()
+            let outcome = try await IntakeService(store: store, reference: reference)
+                .importSDMXCSV(Data(Self.csv.utf8), fileName: "remittances.csv", datasetID: "REMITTANCES", channel: .commandLine)
+            guard case .stored = outcome else { Issue.record("rejected: \(outcome)"); return }
+            let structure = try #require(reference.structure("REMITTANCES"))
+            let query = try SDMXDataQuery(structure: structure, key: nil, parameters: [:])
+            let whole = try await SDMXDataReader(store: store).observations(structure: structure, query: query, visibility: .allCurrent)
+            let reader = SDMXDataReader(store: store, codelists: reference.codelistsByID)
+            #expect(try await reader.observations(structure: structure, query: query, visibility: .allCurrent) == whole)
+            for count in [2, 3, 64] {
+                let ranges = reader.ranges(structure, query: query, parts: count)
+                #expect(ranges.count == count, "the codelist has more than 64 countries")
+                var read: [Observation] = []
+                for range in ranges { read += try await reader.observations(structure: structure, query: query, visibility: .allCurrent, in: range) }
+                #expect(read == whole, "\(count) parts")
+            }
+            // Asked for two codes, the parts are cut between them.
+            let two = try SDMXDataQuery(structure: structure, key: "ZAF+BWA.", parameters: [:])
+            #expect(reader.ranges(structure, query: two, parts: 64) == [SeriesKeyRange(from: nil, before: "ZAF."), SeriesKeyRange(from: "ZAF.", before: nil)])
+        }
+    }
 }

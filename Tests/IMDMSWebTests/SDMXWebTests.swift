@@ -151,4 +151,36 @@ struct SDMXWebTests {
             #expect(all.count == 7, "six released and the embargoed one")
         }
     }
+
+    @Test("Streamed part by part (D61), a message is the one made whole: every streamed format, flat or in series, lastN, disclosure control", arguments: TestBackend.available)
+    func streamed(backend: TestBackend) async throws {
+        let paths = Self.requests.filter { !$0.1.contains("json") } + [
+            ("/sdmx/2.1/data/TIP_VICTIMS?lastNObservations=1", "application/vnd.sdmx.data+csv;version=1.0.0"),
+            ("/sdmx/2.1/data/TIP_VICTIMS/SEXUAL+LABOUR....", "application/vnd.sdmx.structurespecificdata+xml;version=2.1"),
+        ]
+        // The message id and time differ between two messages; nothing else may.
+        func normalised(_ body: String) -> String {
+            body.replacing(/IMDMS-[0-9A-F-]{36}/, with: "ID").replacing(/<mes:Prepared>[^<]*</, with: "<mes:Prepared>T<")
+        }
+        var whole: [String] = []
+        try await withIMDMSApp(backend) { app, _ in
+            _ = try await Self.publishFixture(app)
+            for (path, accept) in paths {
+                try await app.testing().test(.GET, path, headers: ["Accept": accept]) { whole.append(normalised($0.body.string)) }
+            }
+        }
+        var settings = AppSettings()
+        settings.sdmxStreamAbove = 0
+        try await withIMDMSApp(backend, settings: settings) { app, _ in
+            _ = try await Self.publishFixture(app)
+            for ((path, accept), expected) in zip(paths, whole) {
+                try await app.testing().test(.GET, path, headers: ["Accept": accept]) { response in
+                    #expect(response.status == .ok && response.headers.first(name: .contentType)?.hasPrefix("application/vnd.sdmx") == true)
+                    #expect(response.headers.first(name: .contentLength) == nil, "\(path) was streamed, not made whole")
+                    #expect(normalised(response.body.string) == expected, "\(path)")
+                }
+            }
+        }
+        #expect(whole.count == paths.count && whole.allSatisfy { $0.contains("2022-Q4") && !$0.contains("777") })
+    }
 }

@@ -3,23 +3,54 @@
 /// `detail=serieskeysonly|nodata`.
 enum SDMXCSVWriter {
     static func write(_ message: SDMXDataMessage, version: Int) -> String {
+        head(message, version: version) + body(message, version: version)
+    }
+
+    static func head(_ message: SDMXDataMessage, version: Int) -> String {
         let s = message.structure
         var header = version == 1 ? ["DATAFLOW"] : ["STRUCTURE", "STRUCTURE_ID", "ACTION"]
         header += s.dimensions.map(\.id)
         if message.sendsObservations { header += [DataStructure.timeDimensionID, s.measure.id] }
         if message.sendsAttributes { header += DataStructure.attributeIDs }
+        return header.joined(separator: ",") + "\r\n"
+    }
+
+    /// The rows of `message` (a whole message's or one part's of a streamed one).
+    static func body(_ message: SDMXDataMessage, version: Int) -> String {
         let lead = version == 1 ? [message.dataflowReference] : ["dataflow", message.dataflowReference, "I"]
-        var out = header.joined(separator: ",") + "\r\n"
+        var out = ""
+        var fields: [String: String] = [:], periods: [Period: String] = [:]
         for series in message.series {
-            let keyFields = (lead + series.key).map(CSVText.field)
+            var keyFields = ""
+            for part in lead + series.key {
+                if !keyFields.isEmpty { keyFields += "," }
+                if let known = fields[part] { keyFields += known } else {
+                    let field = CSVText.field(part)
+                    fields[part] = field
+                    keyFields += field
+                }
+            }
             guard message.sendsObservations else {
-                out += keyFields.joined(separator: ",") + "\r\n"
+                out += keyFields + "\r\n"
                 continue
             }
             for o in series.observations {
-                var row = keyFields + [o.period.formatted, o.value.map(NumberText.plain) ?? ""]
-                if message.sendsAttributes { row += [o.status.rawValue, o.confidentiality.rawValue] }
-                out += row.joined(separator: ",") + "\r\n"
+                out += keyFields
+                out += ","
+                if let known = periods[o.period] { out += known } else {
+                    let text = o.period.formatted
+                    periods[o.period] = text
+                    out += text
+                }
+                out += ","
+                if let value = o.value { out += NumberText.plain(value) }
+                if message.sendsAttributes {
+                    out += ","
+                    out += o.status.rawValue
+                    out += ","
+                    out += o.confidentiality.rawValue
+                }
+                out += "\r\n"
             }
         }
         return out

@@ -20,19 +20,8 @@ public struct SDMXDataMessage: Sendable {
         structure: DataStructure, agencyID: String, codelists: [String: Codelist], observations: [Observation],
         query: SDMXDataQuery, id: String = "IMDMS-" + UUID().uuidString, prepared: Date = Date()
     ) {
-        var order: [String] = []
-        var grouped: [String: Series] = [:]
-        for observation in observations {
-            let seriesKey = observation.seriesKey
-            if grouped[seriesKey] == nil {
-                order.append(seriesKey)
-                grouped[seriesKey] = Series(key: observation.key, observations: [])
-            }
-            grouped[seriesKey]!.observations.append(observation)
-        }
-        self.series = order.sorted().map { seriesKey in
-            var series = grouped[seriesKey]!
-            series.observations.sort { $0.period < $1.period }
+        self.series = Self.group(observations).map { series in
+            var series = series
             if let n = query.firstN, let m = query.lastN {
                 let all = series.observations
                 let head = Array(all.prefix(n)), tail = Array(all.suffix(m))
@@ -51,6 +40,34 @@ public struct SDMXDataMessage: Sendable {
         self.query = query
         self.id = id
         self.prepared = prepared
+    }
+
+    /// Series in key order, each with its periods in order. Storage reads come in that order
+    /// already: then one pass, else grouped by key and sorted.
+    static func group(_ observations: [Observation]) -> [Series] {
+        var runs: [Series] = []
+        var previousKey = "", ordered = true
+        for observation in observations {
+            if let last = runs.last, last.key == observation.key {
+                ordered = ordered && last.observations.last!.period < observation.period
+                runs[runs.count - 1].observations.append(observation)
+                continue
+            }
+            let seriesKey = observation.seriesKey
+            ordered = ordered && (runs.isEmpty || previousKey < seriesKey)
+            previousKey = seriesKey
+            runs.append(Series(key: observation.key, observations: [observation]))
+        }
+        if ordered { return runs }
+        var grouped: [String: Series] = [:]
+        for run in runs {
+            grouped[run.key.joined(separator: "."), default: Series(key: run.key, observations: [])].observations += run.observations
+        }
+        return grouped.keys.sorted().map { seriesKey in
+            var series = grouped[seriesKey]!
+            series.observations.sort { $0.period < $1.period }
+            return series
+        }
     }
 
     public var observationCount: Int { series.reduce(0) { $0 + $1.observations.count } }

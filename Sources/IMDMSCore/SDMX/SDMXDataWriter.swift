@@ -11,4 +11,43 @@ public enum SDMXDataWriter {
         case .structure21: SDMXMLDataWriter.generic(message)
         }
     }
+
+    /// Whether a message in `format` can be written in parts as its observations are read:
+    /// SDMX-CSV and SDMX-ML can; SDMX-JSON lists the codes present before it can write a key.
+    public static func streams(_ format: SDMXFormat) -> Bool {
+        switch format {
+        case .json10, .json20: false
+        case .genericData21, .structure21, .structureSpecificData21, .csv10, .csv20: true
+        }
+    }
+
+    /// What comes before the first series (nil: the format is written whole).
+    public static func head(_ message: SDMXDataMessage, as format: SDMXFormat) -> String? {
+        switch format {
+        case .genericData21, .structure21: SDMXMLDataWriter.genericHead(message)
+        case .structureSpecificData21: SDMXMLDataWriter.structureSpecificHead(message)
+        case .csv10: SDMXCSVWriter.head(message, version: 1)
+        case .csv20: SDMXCSVWriter.head(message, version: 2)
+        case .json10, .json20: nil
+        }
+    }
+
+    /// One part's series, between `head` and `tail`.
+    public static func body(_ message: SDMXDataMessage, as format: SDMXFormat) -> String {
+        switch format {
+        case .genericData21, .structure21: SDMXMLDataWriter.genericBody(message)
+        case .structureSpecificData21: SDMXMLDataWriter.structureSpecificBody(message)
+        case .csv10: SDMXCSVWriter.body(message, version: 1)
+        case .csv20: SDMXCSVWriter.body(message, version: 2)
+        case .json10, .json20: write(message, as: format)
+        }
+    }
+
+    public static func tail(as format: SDMXFormat) -> String {
+        switch format {
+        case .genericData21, .structure21: SDMXMLDataWriter.genericTail
+        case .structureSpecificData21: SDMXMLDataWriter.structureSpecificTail
+        case .csv10, .csv20, .json10, .json20: ""
+        }
+    }
 }

@@ -29,32 +29,69 @@ enum SDMXJSONDataWriter {
         let statusIndex = Dictionary(uniqueKeysWithValues: statuses.enumerated().map { ($1, $0) })
         let confIndex = Dictionary(uniqueKeysWithValues: confidentiality.enumerated().map { ($1, $0) })
 
-        func observation(_ o: Observation) -> String {
-            var parts = [JSONText.number(o.value)]
-            if message.sendsAttributes { parts += [String(statusIndex[o.status]!), String(confIndex[o.confidentiality]!)] }
-            return "[" + parts.joined(separator: ",") + "]"
+        // Indices as text once: a month of border crossings is 44,800 series of one observation.
+        let codeText = dimensionIndex.map { $0.mapValues(String.init) }
+        let periodText = periodIndex.mapValues { "\"\($0)\"" }
+        let statusText = statusIndex.mapValues(String.init), confText = confIndex.mapValues(String.init)
+        func append(_ o: Observation, to out: inout String) {
+            out += "["
+            out += JSONText.number(o.value)
+            if message.sendsAttributes {
+                out += ","
+                out += statusText[o.status]!
+                out += ","
+                out += confText[o.confidentiality]!
+            }
+            out += "]"
         }
+        func key(_ series: SDMXDataMessage.Series) -> String {
+            var key = ""
+            for (i, code) in series.key.enumerated() {
+                if i > 0 { key += ":" }
+                key += codeText[i][code]!
+            }
+            return key
+        }
+        // Keys are digits and colons: quoted as they are.
         var dataSet = "{" + (version == 2 ? "\"structure\":0," : "") + "\"action\":\"Information\","
+        var first = true
         if flat {
-            var entries: [String] = []
+            dataSet += "\"observations\":{"
             for series in message.series {
-                let keyIndex = series.key.enumerated().map { String(dimensionIndex[$0][$1]!) }
+                let seriesKey = key(series)
                 for o in series.observations {
-                    entries.append(JSONText.string((keyIndex + [String(periodIndex[o.period]!)]).joined(separator: ":")) + ":" + observation(o))
+                    if !first { dataSet += "," }
+                    first = false
+                    dataSet += "\""
+                    dataSet += seriesKey
+                    dataSet += ":"
+                    dataSet += periodText[o.period]!.dropFirst()
+                    dataSet += ":"
+                    append(o, to: &dataSet)
                 }
             }
-            dataSet += "\"observations\":{" + entries.joined(separator: ",") + "}}"
+            dataSet += "}}"
         } else {
-            var entries: [String] = []
+            dataSet += "\"series\":{"
             for series in message.series {
-                let key = series.key.enumerated().map { String(dimensionIndex[$0][$1]!) }.joined(separator: ":")
-                var body = "{\"attributes\":[]"
+                if !first { dataSet += "," }
+                first = false
+                dataSet += "\""
+                dataSet += key(series)
+                dataSet += "\":{\"attributes\":[]"
                 if message.sendsObservations {
-                    body += ",\"observations\":{" + series.observations.map { JSONText.string(String(periodIndex[$0.period]!)) + ":" + observation($0) }.joined(separator: ",") + "}"
+                    dataSet += ",\"observations\":{"
+                    for (index, o) in series.observations.enumerated() {
+                        if index > 0 { dataSet += "," }
+                        dataSet += periodText[o.period]!
+                        dataSet += ":"
+                        append(o, to: &dataSet)
+                    }
+                    dataSet += "}"
                 }
-                entries.append(JSONText.string(key) + ":" + body + "}")
+                dataSet += "}"
             }
-            dataSet += "\"series\":{" + entries.joined(separator: ",") + "}}"
+            dataSet += "}}"
         }
 
         func valueList(_ ids: [String], names: (String) -> String) -> String {

@@ -2,73 +2,147 @@
 /// read against the data structure). Withheld and missing values are written `NaN`.
 enum SDMXMLDataWriter {
     static func generic(_ message: SDMXDataMessage) -> String {
+        genericHead(message) + genericBody(message) + genericTail
+    }
+
+    static func genericHead(_ message: SDMXDataMessage) -> String {
+        SDMXML.declaration
+            + "<mes:GenericData xmlns:mes=\"\(SDMXML.messageNS)\" xmlns:generic=\"\(SDMXML.genericNS)\" xmlns:com=\"\(SDMXML.commonNS)\">"
+            + SDMXML.header(id: message.id, prepared: message.prepared, sender: message.agencyID, extra: structureHeader(message, namespace: nil))
+            + "<mes:DataSet structureRef=\"\(message.messageStructureID)\" action=\"Information\">"
+    }
+
+    static let genericTail = "</mes:DataSet></mes:GenericData>\n"
+
+    /// The series of `message` (a whole message's or one part's of a streamed one).
+    static func genericBody(_ message: SDMXDataMessage) -> String {
         let s = message.structure
-        var out = SDMXML.declaration
-        out += "<mes:GenericData xmlns:mes=\"\(SDMXML.messageNS)\" xmlns:generic=\"\(SDMXML.genericNS)\" xmlns:com=\"\(SDMXML.commonNS)\">"
-        out += SDMXML.header(id: message.id, prepared: message.prepared, sender: message.agencyID, extra: structureHeader(message, namespace: nil))
-        out += "<mes:DataSet structureRef=\"\(message.messageStructureID)\" action=\"Information\">"
-        let dimensionIDs = s.dimensions.map(\.id)
-        func values(_ ids: [String], _ codes: [String]) -> String {
-            zip(ids, codes).map { "<generic:Value id=\"\($0)\" value=\"\(SDMXML.escape($1))\"/>" }.joined()
+        var out = ""
+        // Each code's and period's markup made once (a month is 44,800 series of one observation).
+        let dimensionIDs = s.dimensions.map(\.id) + [DataStructure.timeDimensionID]
+        var values = Array(repeating: [String: String](), count: dimensionIDs.count)
+        var periods: [Period: String] = [:]
+        func value(_ position: Int, _ code: String) -> String {
+            if let known = values[position][code] { return known }
+            let made = "<generic:Value id=\"\(dimensionIDs[position])\" value=\"\(SDMXML.escape(code))\"/>"
+            values[position][code] = made
+            return made
         }
-        func observationBody(_ o: Observation) -> String {
-            var body = "<generic:ObsValue value=\"\(SDMXDataMessage.xmlValue(o.value))\"/>"
+        func period(_ p: Period) -> String {
+            if let known = periods[p] { return known }
+            let made = p.formatted
+            periods[p] = made
+            return made
+        }
+        func appendBody(_ o: Observation) {
+            out += "<generic:ObsValue value=\""
+            out += SDMXDataMessage.xmlValue(o.value)
+            out += "\"/>"
             if message.sendsAttributes {
-                body += "<generic:Attributes><generic:Value id=\"OBS_STATUS\" value=\"\(o.status.rawValue)\"/>"
-                    + "<generic:Value id=\"CONF_STATUS\" value=\"\(o.confidentiality.rawValue)\"/></generic:Attributes>"
+                out += "<generic:Attributes><generic:Value id=\"OBS_STATUS\" value=\""
+                out += o.status.rawValue
+                out += "\"/><generic:Value id=\"CONF_STATUS\" value=\""
+                out += o.confidentiality.rawValue
+                out += "\"/></generic:Attributes>"
             }
-            return body
         }
         for series in message.series {
             if message.isFlat && message.sendsObservations {
                 for o in series.observations {
-                    out += "<generic:Obs><generic:ObsKey>" + values(dimensionIDs + [DataStructure.timeDimensionID], o.key + [o.period.formatted])
-                        + "</generic:ObsKey>" + observationBody(o) + "</generic:Obs>"
+                    out += "<generic:Obs><generic:ObsKey>"
+                    for (position, code) in o.key.enumerated() { out += value(position, code) }
+                    out += value(o.key.count, period(o.period))
+                    out += "</generic:ObsKey>"
+                    appendBody(o)
+                    out += "</generic:Obs>"
                 }
                 continue
             }
-            out += "<generic:Series><generic:SeriesKey>" + values(dimensionIDs, series.key) + "</generic:SeriesKey>"
+            out += "<generic:Series><generic:SeriesKey>"
+            for (position, code) in series.key.enumerated() { out += value(position, code) }
+            out += "</generic:SeriesKey>"
             if message.sendsObservations {
                 for o in series.observations {
-                    out += "<generic:Obs><generic:ObsDimension value=\"\(o.period.formatted)\"/>" + observationBody(o) + "</generic:Obs>"
+                    out += "<generic:Obs><generic:ObsDimension value=\""
+                    out += period(o.period)
+                    out += "\"/>"
+                    appendBody(o)
+                    out += "</generic:Obs>"
                 }
             }
             out += "</generic:Series>"
         }
-        out += "</mes:DataSet></mes:GenericData>\n"
         return out
     }
 
     static func structureSpecific(_ message: SDMXDataMessage) -> String {
-        let s = message.structure
+        structureSpecificHead(message) + structureSpecificBody(message) + structureSpecificTail
+    }
+
+    static func structureSpecificHead(_ message: SDMXDataMessage) -> String {
         let level = message.isFlat ? SDMXDataQuery.allDimensions : DataStructure.timeDimensionID
-        let namespace = "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=\(message.agencyID):\(message.structureID)(\(s.version)):ObsLevelDim:\(level)"
-        var out = SDMXML.declaration
-        out += "<mes:StructureSpecificData xmlns:mes=\"\(SDMXML.messageNS)\" xmlns:ss=\"\(SDMXML.structureSpecificNS)\" "
+        let namespace = "urn:sdmx:org.sdmx.infomodel.datastructure.DataStructure=\(message.agencyID):\(message.structureID)(\(message.structure.version)):ObsLevelDim:\(level)"
+        return SDMXML.declaration
+            + "<mes:StructureSpecificData xmlns:mes=\"\(SDMXML.messageNS)\" xmlns:ss=\"\(SDMXML.structureSpecificNS)\" "
             + "xmlns:com=\"\(SDMXML.commonNS)\" xmlns:xsi=\"\(SDMXML.xsiNS)\" xmlns:ns1=\"\(SDMXML.escape(namespace))\">"
-        out += SDMXML.header(id: message.id, prepared: message.prepared, sender: message.agencyID, extra: structureHeader(message, namespace: namespace))
-        out += "<mes:DataSet ss:structureRef=\"\(message.messageStructureID)\" xsi:type=\"ns1:DataSetType\" ss:dataScope=\"DataStructure\" action=\"Information\">"
+            + SDMXML.header(id: message.id, prepared: message.prepared, sender: message.agencyID, extra: structureHeader(message, namespace: namespace))
+            + "<mes:DataSet ss:structureRef=\"\(message.messageStructureID)\" xsi:type=\"ns1:DataSetType\" ss:dataScope=\"DataStructure\" action=\"Information\">"
+    }
+
+    static let structureSpecificTail = "</mes:DataSet></mes:StructureSpecificData>\n"
+
+    static func structureSpecificBody(_ message: SDMXDataMessage) -> String {
+        let s = message.structure
+        var out = ""
         let dimensionIDs = s.dimensions.map(\.id)
-        func keyAttributes(_ codes: [String]) -> String {
-            zip(dimensionIDs, codes).map { " \($0)=\"\(SDMXML.escape($1))\"" }.joined()
+        var attributes = Array(repeating: [String: String](), count: dimensionIDs.count)
+        var periods: [Period: String] = [:]
+        func appendKey(_ codes: [String]) {
+            for (position, code) in codes.enumerated() {
+                if let known = attributes[position][code] { out += known; continue }
+                let made = " \(dimensionIDs[position])=\"\(SDMXML.escape(code))\""
+                attributes[position][code] = made
+                out += made
+            }
         }
-        func observationAttributes(_ o: Observation) -> String {
-            var text = " \(DataStructure.timeDimensionID)=\"\(o.period.formatted)\" \(s.measure.id)=\"\(SDMXDataMessage.xmlValue(o.value))\""
-            if message.sendsAttributes { text += " OBS_STATUS=\"\(o.status.rawValue)\" CONF_STATUS=\"\(o.confidentiality.rawValue)\"" }
-            return text
+        func appendObservation(_ o: Observation) {
+            if let known = periods[o.period] { out += known } else {
+                let made = " \(DataStructure.timeDimensionID)=\"\(o.period.formatted)\" \(s.measure.id)=\""
+                periods[o.period] = made
+                out += made
+            }
+            out += SDMXDataMessage.xmlValue(o.value)
+            out += "\""
+            if message.sendsAttributes {
+                out += " OBS_STATUS=\""
+                out += o.status.rawValue
+                out += "\" CONF_STATUS=\""
+                out += o.confidentiality.rawValue
+                out += "\""
+            }
         }
         for series in message.series {
             if message.isFlat && message.sendsObservations {
-                for o in series.observations { out += "<Obs" + keyAttributes(o.key) + observationAttributes(o) + "/>" }
+                for o in series.observations {
+                    out += "<Obs"
+                    appendKey(o.key)
+                    appendObservation(o)
+                    out += "/>"
+                }
                 continue
             }
-            out += "<Series" + keyAttributes(series.key) + ">"
+            out += "<Series"
+            appendKey(series.key)
+            out += ">"
             if message.sendsObservations {
-                for o in series.observations { out += "<Obs" + observationAttributes(o) + "/>" }
+                for o in series.observations {
+                    out += "<Obs"
+                    appendObservation(o)
+                    out += "/>"
+                }
             }
             out += "</Series>"
         }
-        out += "</mes:DataSet></mes:StructureSpecificData>\n"
         return out
     }
 

@@ -26,5 +26,6 @@ extension Migrations {
         add(M021_AddIncrementalDerivation())
         add(M022_AddObservationRollups())
         add(M023_AddReleases())
+        add(M024_AnalyzeSubmissionsOften())
     }
 }

@@ -9,29 +9,60 @@ import SQLKit
 /// and period order. Disclosure control is the caller's (it depends on who asks).
 public struct SDMXDataReader: Sendable {
     let store: Store
+    let codelists: [String: Codelist]
 
     /// The most observations one message carries; more is refused (SDMX 510, HTTP 413) with a
     /// request to narrow the key or the period, before the server spends its memory on it.
     public static let defaultLimit = 500_000
 
-    public init(store: Store) { self.store = store }
+    /// `codelists` name the first dimension's codes, where the key space is cut into parts.
+    public init(store: Store, codelists: [String: Codelist] = [:]) {
+        self.store = store
+        self.codelists = codelists
+    }
 
+    /// All the observations at once, the key space read in two parts at the same time, each on
+    /// its own connection and core (D60).
     public func observations(
         structure: DataStructure, query: SDMXDataQuery, visibility: DataVisibility, limit: Int = defaultLimit
     ) async throws -> [Observation] {
-        let count = structure.dimensions.count
-        let select = store.sql.select()
-        if store.database is any SQLiteDatabase {
-            // One text per query, made by SQLite: a row per observation cost an event-loop hop
-            // each in the driver (D60), more than the query itself.
-            select.column(SQLAlias(SQLRaw(ObservationLines.lineExpression), as: SQLIdentifier("line")))
-                .column(SQLAlias(SQLColumn("series_key", table: "o"), as: SQLIdentifier("sk")))
-                .column(SQLAlias(SQLColumn("period_start", table: "o"), as: SQLIdentifier("ps")))
-        } else {
-            for position in 1...count { select.column(SQLColumn("k\(position)", table: "o")) }
-            select.column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o"))
-                .column(SQLColumn("obs_status", table: "o")).column(SQLColumn("conf_status", table: "o"))
+        let ranges = ranges(structure, query: query, parts: 2)
+        guard ranges.count > 1 else { return try await observations(structure: structure, query: query, visibility: visibility, in: .all, limit: limit) }
+        let parts = try await withThrowingTaskGroup(of: (Int, [Observation]).self) { group in
+            for (index, range) in ranges.enumerated() {
+                group.addTask { (index, try await observations(structure: structure, query: query, visibility: visibility, in: range, limit: limit)) }
+            }
+            var parts = Array(repeating: [Observation](), count: ranges.count)
+            for try await (index, observations) in group { parts[index] = observations }
+            return parts
         }
+        guard parts.reduce(0, { $0 + $1.count }) <= limit else { throw Self.tooMany(structure, limit: limit) }
+        return parts.flatMap { $0 }
+    }
+
+    /// The key space cut into at most `parts` ranges, in key order, at codes of the first
+    /// dimension (the ones the query asks for, else its codelist's).
+    public func ranges(_ structure: DataStructure, query: SDMXDataQuery, parts: Int) -> [SeriesKeyRange] {
+        guard let first = structure.dimensions.first else { return [.all] }
+        let codes = (query.key.first.flatMap { $0.map(Array.init) } ?? codelists[first.codelistID]?.codes.map(\.id) ?? [])
+            .map { $0 + "." }.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let count = min(parts, codes.count)
+        guard count > 1 else { return [.all] }
+        let boundaries = (1..<count).map { codes[$0 * codes.count / count] }
+        return (0..<count).map { SeriesKeyRange(from: $0 == 0 ? nil : boundaries[$0 - 1], before: $0 == count - 1 ? nil : boundaries[$0]) }
+    }
+
+    /// The observations of one range of series keys.
+    public func observations(
+        structure: DataStructure, query: SDMXDataQuery, visibility: DataVisibility, in range: SeriesKeyRange, limit: Int = defaultLimit
+    ) async throws -> [Observation] {
+        let count = structure.dimensions.count
+        // One text per query, made by the database: a row per observation cost more in the
+        // drivers than the query itself (D60).
+        let select = store.sql.select()
+            .column(SQLAlias(SQLRaw(ObservationLines.lineExpression(postgres: store.isPostgres)), as: SQLIdentifier("line")))
+            .column(SQLAlias(SQLColumn("series_key", table: "o"), as: SQLIdentifier("sk")))
+            .column(SQLAlias(SQLColumn("period_start", table: "o"), as: SQLIdentifier("ps")))
         select.fromCurrentObservations(dataset: structure.id, visibility: visibility)
         for (index, codes) in query.key.enumerated() {
             guard let codes else { continue }
@@ -46,6 +77,10 @@ public struct SDMXDataReader: Sendable {
                 select.where(SQLColumn("period_start", table: "o"), .greaterThan, SQLBind(bound))
             }
         }
+        // Byte order on both databases (PostgreSQL would compare by its collation), as `ranges` cut it.
+        let seriesKey = SQLRaw(store.isPostgres ? "o.series_key COLLATE \"C\"" : "o.series_key")
+        if let from = range.from { select.where(seriesKey, .greaterThanOrEqual, SQLBind(from)) }
+        if let before = range.before { select.where(seriesKey, .lessThan, SQLBind(before)) }
         if let end = query.endDate { select.where(SQLColumn("period_start", table: "o"), .lessThanOrEqual, SQLBind(end)) }
         if let after = query.updatedAfter {
             select.where { group in
@@ -56,26 +91,11 @@ public struct SDMXDataReader: Sendable {
                     })
             }
         }
-        if store.database is any SQLiteDatabase {
-            // Any limit + 1 rows tell whether there are too many; the order is the aggregate's.
-            select.limit(limit + 1)
-            let observations = try await ObservationLines(datasetID: structure.id, dimensions: count).read(select.query, store: store)
-            guard observations.count <= limit else { throw Self.tooMany(structure, limit: limit) }
-            return observations
-        }
-        select.orderBy(SQLColumn("series_key", table: "o")).orderBy(SQLColumn("period_start", table: "o")).limit(limit + 1)
-        let rows = try await ObservationRows(dimensions: count, extra: ["obs_status", "conf_status"]).read(select.query, store: store)
-        guard rows.count <= limit else { throw Self.tooMany(structure, limit: limit) }
-        var result: [Observation] = []
-        result.reserveCapacity(rows.count)
-        var periods = StoredPeriods(datasetID: structure.id)
-        for row in rows {
-            result.append(Observation(
-                key: row.key, period: try periods.period(row.period), value: row.value,
-                status: ObservationStatus(rawValue: row.extra[0]) ?? .normal,
-                confidentiality: ConfidentialityStatus(rawValue: row.extra[1]) ?? .free))
-        }
-        return result
+        // Any limit + 1 rows tell whether there are too many; the order is the aggregate's.
+        select.limit(limit + 1)
+        let observations = try await ObservationLines(datasetID: structure.id, dimensions: count).read(select.query, store: store)
+        guard observations.count <= limit else { throw Self.tooMany(structure, limit: limit) }
+        return observations
     }
 
     static func tooMany(_ structure: DataStructure, limit: Int) -> SDMXError {

@@ -45,7 +45,7 @@ public struct MovementDerivationJob: Sendable {
     public func runIfPending() async throws -> Outcome? {
         let outcome = try await store.database.transaction { tx in try await run(on: tx) }
         if let outcome, store.isPostgres && outcome.submissions.map(\.observations).reduce(0, +) >= SubmissionRepository.analyzeThreshold {
-            try await store.sql.raw("ANALYZE observations").run()
+            try await store.sql.raw("ANALYZE observations, submissions").run()
         }
         return outcome
     }

@@ -38,6 +38,9 @@ public struct AppSettings: Sendable, Equatable {
     public var webhookSecret: String?
     /// How often the server looks for data that has become public (`IMDMS_RELEASE_CHECK_SECONDS`).
     public var releaseCheckSeconds = 30
+    /// SDMX-CSV and SDMX-ML data messages above this many observations are written while they
+    /// are read, part by part (`IMDMS_SDMX_STREAM_ABOVE`; D61).
+    public var sdmxStreamAbove = 100_000
     /// The address links in feeds and e-mail start with: the public URL, else the server's own.
     public var siteAddress: String {
         var address = publicURL ?? "http://\(hostname):\(port)"
@@ -107,6 +110,9 @@ public struct AppSettings: Sendable, Equatable {
         }
         if let text = environment["IMDMS_RELEASE_CHECK_SECONDS"], !text.isEmpty {
             if let value = Int(text), value > 0 { settings.releaseCheckSeconds = value } else { problems.append("IMDMS_RELEASE_CHECK_SECONDS='\(text)' is not a number of seconds above 0") }
+        }
+        if let text = environment["IMDMS_SDMX_STREAM_ABOVE"], !text.isEmpty {
+            if let value = Int(text), value >= 0 { settings.sdmxStreamAbove = value } else { problems.append("IMDMS_SDMX_STREAM_ABOVE='\(text)' is not a number of observations") }
         }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }

@@ -49,9 +49,8 @@ struct PublicResponseCache: AsyncMiddleware {
                 let response = try await next.respond(to: request)
                 guard response.status == .ok, response.headers[.setCookie].isEmpty,
                       let body = response.body.buffer ?? response.body.data.map({ ByteBuffer(data: $0) }) else { return (response, nil) }
-                let kept = PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body,
-                                                    gzip: Self.compressible(response.headers) ? try? ByteBuffer(data: Gzip.compress(Data(buffer: body))) : nil)
-                return (response, kept)
+                // Compressed after the first answer leaves (below): until then the server compresses on the wire.
+                return (response, PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body, gzip: nil))
             }
         }
         let outcome: (Response, PublicResponseStore.Kept?)
@@ -60,7 +59,16 @@ struct PublicResponseCache: AsyncMiddleware {
             if leader { throw error }
             return try await next.respond(to: request)  // the first request failed: this one tries for itself
         }
-        if leader { await store.land(key, kept: outcome.1) }
+        if leader {
+            await store.land(key, kept: outcome.1)
+            if let kept = outcome.1, Self.compressible(kept.headers) {
+                let store = store
+                Task.detached(priority: .utility) {
+                    guard let gzip = try? ByteBuffer(data: Gzip.compress(Data(buffer: kept.body))) else { return }
+                    await store.attach(gzip: gzip, to: key)
+                }
+            }
+        }
         guard let kept = outcome.1 else { return leader ? outcome.0 : try await next.respond(to: request) }
         return kept.response(etag: etag, gzip: Self.acceptsGzip(request))
     }

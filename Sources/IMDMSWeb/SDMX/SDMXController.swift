@@ -93,7 +93,14 @@ struct SDMXController: RouteCollection {
             throw SDMXError.noResults("\(structure.id) is provided by \(structure.organisationID), not \(provider).")
         }
         let query = try SDMXDataQuery(structure: structure, key: key, parameters: parameters, filters: filters)
-        let observations = try await SDMXRequest.observations(request, structure: structure, query: query)
+        let observations: [Observation]
+        if SDMXDataWriter.streams(format) {
+            do { observations = try await SDMXRequest.observations(request, structure: structure, query: query, limit: context.settings.sdmxStreamAbove) } catch let error as SDMXError where error.code == 510 {
+                return try await SDMXStream.response(request, structure: structure, query: query, format: format)
+            }
+        } else {
+            observations = try await SDMXRequest.observations(request, structure: structure, query: query)
+        }
         guard !observations.isEmpty else {
             throw SDMXError.noResults("No data of \(structure.id) matches the query.")
         }

@@ -43,21 +43,35 @@ enum SDMXRequest {
     /// The observations a query selects, as the caller may see them: for callers under disclosure
     /// control, each with its protected cube's status, so an observation is withheld here exactly
     /// when its cell is withheld in every table (`CONF_STATUS=C`, no value).
-    static func observations(_ request: Request, structure: DataStructure, query: SDMXDataQuery) async throws -> [Observation] {
+    static func observations(
+        _ request: Request, structure: DataStructure, query: SDMXDataQuery, limit: Int = SDMXDataReader.defaultLimit
+    ) async throws -> [Observation] {
+        let selected = try await reader(request).observations(structure: structure, query: query, visibility: request.visibility, limit: limit)
+        guard !selected.isEmpty else { return selected }
+        return try await disclosure(request, structure: structure)(selected)
+    }
+
+    static func reader(_ request: Request) -> SDMXDataReader {
+        SDMXDataReader(store: request.imdms.store, codelists: request.imdms.reference.codelistsByID)
+    }
+
+    /// What the caller may see of observations read: as they are, or under disclosure control.
+    static func disclosure(_ request: Request, structure: DataStructure) async throws -> @Sendable ([Observation]) -> [Observation] {
         let context = request.imdms
-        let selected = try await SDMXDataReader(store: context.store).observations(structure: structure, query: query, visibility: request.visibility)
-        guard request.disclosureControl, !selected.isEmpty,
+        guard request.disclosureControl,
               let cube = try await context.store.protectedCubes.cube(structure, codelists: context.reference.codelistsByID,
                                                                      visibility: request.visibility, store: context.store, now: Date())
-        else { return selected }
-        return selected.map { observation in
-            var shown = observation
-            if cube.observation(observation.key, period: observation.period).withheld || observation.confidentiality != .free {
-                shown.value = nil
-                shown.status = .suppressed
-                shown.confidentiality = .confidential
+        else { return { $0 } }
+        return { selected in
+            selected.map { observation in
+                var shown = observation
+                if cube.observation(observation.key, period: observation.period).withheld || observation.confidentiality != .free {
+                    shown.value = nil
+                    shown.status = .suppressed
+                    shown.confidentiality = .confidential
+                }
+                return shown
             }
-            return shown
         }
     }
 
