@@ -13,8 +13,8 @@ struct AccountController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("account", use: page)
-        routes.post("account", "password", use: changePassword)
+        routes.get(SiteURL.account, use: page)
+        routes.post(SiteURL.accountPassword, use: changePassword)
     }
 
     func page(_ request: Request) async throws -> Response {

@@ -6,14 +6,13 @@ import Vapor
 /// tokens for machines (create, shown once; revoke). Every action is in the audit trail.
 struct AdminController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let admin = routes.grouped("admin")
-        admin.get("users", use: users)
-        admin.post("users", use: createUser)
-        admin.post("users", ":userID", "password", use: resetPassword)
-        admin.post("users", ":userID", "active", use: setActive)
-        admin.get("tokens", use: tokens)
-        admin.post("tokens", use: createToken)
-        admin.post("tokens", ":tokenID", "revoke", use: revokeToken)
+        routes.get(SiteURL.users, use: users)
+        routes.post(SiteURL.users, use: createUser)
+        routes.post(SiteURL.user(.key, .password), use: resetPassword)
+        routes.post(SiteURL.user(.key, .active), use: setActive)
+        routes.get(SiteURL.tokens, use: tokens)
+        routes.post(SiteURL.tokens, use: createToken)
+        routes.post(SiteURL.tokenRevoke(.key), use: revokeToken)
     }
 
     private func administrator(_ request: Request) throws -> SessionRepository.Session {
@@ -70,7 +69,7 @@ struct AdminController: RouteCollection {
     }
 
     private func target(_ request: Request) async throws -> User {
-        guard let id = request.parameters.get("userID").flatMap(UUID.init(uuidString:)),
+        guard let id = request.parameters.get(SiteURL.Key.user).flatMap(UUID.init(uuidString:)),
               let user = try await UserRepository(store: request.imdms.store).user(id: id)
         else { throw WebError.notFound("There is no such user.") }
         return user
@@ -126,7 +125,7 @@ struct AdminController: RouteCollection {
 
     func revokeToken(_ request: Request) async throws -> Response {
         let login = try administrator(request)
-        guard let id = request.parameters.get("tokenID").flatMap(UUID.init(uuidString:)) else { throw WebError.notFound("There is no such token.") }
+        guard let id = request.parameters.get(SiteURL.Key.token).flatMap(UUID.init(uuidString:)) else { throw WebError.notFound("There is no such token.") }
         try await APITokenRepository(store: request.imdms.store).revoke(id, by: "user:\(login.user.username)")
         return try await tokensPage(request, login, message: "The token is revoked.")
     }

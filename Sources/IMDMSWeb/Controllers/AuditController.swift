@@ -6,7 +6,7 @@ import Vapor
 /// with the chain's verification at the top.
 struct AuditController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("audit", use: index)
+        routes.get(SiteURL.audit, use: index)
     }
 
     struct Filters: Content {

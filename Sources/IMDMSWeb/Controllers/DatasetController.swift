@@ -7,18 +7,18 @@ import Vapor
 /// come from the query string, so the URL reproduces the table.
 struct DatasetController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("datasets", ":datasetID", use: show)
-        routes.get("datasets", ":datasetID", "table.xlsx", use: xlsx)
-        routes.get("datasets", ":datasetID", "table.csv", use: csv)
-        routes.get("datasets", ":datasetID", "chart.svg", use: chart)
-        routes.post("datasets", ":datasetID", "disclosure", use: changeRule)
+        routes.get(SiteURL.dataset(.key), use: show)
+        routes.get(SiteURL.dataset(.key, .tableXLSX), use: xlsx)
+        routes.get(SiteURL.dataset(.key, .tableCSV), use: csv)
+        routes.get(SiteURL.dataset(.key, .chart), use: chart)
+        routes.post(SiteURL.dataset(.key, .disclosure), use: changeRule)
     }
 
     /// The dataset's structure with its disclosure rule as stored now (a data manager may have
     /// changed it since start-up).
     static func structure(_ request: Request) async throws -> DataStructure {
         let context = request.imdms
-        let datasetID = request.parameters.get("datasetID") ?? ""
+        let datasetID = request.parameters.get(SiteURL.Key.dataset) ?? ""
         guard var structure = context.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
         structure.disclosureThreshold = try await DisclosureRules(store: context.store).threshold(datasetID) ?? structure.disclosureThreshold
         return structure
@@ -37,7 +37,7 @@ struct DatasetController: RouteCollection {
             throw WebError.badRequest("The threshold must be a whole number, 0 for none: ‘\(form.threshold)’ is not.")
         }
         try await DisclosureRules(store: request.imdms.store).change(structure.id, threshold: threshold, by: login.user)
-        return request.redirect(to: "/datasets/\(structure.id)?rule=changed", redirectType: .normal)
+        return request.redirect(to: SiteURL.dataset(.value(structure.id)).path(query: "rule=changed"), redirectType: .normal)
     }
 
     /// The table the query string asks for, as this caller may see it: only the data its role may

@@ -13,8 +13,8 @@ struct DevelopersController: RouteCollection {
     }()
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("openapi.json", use: openAPI)
-        routes.get("developers", use: developers)
+        routes.get(SiteURL.openAPI, use: openAPI)
+        routes.get(SiteURL.developers, use: developers)
     }
 
     func openAPI(_ request: Request) async throws -> Response {

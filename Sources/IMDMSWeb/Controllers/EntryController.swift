@@ -9,8 +9,8 @@ import Vapor
 /// submission opens in the form (`?from=ID`) to be corrected; the corrected one replaces it.
 struct EntryController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("intake", "form", use: form)
-        routes.post("intake", "form", use: check)
+        routes.get(SiteURL.entryForm, use: form)
+        routes.post(SiteURL.entryForm, use: check)
     }
 
     /// The layout a request names (`rows`, `cols`, `fixed.DIM`), else the dataset's default.
@@ -102,6 +102,6 @@ struct EntryController: RouteCollection {
         let file = IncomingFile(name: "form-\(structure.id)-\(period.formatted).csv", data: Data(csv.utf8))
         let id = try await UploadRepository(store: request.imdms.store).create(
             userID: login.user.id, organisationID: login.user.organisationID ?? structure.organisationID, datasetID: structure.id, file: file)
-        return request.redirect(to: "/intake/uploads/\(id.uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.upload(.value(id)).path, redirectType: .normal)
     }
 }

@@ -9,14 +9,14 @@ import Vapor
 struct GovernanceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let limit = BodyLimits.uploadSize
-        routes.get("governance", use: index)
-        routes.on(.POST, "governance", "frameworks", body: .collect(maxSize: limit), use: importFramework)
-        routes.post("governance", "assessments", use: create)
-        routes.get("governance", "assessments", ":assessmentID", use: show)
-        routes.on(.POST, "governance", "assessments", ":assessmentID", body: .collect(maxSize: limit), use: save)
-        routes.on(.POST, "governance", "assessments", ":assessmentID", "workbook", body: .collect(maxSize: limit), use: importAnswers)
-        routes.get("governance", "assessments", ":assessmentID", "evidence", ":indicator", use: evidence)
-        routes.get("reports", PathComponent(stringLiteral: ScorecardReport.id), use: scorecard)
+        routes.get(SiteURL.governance, use: index)
+        routes.post(SiteURL.frameworks, collecting: limit, use: importFramework)
+        routes.post(SiteURL.assessments, use: create)
+        routes.get(SiteURL.assessment(.key), use: show)
+        routes.post(SiteURL.assessment(.key), collecting: limit, use: save)
+        routes.post(SiteURL.assessment(.key, .workbook), collecting: limit, use: importAnswers)
+        routes.get(SiteURL.assessment(.key, .evidence(.key)), use: evidence)
+        routes.get(SiteURL.report(.value(ScorecardReport.id)), use: scorecard)
     }
 
     static func repository(_ request: Request) -> AssessmentRepository { AssessmentRepository(store: request.imdms.store) }
@@ -75,7 +75,7 @@ struct GovernanceController: RouteCollection {
                                                   illustrative: form.illustrative == "on")
         let framework = try FrameworkWorkbook.framework(from: grids, defaults: defaults)
         try await Self.repository(request).add(framework, actor: "user:\(login.user.username)")
-        return request.redirect(to: "/governance", redirectType: .normal)
+        return request.redirect(to: SiteURL.governance.path, redirectType: .normal)
     }
 
     struct CreateForm: Content {
@@ -91,11 +91,11 @@ struct GovernanceController: RouteCollection {
         guard let framework = form.framework, !framework.isEmpty else { throw WebError.badRequest("Choose the framework the assessment uses.") }
         let id = try await Self.repository(request).create(frameworkID: framework, year: year, organisationID: structure.organisationID,
                                                            actor: "user:\(login.user.username)")
-        return request.redirect(to: "/governance/assessments/\(id.uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.assessment(.value(id)).path, redirectType: .normal)
     }
 
     static func assessment(_ request: Request) async throws -> AssessmentRepository.Stored {
-        guard let text = request.parameters.get("assessmentID"), let id = UUID(uuidString: text),
+        guard let text = request.parameters.get(SiteURL.Key.assessment), let id = UUID(uuidString: text),
               let stored = try await repository(request).load(id) else {
             throw WebError.notFound("There is no such assessment.")
         }
@@ -138,7 +138,7 @@ struct GovernanceController: RouteCollection {
         }
         let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, files: files, by: login.user,
                                                                structure: try Self.structure(request))
-        return request.redirect(to: "/governance/assessments/\(stored.summary.id.uuidString)?saved=\(outcome.changed.count)", redirectType: .normal)
+        return request.redirect(to: SiteURL.assessment(.value(stored.summary.id)).path(query: "saved=\(outcome.changed.count)"), redirectType: .normal)
     }
 
     struct WorkbookForm: Content {
@@ -151,13 +151,13 @@ struct GovernanceController: RouteCollection {
         let grids = try Self.grids(try request.content.decode(WorkbookForm.self).file, what: "the answers workbook")
         let answers = try AssessmentWorkbook.answers(from: grids, framework: stored.framework, answeredBy: login.user.username)
         let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, by: login.user, structure: try Self.structure(request))
-        return request.redirect(to: "/governance/assessments/\(stored.summary.id.uuidString)?saved=\(outcome.changed.count)", redirectType: .normal)
+        return request.redirect(to: SiteURL.assessment(.value(stored.summary.id)).path(query: "saved=\(outcome.changed.count)"), redirectType: .normal)
     }
 
     func evidence(_ request: Request) async throws -> Response {
         _ = try Self.working(request)
         let stored = try await Self.assessment(request)
-        guard let answer = stored.answers[request.parameters.get("indicator") ?? ""], let sha = answer.fileSHA256,
+        guard let answer = stored.answers[request.parameters.get(SiteURL.Key.indicator) ?? ""], let sha = answer.fileSHA256,
               let file = try await SubmissionRepository(store: request.imdms.store).sourceFile(sha256: sha) else {
             throw WebError.notFound("That answer has no evidence file.")
         }

@@ -5,10 +5,10 @@ import Vapor
 /// The home page: every dataset with its metadata and how much data it holds.
 struct HomeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get(use: home)
-        routes.get("static", "imdms.css", use: stylesheet)
-        routes.get("static", "imdms.js", use: script)
-        routes.get("healthz") { _ in "ok" }
+        routes.get(SiteURL.home, use: home)
+        routes.get(SiteURL.stylesheet, use: stylesheet)
+        routes.get(SiteURL.script, use: script)
+        routes.get(SiteURL.health) { _ in "ok" }
     }
 
     func home(_ request: Request) async throws -> Response {

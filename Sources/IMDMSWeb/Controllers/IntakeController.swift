@@ -6,14 +6,13 @@ import Vapor
 /// mapping, every problem, a sample), confirm unknown names, correct the mapping, submit.
 struct IntakeController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let intake = routes.grouped("intake")
-        intake.get(use: index)
-        intake.on(.POST, body: .collect(maxSize: BodyLimits.uploadSize), use: upload)
-        intake.get("uploads", ":uploadID", use: show)
-        intake.post("uploads", ":uploadID", "alias", use: confirmAlias)
-        intake.post("uploads", ":uploadID", "profile", use: setProfile)
-        intake.post("uploads", ":uploadID", "mapping", use: setMapping)
-        intake.post("uploads", ":uploadID", "submit", use: submit)
+        routes.get(SiteURL.intake, use: index)
+        routes.post(SiteURL.intake, collecting: BodyLimits.uploadSize, use: upload)
+        routes.get(SiteURL.upload(.key), use: show)
+        routes.post(SiteURL.upload(.key, .alias), use: confirmAlias)
+        routes.post(SiteURL.upload(.key, .profile), use: setProfile)
+        routes.post(SiteURL.upload(.key, .mapping), use: setMapping)
+        routes.post(SiteURL.upload(.key, .submit), use: submit)
     }
 
     func index(_ request: Request) async throws -> Response {
@@ -36,13 +35,13 @@ struct IntakeController: RouteCollection {
         let file = IncomingFile(name: form.file.filename, data: Data(buffer: form.file.data))
         let id = try await UploadRepository(store: request.imdms.store).create(
             userID: login.user.id, organisationID: login.user.organisationID ?? structure.organisationID, datasetID: structure.id, file: file)
-        return request.redirect(to: "/intake/uploads/\(id.uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.upload(.value(id)).path, redirectType: .normal)
     }
 
     /// The caller's own pending upload (anyone else's is "not found").
     private func upload(_ request: Request) async throws -> (SessionRepository.Session, UploadRepository.Upload, DataStructure) {
         let (login, _) = try Access.submittable(request)
-        guard let id = request.parameters.get("uploadID").flatMap(UUID.init(uuidString:)),
+        guard let id = request.parameters.get(SiteURL.Key.upload).flatMap(UUID.init(uuidString:)),
               let upload = try await UploadRepository(store: request.imdms.store).find(id), upload.userID == login.user.id,
               let structure = request.imdms.reference.structure(upload.datasetID), Access.canSubmit(login.user, to: structure)
         else { throw WebError.notFound("There is no such upload.") }
@@ -73,7 +72,7 @@ struct IntakeController: RouteCollection {
         switch form.profile(for: structure, carryingOver: upload.profile) {
         case let .success(profile):
             try await UploadRepository(store: request.imdms.store).setProfile(profile, for: upload.id)
-            return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: SiteURL.upload(.value(upload.id)).path, redirectType: .normal)
         case let .failure(error):
             var page = try await page(request, login, upload, structure)
             page.mappingForm = form
@@ -97,7 +96,7 @@ struct IntakeController: RouteCollection {
         else { throw WebError.badRequest("Codelist '\(form.codelist)' is not used by \(structure.id).") }
         try await AliasRepository(store: request.imdms.store).confirm(form.text, code: form.code, codelist: codelist,
                                                                       organisationID: upload.organisationID)
-        return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.upload(.value(upload.id)).path, redirectType: .normal)
     }
 
     struct ProfileForm: Content { var profile: String }
@@ -111,7 +110,7 @@ struct IntakeController: RouteCollection {
         }
         guard profile.datasetID == structure.id else { throw WebError.badRequest("The mapping is for \(profile.datasetID), not \(structure.id).") }
         try await UploadRepository(store: request.imdms.store).setProfile(profile, for: upload.id)
-        return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.upload(.value(upload.id)).path, redirectType: .normal)
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -120,7 +119,7 @@ struct IntakeController: RouteCollection {
             upload.file, datasetID: upload.datasetID, profile: upload.profile, channel: .web,
             organisationID: upload.organisationID, submittedBy: login.user.id)
         guard case let .stored(submission, _) = outcome else {
-            return request.redirect(to: "/intake/uploads/\(upload.id.uuidString)", redirectType: .normal)
+            return request.redirect(to: SiteURL.upload(.value(upload.id)).path, redirectType: .normal)
         }
         try await UploadRepository(store: request.imdms.store).delete(upload.id)
         let message = "Stored \(submission.observationCount) observations for \(structure.name) as submission \(submission.id.uuidString)."

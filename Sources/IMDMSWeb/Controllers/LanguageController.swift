@@ -5,11 +5,11 @@ import Vapor
 /// returns to the page (an address on this site only).
 struct LanguageController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("language", ":code", use: choose)
+        routes.get(SiteURL.language(.key), use: choose)
     }
 
     func choose(_ request: Request) async throws -> Response {
-        guard let language = request.parameters.get("code").flatMap(Language.init(rawValue:)) else {
+        guard let language = request.parameters.get(SiteURL.Key.language).flatMap(Language.init(rawValue:)) else {
             throw WebError.notFound("IMDMS speaks " + Language.allCases.map { "\($0.name) (\($0.rawValue))" }.joined(separator: " and ") + ".")
         }
         let back = request.query[String.self, at: "back"] ?? "/"

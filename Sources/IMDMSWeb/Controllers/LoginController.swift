@@ -12,9 +12,9 @@ struct LoginController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("login", use: form)
-        routes.post("login", use: login)
-        routes.post("logout", use: logout)
+        routes.get(SiteURL.login, use: form)
+        routes.post(SiteURL.login, use: login)
+        routes.post(SiteURL.logout, use: logout)
     }
 
     func form(_ request: Request) async throws -> Response {
@@ -50,7 +50,7 @@ struct LoginController: RouteCollection {
         // A new session id at every login: an old cookie (fixation) is dropped.
         if let old = request.cookies[AuthCookies.session]?.string { try await SessionRepository(store: store).delete(token: old) }
         let session = try await SessionRepository(store: store).create(for: user)
-        let response = request.redirect(to: "/", redirectType: .normal)
+        let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[AuthCookies.session] = AuthCookies.make(session.token, for: request, maxAge: Int(SessionRepository.lifetime), sameSite: .lax)
         response.cookies[AuthCookies.loginCSRF] = AuthCookies.make("", for: request, maxAge: 0, sameSite: .strict)
         return response
@@ -63,7 +63,7 @@ struct LoginController: RouteCollection {
 
     func logout(_ request: Request) async throws -> Response {
         if let session = request.login { try await SessionRepository(store: request.imdms.store).logout(session) }
-        let response = request.redirect(to: "/", redirectType: .normal)
+        let response = request.redirect(to: SiteURL.home.path, redirectType: .normal)
         response.cookies[AuthCookies.session] = AuthCookies.make("", for: request, maxAge: 0, sameSite: .lax)
         return response
     }

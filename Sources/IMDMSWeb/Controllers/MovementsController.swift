@@ -9,10 +9,10 @@ import Vapor
 /// with a microdata officer's token.
 struct MovementsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("movements", use: index)
-        routes.on(.POST, "movements", body: .collect(maxSize: BodyLimits.uploadSize), use: upload)
-        routes.post("movements", "search", use: search)
-        routes.on(.POST, "api", "movements", body: .collect(maxSize: BodyLimits.uploadSize), use: apiUpload)
+        routes.get(SiteURL.movements, use: index)
+        routes.post(SiteURL.movements, collecting: BodyLimits.uploadSize, use: upload)
+        routes.post(SiteURL.movementsSearch, use: search)
+        routes.post(SiteURL.api(.movements), collecting: BodyLimits.uploadSize, use: apiUpload)
     }
 
     static func officer(_ request: Request) throws -> SessionRepository.Session {

@@ -7,9 +7,9 @@ import Vapor
 /// as it was released.
 struct ReleasesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("releases", use: index)
-        routes.get("releases.atom", use: feed)
-        routes.get("releases", ":releaseID", ":reportID", use: document)
+        routes.get(SiteURL.releases, use: index)
+        routes.get(SiteURL.releasesFeed, use: feed)
+        routes.get(SiteURL.releaseDocument(.key, .key), use: document)
     }
 
     func index(_ request: Request) async throws -> Response {
@@ -26,7 +26,7 @@ struct ReleasesController: RouteCollection {
     }
 
     func document(_ request: Request) async throws -> Response {
-        guard let id = request.parameters.get("releaseID").flatMap(UUID.init(uuidString:)),
+        guard let id = request.parameters.get(SiteURL.Key.release).flatMap(UUID.init(uuidString:)),
               let html = try await ReleaseRepository(store: request.imdms.store).document(release: id, report: request.parameters.get("reportID") ?? "") else {
             throw WebError.notFound("There is no such report in the releases.")
         }

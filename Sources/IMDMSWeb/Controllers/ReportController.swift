@@ -7,8 +7,8 @@ import Vapor
 /// CSV or PDF. What a report shows follows the reader's role exactly as the table builder does.
 struct ReportController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("reports", use: index)
-        routes.get("reports", ":reportID", use: show)
+        routes.get(SiteURL.reports, use: index)
+        routes.get(SiteURL.report(.key), use: show)
     }
 
     static func builder(_ request: Request) -> ReportBuilder {
@@ -27,7 +27,7 @@ struct ReportController: RouteCollection {
     /// The report and period a request names (`?period=`, else the latest with published data),
     /// built as the caller may see it: shared by the page and the JSON API.
     static func document(_ request: Request) async throws -> (ReportDefinition, Period, ReportDocument) {
-        let id = request.parameters.get("reportID") ?? ""
+        let id = request.parameters.get(SiteURL.Key.report) ?? ""
         guard let report = request.imdms.reports.report(id) else { throw WebError.notFound("There is no report '\(id)'.") }
         let builder = builder(request)
         let period: Period

@@ -5,12 +5,12 @@ import Vapor
 /// The revision history of the datasets derived from traveller records (D50), for data managers.
 struct RevisionsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("datasets", ":datasetID", "revisions", use: page)
+        routes.get(SiteURL.dataset(.key, .revisions), use: page)
     }
 
     func page(_ request: Request) async throws -> Response {
         let login = try Access.require(request, "see the revisions of a derived dataset", Access.reviews)
-        let datasetID = request.parameters.get("datasetID") ?? ""
+        let datasetID = request.parameters.get(SiteURL.Key.dataset) ?? ""
         let context = request.imdms
         guard let structure = context.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
         guard MovementDerivationJob.datasets.contains(datasetID) else {

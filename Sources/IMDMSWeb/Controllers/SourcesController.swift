@@ -6,12 +6,12 @@ import Vapor
 /// traveller records side by side, with the differences) and the rules that say which is current.
 struct SourcesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        routes.get("datasets", ":datasetID", "sources", use: page)
-        routes.post("datasets", ":datasetID", "sources", use: addRule)
+        routes.get(SiteURL.dataset(.key, .sources), use: page)
+        routes.post(SiteURL.dataset(.key, .sources), use: addRule)
     }
 
     static func datasetID(_ request: Request) throws -> String {
-        let datasetID = request.parameters.get("datasetID") ?? ""
+        let datasetID = request.parameters.get(SiteURL.Key.dataset) ?? ""
         guard request.imdms.reference.structure(datasetID) != nil else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
         guard SourceRules.datasets.contains(datasetID) else {
             throw WebError.notFound("\(datasetID) has one source only; the coverage check is for \(SourceRules.datasets.sorted().joined(separator: ", ")).")

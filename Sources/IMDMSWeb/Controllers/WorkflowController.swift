@@ -7,10 +7,9 @@ import Vapor
 /// that take those actions.
 struct WorkflowController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
-        let submissions = routes.grouped("submissions")
-        submissions.get(use: list)
-        submissions.get(":submissionID", use: show)
-        submissions.post(":submissionID", ":action", use: act)
+        routes.get(SiteURL.submissions, use: list)
+        routes.get(SiteURL.submission(.key), use: show)
+        routes.post(SiteURL.submissionAction(.key, .key), use: act)
     }
 
     func list(_ request: Request) async throws -> Response {
@@ -39,7 +38,7 @@ struct WorkflowController: RouteCollection {
 
     /// The submission, if the caller may see it (a producer only its organisation's).
     static func submission(_ request: Request, _ login: SessionRepository.Session) async throws -> Submission {
-        guard let id = request.parameters.get("submissionID").flatMap(UUID.init(uuidString:)),
+        guard let id = request.parameters.get(SiteURL.Key.submission).flatMap(UUID.init(uuidString:)),
               let submission = try await SubmissionRepository(store: request.imdms.store).find(id),
               Access.sees(submission, login.user)
         else { throw WebError.notFound("There is no such submission.") }
@@ -68,7 +67,7 @@ struct WorkflowController: RouteCollection {
 
     func act(_ request: Request) async throws -> Response {
         let login = try Access.require(request, "change a submission", Access.seesSubmissions)
-        guard let action = request.parameters.get("action").flatMap(WorkflowAction.init(rawValue:)) else {
+        guard let action = request.parameters.get(SiteURL.Key.action).flatMap(WorkflowAction.init(rawValue:)) else {
             throw WebError.notFound("There is no such action.")
         }
         let submission = try await Self.submission(request, login)
@@ -76,6 +75,6 @@ struct WorkflowController: RouteCollection {
         let releaseAt = action == .publish ? try ReleaseTimeText(timeZone: request.imdms.settings.timeZone).parse(form.release) : nil
         try await WorkflowRepository(store: request.imdms.store)
             .perform(action, on: submission.id, by: login.user, comment: form.comment, releaseAt: releaseAt)
-        return request.redirect(to: "/submissions/\(submission.id.uuidString)", redirectType: .normal)
+        return request.redirect(to: SiteURL.submission(.value(submission.id)).path, redirectType: .normal)
     }
 }

@@ -13,10 +13,7 @@ enum BodyLimits {
 
     /// The web routes that take files (`*`: one path parameter). Their route declarations use
     /// `upload` as their own limit.
-    static let uploadPaths: [[String]] = [
-        ["intake"], ["movements"], ["governance", "frameworks"],
-        ["governance", "assessments", "*"], ["governance", "assessments", "*", "workbook"],
-    ]
+    static let uploadRoutes: [SiteURL] = [.intake, .movements, .frameworks, .assessment(.key), .assessment(.key, .workbook)]
 
     static var uploadSize: ByteCount { ByteCount(value: upload) }
 
@@ -24,9 +21,7 @@ enum BodyLimits {
     static func limit(path: String, signedIn: Bool) -> Int {
         guard signedIn else { return anonymous }
         let parts = path.split(separator: "/").map(String.init)
-        let isUpload = uploadPaths.contains { pattern in
-            pattern.count == parts.count && zip(pattern, parts).allSatisfy { $0 == "*" || $0 == $1 }
-        }
+        let isUpload = uploadRoutes.contains { $0.matches(parts) }
         return isUpload ? upload : form
     }
 }

@@ -16,7 +16,7 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: request)
-        } catch let error as SDMXError where request.url.path.hasPrefix("/sdmx/") {
+        } catch let error as SDMXError where request.url.path.hasPrefix(SiteURL.sdmxPrefix) {
             return SDMXRequest.errorResponse(error, for: request)
         } catch {
             let (status, reason) = Self.classify(error)
@@ -44,16 +44,16 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
 
     static func response(status: HTTPResponseStatus, reason: String, for request: Request) throws -> Response {
         let response: Response
-        if request.url.path.hasPrefix("/sdmx/") {
+        if request.url.path.hasPrefix(SiteURL.sdmxPrefix) {
             let code = switch status.code { case 404: 100; case 401: 110; case 403: 130; case 400: 140; case 406: 406; case 501: 501; default: Int(status.code) }
             response = SDMXRequest.errorResponse(SDMXError(httpStatus: Int(status.code), code: code, message: reason), for: request)
-        } else if request.url.path.hasPrefix("/api") {
+        } else if request.url.path.hasPrefix(SiteURL.apiPrefix) {
             response = Response(status: status)
             try response.content.encode(ErrorBody(error: true, status: Int(status.code), reason: reason))
         } else {
             let page = Layout(title: "\(status.code) \(status.reasonPhrase)", login: request.login) {
                 HTML.element("h1", "\(status.code) \(status.reasonPhrase)") + HTML.element("p", reason)
-                    + "<p><a href=\"/\">Back to the datasets</a></p>"
+                    + "<p><a href=\"\(SiteURL.home.path)\">Back to the datasets</a></p>"
             }
             response = page.response(status: status)
         }

@@ -10,8 +10,6 @@ import Vapor
 /// public paths are kept, and never a response that sets a cookie. Compression is the HTTP server's
 /// (gzip or deflate when the client accepts it).
 struct PublicResponseCache: AsyncMiddleware {
-    /// The paths whose anonymous GETs are the same for every visitor.
-    static let prefixes = ["/datasets/", "/reports/", "/api/datasets", "/api/codelists", "/api/reports", "/sdmx/", "/developers", "/static/"]
     /// A process's boot: a new version of IMDMS (other templates, other code) changes every ETag.
     static let boot = String(UInt32.random(in: .min ... .max), radix: 36)
 
@@ -21,7 +19,7 @@ struct PublicResponseCache: AsyncMiddleware {
         guard request.login == nil,
               request.headers[.authorization].isEmpty, request.cookies[AuthCookies.session] == nil else { return false }
         let path = request.url.path
-        return path == "/" || prefixes.contains { path.hasPrefix($0) }
+        return path == SiteURL.home.path || SiteURL.publicPrefixes.contains { path.hasPrefix($0) }
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {

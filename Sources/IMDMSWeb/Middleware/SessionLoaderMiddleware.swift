@@ -23,6 +23,6 @@ struct SessionLoaderMiddleware: AsyncMiddleware {
 
     /// The paths for machines (`/api/`, `/sdmx/`): bearer tokens, no CSRF, cookies for reads only.
     static func isMachinePath(_ path: String) -> Bool {
-        path.hasPrefix("/api/") || path.hasPrefix("/sdmx/")
+        path.hasPrefix(SiteURL.apiPrefix) || path.hasPrefix(SiteURL.sdmxPrefix)
     }
 }

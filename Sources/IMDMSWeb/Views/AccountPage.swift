@@ -17,7 +17,7 @@ struct AccountPage {
                 + HTML.element("h2", T("Change your password"))
                 + HTML.element("p", T("At least %@ characters, not your username. Your other sessions end.", String(PasswordPolicy.minimumLength)), [("class", "meta")])
                 + """
-                <form class="login" method="post" action="/account/password" id="password">
+                <form class="login" method="post" action="\(SiteURL.accountPassword.path)" id="password">
                 \(HTML.csrfField(csrfToken))
                 <label>\(HTML.escape(T("Current password"))) <input name="current" type="password" autocomplete="current-password" required></label>
                 <label>\(HTML.escape(T("New password"))) <input name="new" type="password" autocomplete="new-password" required></label>

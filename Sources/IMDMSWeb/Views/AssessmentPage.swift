@@ -29,10 +29,10 @@ struct AssessmentPage {
                     + "</tr></thead><tbody>" + score.domains.map { d in
                         "<tr>" + [d.name, String(format: "%.1f", d.score), String(format: "%.1f", d.sdgValue), d.band.label].map { HTML.element("td", $0) }.joined() + "</tr>"
                     }.joined() + "</tbody></table>"
-                html += "<p><a href=\"/reports/\(ScorecardReport.id)?year=\(s.year)\">\(HTML.escape(T("Scorecard")))</a></p>"
+                html += "<p><a href=\"\(SiteURL.report(.value(ScorecardReport.id)).path(query: "year=\(s.year)"))\">\(HTML.escape(T("Scorecard")))</a></p>"
             }
             let editable = canAnswer && !locked
-            html += "<form method=\"post\" action=\"/governance/assessments/\(s.id.uuidString)\" enctype=\"multipart/form-data\" id=\"answers\">"
+            html += "<form method=\"post\" action=\"\(SiteURL.assessment(.value(s.id)).path)\" enctype=\"multipart/form-data\" id=\"answers\">"
                 + "\(HTML.csrfField(csrf))"
             for domain in framework.domains {
                 html += HTML.element("h2", "\(domain.code) \(domain.name)")
@@ -45,7 +45,7 @@ struct AssessmentPage {
             html += "</form>"
             if editable {
                 html += HTML.element("h2", T("Answers from a workbook"))
-                html += "<form method=\"post\" action=\"/governance/assessments/\(s.id.uuidString)/workbook\" enctype=\"multipart/form-data\" id=\"answers-workbook\">"
+                html += "<form method=\"post\" action=\"\(SiteURL.assessment(.value(s.id), .workbook).path)\" enctype=\"multipart/form-data\" id=\"answers-workbook\">"
                     + "\(HTML.csrfField(csrf))"
                     + HTML.element("p", T("A sheet ‘answers’ with the columns %@ (an answer is an option's code or label).", AssessmentWorkbook.columns.joined(separator: ", ")))
                     + "<label>\(HTML.escape(T("Workbook"))) <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">\(HTML.escape(T("Import the answers")))</button></form>"
@@ -66,7 +66,7 @@ struct AssessmentPage {
         html += "<label>\(HTML.escape(T("Link"))) <input name=\"link[\(code)]\" size=\"40\" value=\"\(HTML.escape(answer?.link ?? ""))\"\(disabled)></label> "
         if editable { html += "<label>\(HTML.escape(T("File"))) <input type=\"file\" name=\"file[\(code)]\"></label>" }
         if let name = answer?.fileName {
-            html += " <a href=\"/governance/assessments/\(stored.summary.id.uuidString)/evidence/\(code)\">\(HTML.escape(name))</a>"
+            html += " <a href=\"\(HTML.escape(SiteURL.assessment(.value(stored.summary.id), .evidence(.value(code))).path))\">\(HTML.escape(name))</a>"
         }
         if let by = answer?.answeredBy { html += HTML.element("span", " " + T("answered by %@", by), [("class", "meta")]) }
         return html + "</fieldset>"

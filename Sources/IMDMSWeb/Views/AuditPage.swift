@@ -14,7 +14,7 @@ struct AuditPage {
             func field(_ name: String, _ label: String, _ value: String?, _ placeholder: String) -> String {
                 "<label>\(HTML.escape(T(label))) <input type=\"text\" name=\"\(name)\" value=\"\(HTML.escape(value ?? ""))\" placeholder=\"\(placeholder)\" size=\"14\"></label> "
             }
-            html += "<form method=\"get\" action=\"/audit\" class=\"filters\">"
+            html += "<form method=\"get\" action=\"\(SiteURL.audit.path)\" class=\"filters\">"
                 + field("actor", "Who", filters.actor, "user:thabo") + field("action", "Action", filters.action, "submission.")
                 + field("subject", "On", filters.subject, "BORDER_CROSSINGS") + field("from", "From", filters.from, "2026-11-01")
                 + field("to", "To", filters.to, "2026-11-30") + "<button type=\"submit\">\(HTML.escape(T("Filter")))</button></form>"

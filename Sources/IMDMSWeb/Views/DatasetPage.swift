@@ -40,7 +40,7 @@ struct DatasetPage {
             return "<label>\(HTML.escape(dimension.name)) <span class=\"meta\">\(HTML.escape(T("(none chosen: all)")))</span>"
                 + "<select name=\"\(HTML.escape(dimension.id))\" multiple size=\"3\">\(options)</select></label>"
         }.joined()
-        return HTML.container("form", [("class", "query"), ("method", "get"), ("action", "/datasets/\(structure.id)")], [
+        return HTML.container("form", [("class", "query"), ("method", "get"), ("action", SiteURL.dataset(.value(structure.id)).path)], [
             "<label>\(HTML.escape(T("Rows")))<select name=\"rows\">\(rowOptions)</select></label>",
             "<label>\(HTML.escape(T("Columns")))<select name=\"cols\">\(colOptions)</select></label>",
             "<label>\(HTML.escape(T("From")))<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
@@ -59,8 +59,8 @@ struct DatasetPage {
         }
         let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels, words: Localizer.current.translations)
         return TableHTML(export, id: "data-table").render()
-            + "<p class=\"downloads\">\(HTML.escape(T("Download:"))) <a id=\"download-xlsx\" href=\"/datasets/\(structure.id)/table.xlsx?\(HTML.escape(downloadQuery))\">Excel</a> · "
-            + "<a id=\"download-csv\" href=\"/datasets/\(structure.id)/table.csv?\(HTML.escape(downloadQuery))\">CSV</a></p>"
+            + "<p class=\"downloads\">\(HTML.escape(T("Download:"))) <a id=\"download-xlsx\" href=\"\(HTML.escape(SiteURL.dataset(.value(structure.id), .tableXLSX).path(query: downloadQuery)))\">Excel</a> · "
+            + "<a id=\"download-csv\" href=\"\(HTML.escape(SiteURL.dataset(.value(structure.id), .tableCSV).path(query: downloadQuery)))\">CSV</a></p>"
     }
 
     /// The table's chart, and the snippet that embeds it in another site (an image of the same query).
@@ -126,14 +126,14 @@ struct DatasetPage {
     private var ruleHTML: String {
         guard let csrf = ruleForm else { return "" }
         let note = ruleChanged ? HTML.element("p", "The rule was changed; every public output follows it from now on (the change is in the audit trail).", [("class", "notice")]) : ""
-        return note + HTML.container("form", [("method", "post"), ("action", "/datasets/\(structure.id)/disclosure"), ("id", "disclosure-rule"), ("class", "query")], [
+        return note + HTML.container("form", [("method", "post"), ("action", SiteURL.dataset(.value(structure.id), .disclosure).path), ("id", "disclosure-rule"), ("class", "query")], [
             "\(HTML.csrfField(csrf))",
             "<label>Disclosure threshold (0: none)<input name=\"threshold\" size=\"4\" inputmode=\"numeric\" value=\"\(structure.disclosureThreshold)\"></label>",
             "<button type=\"submit\">Change the rule</button>",
         ].joined()) + (SourceRules.datasets.contains(structure.id)
             ? HTML.container("p", [("class", "meta")], HTML.element("a", "Sources: the producer's report and traveller records compared",
-                                                                   [("href", "/datasets/\(structure.id)/sources"), ("id", "sources-link")])
+                                                                   [("href", SiteURL.dataset(.value(structure.id), .sources).path), ("id", "sources-link")])
                 + " · " + HTML.element("a", "Revisions: provisional estimates and the figures that stand",
-                                       [("href", "/datasets/\(structure.id)/revisions"), ("id", "revisions-link")])) : "")
+                                       [("href", SiteURL.dataset(.value(structure.id), .revisions).path), ("id", "revisions-link")])) : "")
     }
 }

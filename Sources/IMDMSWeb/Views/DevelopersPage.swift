@@ -43,7 +43,7 @@ struct DevelopersPage {
             html += code("curl '\(base)/sdmx/v2/structure/dataflow/\(agencyID)/*/~'")
             html += HTML.element("h2", T("JSON API"))
             html += HTML.container("p", [], HTML.escape(T("Datasets, codelists, tables (the table builder's queries), reports and submissions, described by")) + " "
-                + HTML.container("a", [("href", "/openapi.json")], HTML.escape(T("an OpenAPI 3.1 document"))) + ".")
+                + HTML.container("a", [("href", SiteURL.openAPI.path)], HTML.escape(T("an OpenAPI 3.1 document"))) + ".")
             html += code("curl '\(base)/api/datasets'")
             html += code("curl '\(base)/api/datasets/\(id)/table?rows=\(firstDimension)&cols=TIME_PERIOD&start=2024&end=2025'")
             html += code("curl '\(base)/api/reports'")

@@ -25,7 +25,7 @@ struct EntryPage {
         let structure = layout.structure
         return Layout(title: T("Enter data: %@", structure.name), login: login) {
             var html = HTML.element("h1", T("Enter data: %@", structure.name) + ", " + period.formatted)
-            html += "<form method=\"get\" action=\"/intake/form\" class=\"filters\"><label>\(HTML.escape(T("Dataset"))) <select name=\"dataset\">"
+            html += "<form method=\"get\" action=\"\(SiteURL.entryForm.path)\" class=\"filters\"><label>\(HTML.escape(T("Dataset"))) <select name=\"dataset\">"
                 + structures.map { HTML.option($0.id, $0.name, selected: $0.id == structure.id) }.joined()
                 + "</select></label> <label>\(HTML.escape(T("Period"))) <input name=\"period\" size=\"8\" value=\"\(HTML.escape(period.formatted))\"></label> "
                 + "<button type=\"submit\">\(HTML.escape(T("Change")))</button></form>"
@@ -33,7 +33,7 @@ struct EntryPage {
             if let note { html += HTML.element("p", note, [("class", "meta"), ("id", "entry-note")]) }
             let fixed = layout.fixed.sorted { $0.key < $1.key }.map { "\(name($0.key)): \(codeName($0.key, $0.value))" }
             if !fixed.isEmpty { html += HTML.element("p", T("Every value is for %@.", fixed.joined(separator: "; ")), [("class", "meta")]) }
-            html += "<form method=\"post\" action=\"/intake/form\" id=\"entry\">"
+            html += "<form method=\"post\" action=\"\(SiteURL.entryForm.path)\" id=\"entry\">"
                 + HTML.csrfField(login.csrfToken)
                 + hidden("dataset", structure.id) + hidden("period", period.formatted) + hidden("rows", layout.rowDimension)
                 + hidden("cols", layout.columnDimensions.joined(separator: ","))

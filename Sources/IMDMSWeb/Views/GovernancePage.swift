@@ -20,9 +20,9 @@ struct GovernancePage {
                 html += HTML.element("p", T("No assessment yet."))
             } else {
                 let rows = assessments.map { a in
-                    "<tr>" + HTML.container("td", [], "<a href=\"/governance/assessments/\(a.id.uuidString)\">\(a.year)</a>")
+                    "<tr>" + HTML.container("td", [], "<a href=\"\(SiteURL.assessment(.value(a.id)).path)\">\(a.year)</a>")
                         + HTML.element("td", a.frameworkID) + HTML.element("td", "\(a.answered)") + HTML.element("td", a.status)
-                        + HTML.container("td", [], a.submissionID.map { "<a href=\"/submissions/\($0.uuidString)\">\(HTML.escape(T("workflow")))</a>" } ?? "") + "</tr>"
+                        + HTML.container("td", [], a.submissionID.map { "<a href=\"\(SiteURL.submission(.value($0)).path)\">\(HTML.escape(T("workflow")))</a>" } ?? "") + "</tr>"
                 }.joined()
                 html += "<table id=\"assessments\"><thead><tr>" + [T("Year"), T("Framework"), T("Answers"), T("Status"), T("Submission")].map { HTML.element("th", $0) }.joined()
                     + "</tr></thead><tbody>" + rows + "</tbody></table>"
@@ -31,7 +31,7 @@ struct GovernancePage {
             html += ReportsPage.scorecardForm
             if canCreate && !frameworks.isEmpty {
                 html += HTML.element("h2", T("Start an assessment"))
-                html += "<form method=\"post\" action=\"/governance/assessments\" id=\"new-assessment\">\(HTML.csrfField(csrf))"
+                html += "<form method=\"post\" action=\"\(SiteURL.assessments.path)\" id=\"new-assessment\">\(HTML.csrfField(csrf))"
                     + "<label>\(HTML.escape(T("Year"))) <input name=\"year\" size=\"6\" required inputmode=\"numeric\"></label> <label>\(HTML.escape(T("Framework"))) <select name=\"framework\">"
                     + frameworks.map { HTML.option($0.id, "\($0.title) (\($0.version))" + ($0.illustrative ? " — " + T("illustrative") : ""), selected: false) }.joined()
                     + "</select></label> <button type=\"submit\">\(HTML.escape(T("Start")))</button></form>"
@@ -41,7 +41,7 @@ struct GovernancePage {
                 HTML.element("li", "\(f.title) — \(f.code) " + T("version %@", f.version) + (f.illustrative ? " " + T("(illustrative set, not IOM's questionnaire)") : ""))
             }.joined() + "</ul>"
             if canImport {
-                html += "<form method=\"post\" action=\"/governance/frameworks\" enctype=\"multipart/form-data\" id=\"import-framework\">"
+                html += "<form method=\"post\" action=\"\(SiteURL.frameworks.path)\" enctype=\"multipart/form-data\" id=\"import-framework\">"
                     + "\(HTML.csrfField(csrf))"
                     + HTML.element("p", T("Import an indicator list from a workbook: a sheet ‘indicators’ with the columns %@; optional sheets ‘scales’ (scale, option_code, label, score) and ‘framework’ (id, version, title).",
                                             FrameworkWorkbook.indicatorColumns.joined(separator: ", ")))

@@ -51,7 +51,7 @@ struct HomePage {
         return HTML.container("section", [("class", "dashboard"), ("id", "dashboard")],
             HTML.element("h2", "\(dashboard.definition.title): \(dashboard.periodLabel)") + HTML.container("div", [("class", "figures")], figures)
             + narrative + HTML.container("div", [("class", "drawings")], drawings)
-            + "<p><a href=\"/reports\">\(HTML.escape(T("All reports")))</a></p>")
+            + "<p><a href=\"\(SiteURL.reports.path)\">\(HTML.escape(T("All reports")))</a></p>")
     }
 
     private func card(_ entry: Entry) -> String {
@@ -63,7 +63,7 @@ struct HomePage {
             coverage = T("No data yet")
         }
         return HTML.container("section", [("class", "dataset"), ("id", s.id)], [
-            HTML.container("h2", [], HTML.container("a", [("href", "/datasets/\(s.id)")], HTML.escape(Localizer.current.translations.datasetName(s.id, english: s.name)))),
+            HTML.container("h2", [], HTML.container("a", [("href", SiteURL.dataset(.value(s.id)).path)], HTML.escape(Localizer.current.translations.datasetName(s.id, english: s.name)))),
             HTML.element("p", s.metadata.description),
             HTML.container("dl", [("class", "meta-list")], [
                 (T("Dataset"), s.id), (T("Producer"), entry.organisation),
@@ -76,17 +76,17 @@ struct HomePage {
             ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()),
             HTML.container("p", [("class", "downloads")], Self.downloads(s)),
             entry.reports.isEmpty ? "" : HTML.container("p", [("class", "reports")], HTML.escape(T("Reports:")) + " " + entry.reports.map {
-                HTML.container("a", [("href", "/reports/\($0.id)")], HTML.escape(Localizer.current.translations.reportText($0.title)))
+                HTML.container("a", [("href", SiteURL.report(.value($0.id)).path)], HTML.escape(Localizer.current.translations.reportText($0.title)))
             }.joined(separator: " · ")),
         ].joined())
     }
 
     /// Links to the table builder and the dataset's downloads, all in the reader's scope.
     static func downloads(_ s: DataStructure) -> String {
-        [("/datasets/\(s.id)", T("Table builder and chart")), ("/datasets/\(s.id)/table.xlsx", T("Table (Excel)")),
-         ("/sdmx/2.1/data/\(s.id)?format=csv", T("All data (SDMX-CSV)")),
-         ("/sdmx/2.1/data/\(s.id)?format=structurespecificdata", T("All data (SDMX-ML)")),
-         ("/sdmx/2.1/dataflow/all/\(s.id)?references=all", T("Structure (SDMX-ML)"))]
+        [(SiteURL.dataset(.value(s.id)).path, T("Table builder and chart")), (SiteURL.dataset(.value(s.id), .tableXLSX).path, T("Table (Excel)")),
+         (SiteURL.sdmxData(s.id).path(query: "format=csv"), T("All data (SDMX-CSV)")),
+         (SiteURL.sdmxData(s.id).path(query: "format=structurespecificdata"), T("All data (SDMX-ML)")),
+         (SiteURL.sdmxStructure(s.id).path(query: "references=all"), T("Structure (SDMX-ML)"))]
             .map { HTML.container("a", [("href", $0.0)], HTML.escape($0.1)) }.joined(separator: " · ")
     }
 }

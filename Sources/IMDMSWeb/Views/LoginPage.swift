@@ -11,7 +11,7 @@ struct LoginPage {
             HTML.element("h1", T("Log in"))
                 + (message.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
                 + """
-                <form class="login" method="post" action="/login">
+                <form class="login" method="post" action="\(SiteURL.login.path)">
                 \(HTML.csrfField(csrfToken))
                 <label>\(HTML.escape(T("Username"))) <input name="username" autocomplete="username" required value="\(HTML.escape(username))"></label>
                 <label>\(HTML.escape(T("Password"))) <input name="password" type="password" autocomplete="current-password" required></label>

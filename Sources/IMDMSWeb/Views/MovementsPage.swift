@@ -24,13 +24,13 @@ struct MovementsPage {
             }
             if let summary { html += summaryHTML(summary) }
             html += HTML.element("h2", T("Add an extract"))
-            html += "<form method=\"post\" action=\"/movements\" enctype=\"multipart/form-data\">\(HTML.csrfField(csrf))"
+            html += "<form method=\"post\" action=\"\(SiteURL.movements.path)\" enctype=\"multipart/form-data\">\(HTML.csrfField(csrf))"
                 + "<label>\(HTML.escape(T("Border extract (CSV)"))) <input type=\"file\" name=\"file\" required></label> <button type=\"submit\">\(HTML.escape(T("Pseudonymise and add")))</button></form>"
             html += HTML.element("h2", T("Query crossings"))
             let q = query
             // A POST with the CSRF token: the query is written to the audit trail, so a link or an
             // image elsewhere must not be able to make the officer "look someone up".
-            html += "<form method=\"post\" action=\"/movements/search\" id=\"query\">\(HTML.csrfField(csrf))"
+            html += "<form method=\"post\" action=\"\(SiteURL.movementsSearch.path)\" id=\"query\">\(HTML.csrfField(csrf))"
                 + "<label>\(HTML.escape(T("From"))) <input name=\"from\" placeholder=\"2023-01-01\" value=\"\(HTML.escape(q?.from ?? ""))\"></label> "
                 + "<label>\(HTML.escape(T("To"))) <input name=\"to\" placeholder=\"2023-01-31\" value=\"\(HTML.escape(q?.to ?? ""))\"></label> "
                 + "<label>\(HTML.escape(T("Post"))) <input name=\"post\" size=\"5\" value=\"\(HTML.escape(q?.post ?? ""))\"></label> "

@@ -17,7 +17,7 @@ struct ReportsPage {
 
     /// The governance scorecard's form: a year, the one to compare it with, a format.
     static var scorecardForm: String {
-        "<form method=\"get\" action=\"/reports/\(ScorecardReport.id)\"><label>\(HTML.escape(T("Year"))) <input name=\"year\" size=\"6\" placeholder=\"\(HTML.escape(T("latest")))\"></label> "
+        "<form method=\"get\" action=\"\(SiteURL.report(.value(ScorecardReport.id)).path)\"><label>\(HTML.escape(T("Year"))) <input name=\"year\" size=\"6\" placeholder=\"\(HTML.escape(T("latest")))\"></label> "
             + "<label>\(HTML.escape(T("Compared with"))) <input name=\"compare\" size=\"6\" placeholder=\"\(HTML.escape(T("the one before")))\"></label> "
             + formatSelect + " <button type=\"submit\">\(HTML.escape(T("Make the scorecard")))</button></form>"
     }
@@ -31,7 +31,7 @@ struct ReportsPage {
                 let period = entry.defaultPeriod?.formatted ?? ""
                 html += HTML.container("section", [("class", "report"), ("id", "report-\(r.id)")],
                     HTML.element("h2", words.reportText(r.title)) + HTML.element("p", words.reportText(r.description))
-                    + "<form method=\"get\" action=\"/reports/\(HTML.escape(r.id))\"><label>\(HTML.escape(T("Period"))) <input name=\"period\" size=\"10\" value=\"\(HTML.escape(period))\" placeholder=\"\(HTML.escape(Period.example(r.frequency)))\"></label> "
+                    + "<form method=\"get\" action=\"\(HTML.escape(SiteURL.report(.value(r.id)).path))\"><label>\(HTML.escape(T("Period"))) <input name=\"period\" size=\"10\" value=\"\(HTML.escape(period))\" placeholder=\"\(HTML.escape(Period.example(r.frequency)))\"></label> "
                     + Self.formatSelect + " <button type=\"submit\">\(HTML.escape(T("Make the report")))</button></form>")
             }
             html += HTML.container("section", [("class", "report"), ("id", "report-\(ScorecardReport.id)")],

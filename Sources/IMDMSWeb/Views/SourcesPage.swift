@@ -48,7 +48,7 @@ struct SourcesPage {
             html += HTML.element("h2", T("Rules"))
             html += rules.isEmpty ? HTML.element("p", T("None: the producer's report is current wherever it exists."))
                 : "<ul id=\"rules\">" + rules.map { HTML.element("li", T("%@ to %@", $0.first.formatted, $0.last.map(\.formatted) ?? T("onwards")) + ": " + T($0.source.label)) }.joined() + "</ul>"
-            html += "<form method=\"post\" action=\"/datasets/\(HTML.escape(structure.id))/sources\" id=\"new-rule\">"
+            html += "<form method=\"post\" action=\"\(HTML.escape(SiteURL.dataset(.value(structure.id), .sources).path))\" id=\"new-rule\">"
                 + "\(HTML.csrfField(csrf))"
                 + "<label>\(HTML.escape(T("From"))) <input name=\"first\" placeholder=\"2022-11\" required></label> "
                 + "<label>\(HTML.escape(T("To"))) <input name=\"last\" placeholder=\"(\(HTML.escape(T("onwards"))))\"></label> "

@@ -22,7 +22,7 @@ struct SubmissionPage {
                 html += HTML.container("div", [("class", "comment"), ("id", "review-comment")], "<strong>\(HTML.escape(T("Returned with this comment:")))</strong> " + HTML.escape(comment))
             }
             if s.status == .returned, let structure, Access.canSubmit(login.user, to: structure) {
-                html += "<p><a id=\"correct-in-form\" href=\"/intake/form?from=\(s.id.uuidString)\">\(HTML.escape(T("Correct it in the data-entry form")))</a></p>"
+                html += "<p><a id=\"correct-in-form\" href=\"\(SiteURL.entryForm.path(query: "from=\(s.id.uuidString)"))\">\(HTML.escape(T("Correct it in the data-entry form")))</a></p>"
             }
             var facts: [(String, String)] = [
                 (T("Submission"), s.id.uuidString), (T("Received"), times.format(s.createdAt)), (T("Channel"), s.channel.rawValue),
@@ -44,7 +44,7 @@ struct SubmissionPage {
         let csrf = "\(HTML.csrfField(login.csrfToken))"
         var html = HTML.element("h2", T("Actions"))
         for action in actions {
-            let base = "/submissions/\(submission.id.uuidString)/\(action.rawValue)"
+            let base = SiteURL.submissionAction(.value(submission.id), .value(action.rawValue)).path
             var extra = ""
             switch action {
             case .return:

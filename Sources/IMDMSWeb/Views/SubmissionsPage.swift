@@ -16,7 +16,7 @@ struct SubmissionsPage {
                 + SubmissionStatus.allCases.map { HTML.option($0.rawValue, $0.rawValue, selected: $0 == status) }.joined()
             let datasets = HTML.option("", T("any dataset"), selected: datasetID == nil)
                 + reference.structures.map { HTML.option($0.id, Localizer.current.translations.datasetName($0.id, english: $0.name), selected: $0.id == datasetID) }.joined()
-            html += "<form method=\"get\" action=\"/submissions\" class=\"filters\"><select name=\"status\">\(statuses)</select> "
+            html += "<form method=\"get\" action=\"\(SiteURL.submissions.path)\" class=\"filters\"><select name=\"status\">\(statuses)</select> "
                 + "<select name=\"dataset\">\(datasets)</select> <button type=\"submit\">\(HTML.escape(T("Show")))</button></form>"
             html += Self.table(submissions, reference: reference, times: times, id: "submissions")
             return html
@@ -29,7 +29,7 @@ struct SubmissionsPage {
         var html = "<table class=\"data\" id=\"\(HTML.escape(id))\"><thead><tr>"
             + [T("Received"), T("Dataset"), T("From"), T("File"), T("Observations"), T("State")].map { HTML.element("th", $0) }.joined() + "</tr></thead><tbody>"
         for s in submissions {
-            let link = HTML.container("a", [("href", "/submissions/\(s.id.uuidString)")], HTML.escape(times.format(s.createdAt)))
+            let link = HTML.container("a", [("href", SiteURL.submission(.value(s.id)).path)], HTML.escape(times.format(s.createdAt)))
             html += "<tr>" + HTML.container("td", [], link) + HTML.element("td", reference.structure(s.datasetID).map { Localizer.current.translations.datasetName($0.id, english: $0.name) } ?? s.datasetID)
                 + HTML.element("td", s.organisationID) + HTML.element("td", s.source?.name ?? s.channel.rawValue)
                 + HTML.element("td", NumberFormat.grouped(Double(s.observationCount)))

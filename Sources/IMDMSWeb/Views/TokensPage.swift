@@ -17,13 +17,13 @@ struct TokensPage {
             for token in tokens {
                 let state = T(token.revokedAt != nil ? "revoked" : token.isLive() ? "active" : "expired")
                 let revoke = token.revokedAt == nil
-                    ? "<form method=\"post\" action=\"/admin/tokens/\(token.id.uuidString)/revoke\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Revoke")))</button></form>" : ""
+                    ? "<form method=\"post\" action=\"\(SiteURL.tokenRevoke(.value(token.id)).path)\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Revoke")))</button></form>" : ""
                 html += "<tr>" + [token.name, token.role.rawValue, token.organisationID ?? "", "\(token.createdBy), \(token.createdAt)",
                                   token.expiresAt.map { "\($0)" } ?? T("never"), state].map { HTML.element("td", $0) }.joined()
                     + HTML.container("td", [], revoke) + "</tr>"
             }
             html += "</tbody></table>" + HTML.element("h2", T("New token"))
-            html += "<form method=\"post\" action=\"/admin/tokens\" id=\"new-token\">\(csrf)<label>\(HTML.escape(T("Name"))) <input type=\"text\" name=\"name\" required></label> "
+            html += "<form method=\"post\" action=\"\(SiteURL.tokens.path)\" id=\"new-token\">\(csrf)<label>\(HTML.escape(T("Name"))) <input type=\"text\" name=\"name\" required></label> "
                 + RoleChoice.selects(organisations: organisations)
                 + "<label>\(HTML.escape(T("Valid for"))) <select name=\"days\">"
                 + APITokenRepository.lifetimes.map { "<option value=\"\($0)\">\(HTML.escape(T("%@ days", String($0))))</option>" }.joined() + "</select></label> "

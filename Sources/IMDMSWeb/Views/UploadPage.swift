@@ -16,23 +16,22 @@ struct UploadPage {
     static let gridRows = 25
 
     func render(login: SessionRepository.Session) -> Layout {
-        let base = "/intake/uploads/\(upload.id.uuidString)"
         let csrf = "\(HTML.csrfField(login.csrfToken))"
         return Layout(title: T("Check %@", upload.file.name), login: login) {
             var html = HTML.element("h1", "\(upload.file.name) → \(Localizer.current.translations.datasetName(structure.id, english: structure.name))")
             html += HTML.element("p", summary, [("id", "summary")])
             for note in preview.notes { html += HTML.element("p", T("Note: %@", note), [("class", "meta")]) }
-            if !preview.unknownValues.isEmpty { html += unknownForms(base, csrf) }
+            if !preview.unknownValues.isEmpty { html += unknownForms(csrf) }
             if !preview.problems.isEmpty { html += problemTable(T("Problems (nothing can be stored until they are fixed)"), preview.problems, id: "problems") }
             if !preview.warnings.isEmpty { html += problemTable(T("Warnings (please check; they do not block)"), preview.warnings, id: "warnings") }
             if preview.problems.isEmpty {
-                html += "<form method=\"post\" action=\"\(base)/submit\">\(csrf)<button type=\"submit\" id=\"submit\">\(HTML.escape(T("Submit %@ observations", String(preview.observationCount))))</button></form>"
+                html += "<form method=\"post\" action=\"\(SiteURL.upload(.value(upload.id), .submit).path)\">\(csrf)<button type=\"submit\" id=\"submit\">\(HTML.escape(T("Submit %@ observations", String(preview.observationCount))))</button></form>"
             }
             html += sampleTable + gridTable
             html += MappingFormView(form: mappingForm ?? MappingForm(profile: preview.profile, structure: structure), structure: structure,
-                                    action: "\(base)/mapping", csrf: csrf, errors: mappingErrors).render()
+                                    action: SiteURL.upload(.value(upload.id), .mapping).path, csrf: csrf, errors: mappingErrors).render()
             html += "<details><summary>\(HTML.escape(T("The mapping as JSON (for imdms import --profile)")))</summary>"
-                + "<form method=\"post\" action=\"\(base)/profile\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">\(HTML.escape(T("Apply this JSON")))</button></form></details>"
+                + "<form method=\"post\" action=\"\(SiteURL.upload(.value(upload.id), .profile).path)\">\(csrf)<textarea name=\"profile\" rows=\"16\" cols=\"90\">\(HTML.escape(profileJSON))</textarea><br><button type=\"submit\">\(HTML.escape(T("Apply this JSON")))</button></form></details>"
             return html
         }
     }
@@ -46,14 +45,14 @@ struct UploadPage {
         return T("%@ problem(s) found; nothing has been stored.", String(preview.problems.count))
     }
 
-    private func unknownForms(_ base: String, _ csrf: String) -> String {
+    private func unknownForms(_ csrf: String) -> String {
         var html = HTML.element("h2", T("Names to confirm"))
         for unknown in preview.unknownValues {
             let codes = reference.codelistsByID[unknown.codelistID]?.codes ?? []
             let suggested = Set(unknown.suggestions.map(\.code))
             let options = unknown.suggestions.map { HTML.option($0.code, "\($0.name) (\($0.code))", selected: $0.code == unknown.suggestions.first?.code) }
                 .joined() + codes.filter { !suggested.contains($0.id) }.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined()
-            html += "<form class=\"alias\" method=\"post\" action=\"\(base)/alias\">\(csrf)"
+            html += "<form class=\"alias\" method=\"post\" action=\"\(SiteURL.upload(.value(upload.id), .alias).path)\">\(csrf)"
                 + "<input type=\"hidden\" name=\"codelist\" value=\"\(HTML.escape(unknown.codelistID))\">"
                 + "<input type=\"hidden\" name=\"text\" value=\"\(HTML.escape(unknown.text))\">"
                 + "<label>" + HTML.escape(T("‘%@’ (sheet %@, row %@, column %@) is", unknown.text, unknown.sheet, String(unknown.row), unknown.column))

@@ -14,15 +14,14 @@ struct UsersPage {
             if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
             html += "<table class=\"data\" id=\"users\"><thead><tr>" + [T("Username"), T("Name"), T("Role"), T("Organisation"), T("State")].map { HTML.element("th", $0) }.joined() + "<th></th></tr></thead><tbody>"
             for user in users {
-                let base = "/admin/users/\(user.id.uuidString)"
-                let toggle = "<form method=\"post\" action=\"\(base)/active\">\(csrf)<input type=\"hidden\" name=\"active\" value=\"\(!user.isActive)\">"
+                let toggle = "<form method=\"post\" action=\"\(SiteURL.user(.value(user.id), .active).path)\">\(csrf)<input type=\"hidden\" name=\"active\" value=\"\(!user.isActive)\">"
                     + "<button type=\"submit\">\(HTML.escape(T(user.isActive ? "Deactivate" : "Reactivate")))</button></form>"
-                let reset = "<form method=\"post\" action=\"\(base)/password\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Reset password")))</button></form>"
+                let reset = "<form method=\"post\" action=\"\(SiteURL.user(.value(user.id), .password).path)\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Reset password")))</button></form>"
                 html += "<tr>" + [user.username, user.displayName, user.role.rawValue, user.organisationID ?? "", T(user.isActive ? "active" : "deactivated")]
                     .map { HTML.element("td", $0) }.joined() + HTML.container("td", [], reset + toggle) + "</tr>"
             }
             html += "</tbody></table>" + HTML.element("h2", T("New account"))
-            html += "<form method=\"post\" action=\"/admin/users\" id=\"new-user\">\(csrf)"
+            html += "<form method=\"post\" action=\"\(SiteURL.users.path)\" id=\"new-user\">\(csrf)"
                 + "<label>\(HTML.escape(T("Username"))) <input type=\"text\" name=\"username\" required></label> "
                 + "<label>\(HTML.escape(T("Name"))) <input type=\"text\" name=\"displayName\"></label> "
                 + RoleChoice.selects(organisations: organisations)

@@ -22,16 +22,15 @@ struct APIController: RouteCollection {
     }
 
     func boot(routes: any RoutesBuilder) throws {
-        let api = routes.grouped("api")
-        api.get("datasets", use: datasets)
-        api.get("codelists", use: codelists)
-        api.get("codelists", ":codelistID", use: codelist)
-        api.get("submissions", use: submissions)
-        api.get("submissions", ":submissionID", use: submission)
-        api.get("reports", use: reports)
-        api.get("reports", ":reportID", use: report)
-        api.get("datasets", ":datasetID", "table", use: table)
-        api.on(.POST, "datasets", ":datasetID", "submissions", body: .collect(maxSize: BodyLimits.uploadSize), use: submit)
+        routes.get(SiteURL.api(.datasets), use: datasets)
+        routes.get(SiteURL.api(.codelists), use: codelists)
+        routes.get(SiteURL.api(.codelist(.key)), use: codelist)
+        routes.get(SiteURL.api(.submissions), use: submissions)
+        routes.get(SiteURL.api(.submission(.key)), use: submission)
+        routes.get(SiteURL.api(.reports), use: reports)
+        routes.get(SiteURL.api(.report(.key)), use: report)
+        routes.get(SiteURL.api(.table(.key)), use: table)
+        routes.post(SiteURL.api(.datasetSubmissions(.key)), collecting: BodyLimits.uploadSize, use: submit)
     }
 
     struct SubmitQuery: Content {
@@ -44,7 +43,7 @@ struct APIController: RouteCollection {
     /// with the summary when stored, 422 with every problem when refused, 200 for a dry run.
     func submit(_ request: Request) async throws -> Response {
         let login = try Access.requireLogin(request)
-        let datasetID = request.parameters.get("datasetID") ?? ""
+        let datasetID = request.parameters.get(SiteURL.Key.dataset) ?? ""
         guard let structure = request.imdms.reference.structure(datasetID) else { throw WebError.notFound("There is no dataset '\(datasetID)'.") }
         guard Access.canSubmit(login.user, to: structure) else {
             throw WebError(status: .forbidden, reason: "A \(login.user.role.rawValue) of \(login.user.organisationID ?? "no organisation") cannot submit to \(datasetID).")
@@ -85,7 +84,7 @@ struct APIController: RouteCollection {
     }
 
     func codelist(_ request: Request) async throws -> Response {
-        let id = request.parameters.get("codelistID") ?? ""
+        let id = request.parameters.get(SiteURL.Key.codelist) ?? ""
         guard let list = request.imdms.reference.codelistsByID[id] else {
             throw WebError.notFound("There is no codelist '\(id)'.")
         }
@@ -130,7 +129,7 @@ struct APIController: RouteCollection {
            compare.count != 4 || !compare.allSatisfy(\.isASCII) || Int(compare).map({ !(1900...2999).contains($0) }) ?? true {
             throw WebError.badRequest("The compare ‘\(compare)’ is not a year such as 2018.")
         }
-        if request.parameters.get("reportID") == ScorecardReport.id {
+        if request.parameters.get(SiteURL.Key.report) == ScorecardReport.id {
             let (document, year) = try await GovernanceController.scorecardDocument(request)
             return APIModels.ReportDTO(document.definition, period: try Period(parsing: String(year)), document: document)
         }

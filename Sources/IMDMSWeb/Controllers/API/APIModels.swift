@@ -119,7 +119,7 @@ enum APIModels {
                         plainTables: section.plainTables.map { PlainTable(title: $0.title, columns: $0.columns, rows: $0.rows.map { $0.map(\.text) }) })
             }
             downloads = Dictionary(uniqueKeysWithValues: ["html", "xlsx", "csv", "pdf"].map {
-                ($0, "/reports/\(report.id)?period=\(period.formatted)&format=\($0)")
+                ($0, SiteURL.report(.value(report.id)).path(query: "period=\(period.formatted)&format=\($0)"))
             })
         }
     }
