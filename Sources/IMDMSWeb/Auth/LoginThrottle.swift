@@ -10,6 +10,12 @@ import Foundation
 /// Bcrypt. An attempt is counted *before* its password is checked (`begin` is one actor step), so
 /// parallel attempts cannot all pass a check that sees none of them; a success takes it back.
 actor LoginThrottle {
+    /// What a refused caller reads: how long to wait.
+    static func waitMessage(_ seconds: TimeInterval) -> String {
+        seconds < 90 ? "Too many failed attempts. Try again in \(Int(seconds.rounded(.up))) seconds."
+            : "Too many failed attempts. Try again in \(Int((seconds / 60).rounded(.up))) minutes."
+    }
+
     struct Policy: Sendable {
         var freeFailures: Int
         var baseDelay: TimeInterval

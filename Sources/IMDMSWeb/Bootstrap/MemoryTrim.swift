@@ -8,7 +8,7 @@ import Glibc
 /// release. Linux only; elsewhere nothing.
 enum MemoryTrim {
     /// glibc's `malloc_trim`, looked up at run time (its header is not in the Glibc module).
-    nonisolated(unsafe) static let trim: (@convention(c) (Int) -> Int32)? = {
+    static let trim: (@convention(c) (Int) -> Int32)? = {
         #if canImport(Glibc)
         guard let symbol = dlsym(nil, "malloc_trim") else { return nil }
         return unsafeBitCast(symbol, to: (@convention(c) (Int) -> Int32).self)

@@ -34,7 +34,7 @@ struct AccountController: RouteCollection {
         let store = request.imdms.store
         switch try await PasswordCheck.run(form.current, account: login.user.username, request: request, throttle: throttle) {
         case let .wait(seconds):
-            return refuse(.tooManyRequests, LoginController.waitMessage(seconds))
+            return refuse(.tooManyRequests, LoginThrottle.waitMessage(seconds))
         case .wrong:
             try await AuditRepository(store: store).append(actor: "user:\(login.user.username)", action: "user.password_change-failed",
                                                            subject: "user:\(login.user.username)", after: "wrong current password")

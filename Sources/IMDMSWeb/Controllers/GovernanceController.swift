@@ -21,13 +21,6 @@ struct GovernanceController: RouteCollection {
 
     static func repository(_ request: Request) -> AssessmentRepository { AssessmentRepository(store: request.imdms.store) }
 
-    static func structure(_ request: Request) throws -> DataStructure {
-        guard let structure = request.imdms.reference.structure(AssessmentRepository.datasetID) else {
-            throw WebError(status: .serviceUnavailable, reason: "The reference configuration has no \(AssessmentRepository.datasetID) dataset.")
-        }
-        return structure
-    }
-
     /// Roles that may answer some assessment (the organisation is checked on the assessment).
     static func answering(_ request: Request) throws -> SessionRepository.Session {
         try Access.require(request, "answer governance assessments") { [.producer, .dataManager, .administrator].contains($0.role) }
@@ -52,7 +45,7 @@ struct GovernanceController: RouteCollection {
     func index(_ request: Request) async throws -> Response {
         let login = try Self.working(request)
         let repository = Self.repository(request)
-        let structure = try Self.structure(request)
+        let structure = try GovernanceRequests.structure(request)
         let page = GovernancePage(frameworks: try await repository.frameworks(), assessments: try await repository.list(),
                                   canCreate: AssessmentRepository.mayAnswer(login.user, organisationID: structure.organisationID),
                                   canImport: Access.reviews(login.user), csrf: login.csrfToken)
@@ -84,7 +77,7 @@ struct GovernanceController: RouteCollection {
     }
 
     func create(_ request: Request) async throws -> Response {
-        let structure = try Self.structure(request)
+        let structure = try GovernanceRequests.structure(request)
         let login = try Access.require(request, "start governance assessments") { AssessmentRepository.mayAnswer($0, organisationID: structure.organisationID) }
         let form = try request.content.decode(CreateForm.self)
         guard let year = form.year else { throw WebError.badRequest("Give the year the assessment is for, e.g. 2022.") }
@@ -137,7 +130,7 @@ struct GovernanceController: RouteCollection {
             files[code] = .init(name: file.filename, content: Data(buffer: file.data))
         }
         let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, files: files, by: login.user,
-                                                               structure: try Self.structure(request))
+                                                               structure: try GovernanceRequests.structure(request))
         return request.redirect(to: SiteURL.assessment(.value(stored.summary.id)).path(query: "saved=\(outcome.changed.count)"), redirectType: .normal)
     }
 
@@ -150,7 +143,7 @@ struct GovernanceController: RouteCollection {
         let stored = try await Self.assessment(request)
         let grids = try Self.grids(try request.content.decode(WorkbookForm.self).file, what: "the answers workbook")
         let answers = try AssessmentWorkbook.answers(from: grids, framework: stored.framework, answeredBy: login.user.username)
-        let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, by: login.user, structure: try Self.structure(request))
+        let outcome = try await Self.repository(request).save(stored.summary.id, answers: answers, by: login.user, structure: try GovernanceRequests.structure(request))
         return request.redirect(to: SiteURL.assessment(.value(stored.summary.id)).path(query: "saved=\(outcome.changed.count)"), redirectType: .normal)
     }
 
@@ -161,27 +154,15 @@ struct GovernanceController: RouteCollection {
               let file = try await SubmissionRepository(store: request.imdms.store).sourceFile(sha256: sha) else {
             throw WebError.notFound("That answer has no evidence file.")
         }
-        return ReportController.download(file.content, type: "application/octet-stream", name: file.name.replacingOccurrences(of: "\"", with: ""))
+        return Download.attachment(file.content, type: "application/octet-stream", name: file.name.replacingOccurrences(of: "\"", with: ""))
     }
 
     /// `/reports/mgi-scorecard?year=2022&compare=2018&format=…`: the latest assessment the reader
     /// may see (published for the public; approved for staff; also submitted ones for those who
     /// answer and review them), compared with the one before it or the year named.
     func scorecard(_ request: Request) async throws -> Response {
-        let (document, year) = try await Self.scorecardDocument(request)
-        return try await ReportController.respond(document, name: "\(ScorecardReport.id)-\(year)", request: request)
+        let (document, year) = try await GovernanceRequests.scorecardDocument(request)
+        return try await ReportRequests.respond(document, name: "\(ScorecardReport.id)-\(year)", request: request)
     }
 
-    /// The scorecard the reader may see (`?year=` or, as other reports, `?period=`; `?compare=`): the page's and the JSON API's.
-    static func scorecardDocument(_ request: Request) async throws -> (document: ReportDocument, year: Int) {
-        let structure = try Self.structure(request)
-        func year(_ name: String) throws -> Int? {
-            guard let text = request.query[String.self, at: name], !text.isEmpty else { return nil }
-            guard let year = Int(text) else { throw WebError.badRequest("The \(name) ‘\(text)’ is not a year such as 2022.") }
-            return year
-        }
-        let answers = request.login.map { AssessmentRepository.mayAnswer($0.user, organisationID: structure.organisationID) } ?? false
-        return try await ScorecardBuilder(store: request.imdms.store, reference: request.imdms.reference, translations: Localizer.current.translations)
-            .document(visibility: request.visibility, submitted: answers, year: try year("year") ?? year("period"), compare: try year("compare"))
-    }
 }

@@ -36,7 +36,7 @@ struct LoginController: RouteCollection {
         let user: User
         switch try await PasswordCheck.run(form.password, account: username, request: request, throttle: throttle) {
         case let .wait(seconds):
-            return page(request, status: .tooManyRequests, message: Self.waitMessage(seconds), username: username)
+            return page(request, status: .tooManyRequests, message: LoginThrottle.waitMessage(seconds), username: username)
         case let .wrong(account):
             // Only names of real accounts are written down: a password typed into the name field
             // must not end up in the audit trail.
@@ -54,11 +54,6 @@ struct LoginController: RouteCollection {
         response.cookies[AuthCookies.session] = AuthCookies.make(session.token, for: request, maxAge: Int(SessionRepository.lifetime), sameSite: .lax)
         response.cookies[AuthCookies.loginCSRF] = AuthCookies.make("", for: request, maxAge: 0, sameSite: .strict)
         return response
-    }
-
-    static func waitMessage(_ seconds: TimeInterval) -> String {
-        seconds < 90 ? "Too many failed attempts. Try again in \(Int(seconds.rounded(.up))) seconds."
-            : "Too many failed attempts. Try again in \(Int((seconds / 60).rounded(.up))) minutes."
     }
 
     func logout(_ request: Request) async throws -> Response {

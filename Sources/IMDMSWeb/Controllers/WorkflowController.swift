@@ -13,41 +13,15 @@ struct WorkflowController: RouteCollection {
     }
 
     func list(_ request: Request) async throws -> Response {
-        let (login, submissions, status, datasetID) = try await Self.listed(request)
-        let page = SubmissionsPage(submissions: submissions, status: status, datasetID: datasetID, reference: request.imdms.reference,
+        let listed = try await SubmissionRequests.listed(request)
+        let page = SubmissionsPage(submissions: listed.submissions, status: listed.status, datasetID: listed.datasetID, reference: request.imdms.reference,
                                    times: ReleaseTimeText(timeZone: request.imdms.settings.timeZone))
-        return page.render(login: login).response()
-    }
-
-    /// The submissions the caller may see (all for reviewers, the organisation's for a
-    /// producer), filtered by `?status=` and `?dataset=`: shared by the page and the JSON API.
-    static func listed(_ request: Request) async throws -> (SessionRepository.Session, [Submission], SubmissionStatus?, String?) {
-        let login = try Access.require(request, "see submissions", Access.seesSubmissions)
-        let statusText = request.query[String.self, at: "status"].flatMap { $0.isEmpty ? nil : $0 }
-        let status = try statusText.map { text in
-            guard let status = SubmissionStatus(rawValue: text) else { throw WebError.badRequest("There is no status ‘\(text)’.") }
-            return status
-        }
-        let datasetID = request.query[String.self, at: "dataset"].flatMap { $0.isEmpty ? nil : $0 }
-        if let datasetID, request.imdms.reference.structure(datasetID) == nil { throw WebError.badRequest("There is no dataset ‘\(datasetID)’.") }
-        let organisationID = Access.reviews(login.user) ? nil : login.user.organisationID ?? "-"
-        let submissions = try await SubmissionRepository(store: request.imdms.store)
-            .list(datasetID: datasetID, organisationID: organisationID, status: status, limit: 500)
-        return (login, submissions, status, datasetID)
-    }
-
-    /// The submission, if the caller may see it (a producer only its organisation's).
-    static func submission(_ request: Request, _ login: SessionRepository.Session) async throws -> Submission {
-        guard let id = request.parameters.get(SiteURL.Key.submission).flatMap(UUID.init(uuidString:)),
-              let submission = try await SubmissionRepository(store: request.imdms.store).find(id),
-              Access.sees(submission, login.user)
-        else { throw WebError.notFound("There is no such submission.") }
-        return submission
+        return page.render(login: listed.login).response()
     }
 
     func show(_ request: Request) async throws -> Response {
         let login = try Access.require(request, "see submissions", Access.seesSubmissions)
-        let submission = try await Self.submission(request, login)
+        let submission = try await SubmissionRequests.submission(request, login)
         let store = request.imdms.store
         let workflow = WorkflowRepository(store: store)
         let page = SubmissionPage(
@@ -70,7 +44,7 @@ struct WorkflowController: RouteCollection {
         guard let action = request.parameters.get(SiteURL.Key.action).flatMap(WorkflowAction.init(rawValue:)) else {
             throw WebError.notFound("There is no such action.")
         }
-        let submission = try await Self.submission(request, login)
+        let submission = try await SubmissionRequests.submission(request, login)
         let form = try request.content.decode(ActionForm.self)
         let releaseAt = action == .publish ? try ReleaseTimeText(timeZone: request.imdms.settings.timeZone).parse(form.release) : nil
         try await WorkflowRepository(store: request.imdms.store)

@@ -77,7 +77,7 @@ struct APIController: RouteCollection {
     /// The same table as the dataset page for the same query string, as JSON (withheld cells
     /// have no value and carry their `confidentiality`).
     func table(_ request: Request) async throws -> Response {
-        let (_, table) = try await DatasetController.table(request)
+        let (_, table) = try await TableRequests.table(request)
         let response = Response(status: .ok)
         try response.content.encode(table, as: .json)
         return response
@@ -98,24 +98,24 @@ struct APIController: RouteCollection {
     }
 
     func submissions(_ request: Request) async throws -> [APIModels.SubmissionDTO] {
-        try await WorkflowController.listed(request).1.map { APIModels.SubmissionDTO($0) }
+        try await SubmissionRequests.listed(request).submissions.map { APIModels.SubmissionDTO($0) }
     }
 
     func submission(_ request: Request) async throws -> APIModels.SubmissionDTO {
         let login = try Access.require(request, "see submissions", Access.seesSubmissions)
-        let submission = try await WorkflowController.submission(request, login)
+        let submission = try await SubmissionRequests.submission(request, login)
         return APIModels.SubmissionDTO(submission, history: try await WorkflowRepository(store: request.imdms.store).history(of: submission.id))
     }
 
     func reports(_ request: Request) async throws -> [APIModels.ReportSummary] {
         var result: [APIModels.ReportSummary] = []
         for report in request.imdms.reports.reports {
-            let latest = try await ReportController.builder(request).defaultPeriod(report)
+            let latest = try await ReportRequests.builder(request).defaultPeriod(report)
             result.append(.init(id: report.id, title: report.title, description: report.description, frequency: report.frequency.rawValue,
                                 latestPeriod: latest?.formatted, formats: ["json", "html", "xlsx", "csv", "pdf"]))
         }
         // The governance scorecard, when the reader may see an assessment.
-        if let (document, year) = try? await GovernanceController.scorecardDocument(request) {
+        if let (document, year) = try? await GovernanceRequests.scorecardDocument(request) {
             let definition = document.definition
             result.append(.init(id: definition.id, title: definition.title, description: definition.description, frequency: Frequency.annual.rawValue,
                                 latestPeriod: String(year), formats: ["json", "html", "xlsx", "csv", "pdf"]))
@@ -130,10 +130,10 @@ struct APIController: RouteCollection {
             throw WebError.badRequest("The compare ‘\(compare)’ is not a year such as 2018.")
         }
         if request.parameters.get(SiteURL.Key.report) == ScorecardReport.id {
-            let (document, year) = try await GovernanceController.scorecardDocument(request)
+            let (document, year) = try await GovernanceRequests.scorecardDocument(request)
             return APIModels.ReportDTO(document.definition, period: try Period(parsing: String(year)), document: document)
         }
-        let (report, period, document) = try await ReportController.document(request)
+        let (report, period, document) = try await ReportRequests.document(request)
         return APIModels.ReportDTO(report, period: period, document: document)
     }
 }
