@@ -134,7 +134,7 @@ struct FileIntakeTests {
             guard case let .rejected(first) = try await intake.importFile(file, datasetID: "BORDER_CROSSINGS", channel: .web),
                   let unknown = first.problems.first?.value, var corrected = first.profile
             else { Issue.record("expected the unknown port"); return }
-            #expect(first.profileSource == "proposed")
+            #expect(first.profileSource == .proposed)
             try await AliasRepository(store: store).confirm(unknown, code: "MPT", codelist: reference.codelistsByID["CL_BORDER_POST"]!,
                                                             organisationID: "MOHA")
             await #expect(throws: StorageError.self) {
@@ -150,7 +150,7 @@ struct FileIntakeTests {
             let next = try XLSXRewriter.workbook(from: try file.grids(), renamingSheets: ["November 2023", "December 2023"])
             let outcome = try await intake.importFile(IncomingFile(name: "2023.xlsx", data: next), datasetID: "BORDER_CROSSINGS", channel: .web)
             guard case let .stored(_, preview) = outcome else { Issue.record("next file rejected: \(outcome.preview.problems)"); return }
-            #expect(preview.profileSource == "saved")
+            #expect(preview.profileSource == .saved)
             #expect(preview.profile?.blankCells == .zero)
             #expect(preview.periods == ["2023-11", "2023-12"])
         }

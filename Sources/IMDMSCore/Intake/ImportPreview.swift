@@ -6,8 +6,8 @@ public struct ImportPreview: Sendable, Codable {
     public var datasetID: String
     public var sha256: String
     public var profile: ImportProfile?
-    /// Where the profile came from: `given`, `saved` (the producer's, same shape) or `proposed`.
-    public var profileSource: String?
+    /// Where the profile came from.
+    public var profileSource: ProfileSource?
     /// What the proposal could not decide or assumed (a dimension missing from the file, …).
     public var notes: [String]
     public var observationCount: Int

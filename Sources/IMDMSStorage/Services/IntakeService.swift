@@ -38,12 +38,13 @@ public struct IntakeService: Sendable {
         let producer = organisationID ?? structure.organisationID
         let source = SourceFile(name: file.name, contents: file.data)
         var preview = ImportPreview(file: file, datasetID: datasetID, sha256: source.sha256)
-        var context = ReadContext(
+        var context = IntakeReader.Context(
             given: givenProfile, progress: progress,
             saved: givenProfile == nil ? try await ImportProfileRepository(store: store).profiles(organisationID: producer, datasetID: datasetID) : [],
             aliases: try await AliasRepository(store: store).aliases(organisationID: producer)
         )
-        guard let observations = read(file, structure: structure, context: &context, preview: &preview) else {
+        let reader = IntakeReader(structure: structure, codelists: reference.codelistsByID, agencyID: reference.agencyID)
+        guard let observations = reader.read(file, context: &context, preview: &preview) else {
             return .rejected(preview)
         }
         let locations = context.locations
@@ -66,64 +67,6 @@ public struct IntakeService: Sendable {
             try await ImportProfileRepository(store: store).save(used, organisationID: producer, by: by)
         }
         return .stored(saved, preview)
-    }
-
-    /// The observations of a clean file; `nil` (with the problems in the preview) otherwise.
-    /// What reading needs beyond the file, and what it leaves for storing.
-    struct ReadContext {
-        var given: ImportProfile?
-        var progress: (@Sendable (String, Int) -> Void)?
-        var saved: [ImportProfile]
-        var aliases: [String: [String: String]]
-        var locations: [String: CellLocation] = [:]
-        var firstGrid: Grid?
-    }
-
-    private func read(
-        _ file: IncomingFile, structure: DataStructure, context: inout ReadContext, preview: inout ImportPreview
-    ) -> [Observation]? {
-        let codelists = reference.codelistsByID
-        if file.kind == .sdmxCSV {
-            let outcome = SDMXCSVReader(structure: structure, codelists: codelists, agencyID: reference.agencyID).read(file.data)
-            preview.problems = outcome.problems
-            return outcome.problems.isEmpty ? outcome.observations : nil
-        }
-        let grids: [Grid]
-        do { grids = try file.grids(progress: context.progress) } catch {
-            preview.problems = [ImportProblem(.unreadableFile, message: String(describing: error))]
-            return nil
-        }
-        context.firstGrid = grids.first
-        var profile = context.given
-        preview.profileSource = profile == nil ? nil : "given"
-        if profile == nil, let first = grids.first {
-            // The producer's saved profile for a file of the same shape applies without asking.
-            profile = context.saved.first { $0.signature != nil && $0.signature == $0.signature(of: first) }
-            if profile != nil { preview.profileSource = "saved" }
-        }
-        if profile == nil {
-            let proposal = ProfileProposer(structure: structure, codelists: codelists, aliases: context.aliases)
-                .propose(grids, codelists: codelists)
-            profile = proposal.profile
-            preview.notes = proposal.notes
-            preview.profileSource = "proposed"
-        }
-        guard let profile else {
-            preview.problems = [ImportProblem(.unreadableFile, message: "no layout could be recognised: " + preview.notes.joined(separator: "; "))]
-            return nil
-        }
-        preview.profile = profile
-        guard profile.datasetID == structure.id else {
-            preview.problems = [ImportProblem(.wrongDataset, value: profile.datasetID, message: "the profile is for \(profile.datasetID), not \(structure.id)")]
-            return nil
-        }
-        let result = ProfileImporter(profile: profile, structure: structure, codelists: codelists, aliases: context.aliases).read(grids)
-        preview.problems = result.problems
-        preview.unknownValues = result.unknownValues
-        preview.totalsChecked = result.totalsChecked
-        preview.blankCellsSkipped = result.blankCellsSkipped
-        context.locations = result.locations
-        return result.problems.isEmpty ? result.observations : nil
     }
 
     /// Bytes and a file name through the same engine, for callers that need only "stored" or
