@@ -19,14 +19,20 @@ struct SDMXDataReaderTests {
         LS_BOS:REMITTANCES(1.0),BWA,BANK,2022-Q2,0,A
         """
 
+    /// The Lesotho reference and the remittances above stored as one submission (nil: refused, recorded).
+    static func stored(_ store: Store) async throws -> (ReferenceConfiguration, Submission)? {
+        try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
+        let reference = try await ReferenceRepository(store: store).load()
+        let outcome = try await IntakeService(store: store, reference: reference)
+            .importSDMXCSV(Data(csv.utf8), fileName: "remittances.csv", datasetID: "REMITTANCES", channel: .commandLine)
+        guard case let .stored(submission) = outcome else { Issue.record("rejected: \(outcome)"); return nil }
+        return (reference, submission)
+    }
+
     @Test("Fractions, huge and tiny values, a missing value and statuses, read back equal and ordered", arguments: TestBackend.available)
     func exact(backend: TestBackend) async throws {
         try await backend.withStore { store in
-            try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
-            let reference = try await ReferenceRepository(store: store).load()
-            let outcome = try await IntakeService(store: store, reference: reference)
-                .importSDMXCSV(Data(Self.csv.utf8), fileName: "remittances.csv", datasetID: "REMITTANCES", channel: .commandLine)
-            guard case let .stored(submission) = outcome else { Issue.record("rejected: \(outcome)"); return }
+            guard let (reference, submission) = try await Self.stored(store) else { return }
             let structure = try #require(reference.structure("REMITTANCES"))
             let query = try SDMXDataQuery(structure: structure, key: nil, parameters: ["startPeriod": "2022-Q1", "endPeriod": "2022-Q2"])
             let read = try await SDMXDataReader(store: store).observations(structure: structure, query: query, visibility: .allCurrent)
@@ -43,11 +49,7 @@ struct SDMXDataReaderTests {
     @Test("The key space cut into parts at first-dimension codes: the parts read one by one give the whole, in order", arguments: TestBackend.available)
     func parts(backend: TestBackend) async throws {
         try await backend.withStore { store in
-            try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
-            let reference = try await ReferenceRepository(store: store).load()
-            let outcome = try await IntakeService(store: store, reference: reference)
-                .importSDMXCSV(Data(Self.csv.utf8), fileName: "remittances.csv", datasetID: "REMITTANCES", channel: .commandLine)
-            guard case .stored = outcome else { Issue.record("rejected: \(outcome)"); return }
+            guard let (reference, _) = try await Self.stored(store) else { return }
             let structure = try #require(reference.structure("REMITTANCES"))
             let query = try SDMXDataQuery(structure: structure, key: nil, parameters: [:])
             let whole = try await SDMXDataReader(store: store).observations(structure: structure, query: query, visibility: .allCurrent)
