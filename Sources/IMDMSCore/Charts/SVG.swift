@@ -2,12 +2,15 @@ import Foundation
 
 /// Shared pieces of the server-drawn SVG charts: escaping, a colour-blind-safe palette
 /// (Okabe–Ito), tick steps, and the accessible frame (`role="img"`, `<title>`, `<desc>`).
-enum SVG {
+public enum SVG {
     static let palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
     static let font = "font-family=\"system-ui, sans-serif\""
 
     /// SVG is XML: the one XML escaping (`XMLText`).
     static func escape(_ text: String) -> String { XMLText.escape(text) }
+
+    /// A drawing as a file of its own (an `image/svg+xml` response): the XML declaration, then the drawing.
+    public static func standalone(_ drawing: String) -> String { "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + drawing }
 
     static func number(_ value: Double) -> String { String(format: "%.1f", value) }
 

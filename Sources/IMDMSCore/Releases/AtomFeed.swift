@@ -4,13 +4,13 @@ import Foundation
 /// report as released.
 public struct AtomFeed: Sendable {
     public var title: String
-    /// The site's address without a trailing slash (entries need absolute links).
-    public var base: String
+    /// Absolute links (a feed's entries need them).
+    public var links: ReleaseLinks
     public var releases: [Release]
 
-    public init(title: String, base: String, releases: [Release]) {
+    public init(title: String, links: ReleaseLinks, releases: [Release]) {
         self.title = title
-        self.base = base
+        self.links = links
         self.releases = releases
     }
 
@@ -18,11 +18,11 @@ public struct AtomFeed: Sendable {
         let esc = XMLText.escape
         let updated = releases.map(\.at).max() ?? Date(timeIntervalSince1970: 0)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n"
-        xml += "<title>\(esc(title))</title>\n<id>\(esc(base))/releases</id>\n<updated>\(Self.timestamp(updated))</updated>\n"
-        xml += "<link rel=\"self\" href=\"\(esc(base))/releases.atom\"/>\n<link href=\"\(esc(base))/releases\"/>\n<author><name>\(esc(title))</name></author>\n"
+        xml += "<title>\(esc(title))</title>\n<id>\(esc(links.releases))</id>\n<updated>\(Self.timestamp(updated))</updated>\n"
+        xml += "<link rel=\"self\" href=\"\(esc(links.feed))\"/>\n<link href=\"\(esc(links.releases))\"/>\n<author><name>\(esc(title))</name></author>\n"
         for release in releases {
             xml += "<entry>\n<id>urn:uuid:\(release.id.uuidString.lowercased())</id>\n<title>\(esc(release.title))</title>\n"
-            xml += "<updated>\(Self.timestamp(release.at))</updated>\n<link href=\"\(esc(base))/releases#release-\(release.id.uuidString)\"/>\n"
+            xml += "<updated>\(Self.timestamp(release.at))</updated>\n<link href=\"\(esc(links.release(release.id)))\"/>\n"
             var summary = release.summary
             if !release.documents.isEmpty {
                 summary += " Reports: " + release.documents.map { "\($0.title) (\($0.period))" }.joined(separator: ", ") + "."
@@ -30,7 +30,7 @@ public struct AtomFeed: Sendable {
             xml += "<summary>\(esc(summary))</summary>\n"
             for document in release.documents {
                 xml += "<link rel=\"related\" type=\"text/html\" title=\"\(esc(document.title)) \(esc(document.period))\" "
-                    + "href=\"\(esc(base))/releases/\(release.id.uuidString)/\(esc(document.reportID))\"/>\n"
+                    + "href=\"\(esc(links.document(release.id, document.reportID)))\"/>\n"
             }
             xml += "</entry>\n"
         }

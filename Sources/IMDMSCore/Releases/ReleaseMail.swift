@@ -6,15 +6,14 @@ public struct ReleaseMail: Sendable {
     public var from: String
     public var to: String
     public var release: Release
-    /// The site's address without a trailing slash.
-    public var base: String
+    public var links: ReleaseLinks
     public var siteName: String
 
-    public init(from: String, to: String, release: Release, base: String, siteName: String) {
+    public init(from: String, to: String, release: Release, links: ReleaseLinks, siteName: String) {
         self.from = from
         self.to = to
         self.release = release
-        self.base = base
+        self.links = links
         self.siteName = siteName
     }
 
@@ -32,9 +31,9 @@ public struct ReleaseMail: Sendable {
         var body = [release.summary, ""]
         for document in release.documents {
             body.append("\(document.title), \(document.period):")
-            body.append("  \(base)/releases/\(release.id.uuidString)/\(document.reportID)")
+            body.append("  " + links.document(release.id, document.reportID))
         }
-        body += ["", "All releases: \(base)/releases (Atom feed: \(base)/releases.atom)", "",
+        body += ["", "All releases: \(links.releases) (Atom feed: \(links.feed))", "",
                  "You receive this because a data manager of \(siteName) added your address. Ask them to remove it."]
         let headers = [
             "From: \(Self.header(from))", "To: \(Self.header(to))", "Subject: \(Self.header(siteName + ": " + release.title))",

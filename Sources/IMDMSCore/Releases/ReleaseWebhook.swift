@@ -9,12 +9,11 @@ public struct ReleaseWebhook: Sendable {
     public static let signatureHeader = "X-IMDMS-Signature"
 
     public var release: Release
-    /// The site's address without a trailing slash.
-    public var base: String
+    public var links: ReleaseLinks
 
-    public init(release: Release, base: String) {
+    public init(release: Release, links: ReleaseLinks) {
         self.release = release
-        self.base = base
+        self.links = links
     }
 
     struct Body: Encodable {
@@ -30,9 +29,9 @@ public struct ReleaseWebhook: Sendable {
         let formatter = ISO8601DateFormatter()
         let body = Body(id: release.id.uuidString, at: formatter.string(from: release.at), title: release.title, summary: release.summary,
                         reports: release.documents.map {
-                            .init(report: $0.reportID, title: $0.title, period: $0.period, url: "\(base)/releases/\(release.id.uuidString)/\($0.reportID)")
+                            .init(report: $0.reportID, title: $0.title, period: $0.period, url: links.document(release.id, $0.reportID))
                         },
-                        releases: "\(base)/releases", feed: "\(base)/releases.atom")
+                        releases: links.releases, feed: links.feed)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(body)) ?? Data()

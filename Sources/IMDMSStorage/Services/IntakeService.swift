@@ -34,6 +34,24 @@ public struct IntakeService: Sendable {
         organisationID: String? = nil, submittedBy: UUID? = nil, actor: String? = nil, supersedes: UUID? = nil, dryRun: Bool = false,
         progress: (@Sendable (String, Int) -> Void)? = nil
     ) async throws -> Outcome {
+        try await run(file, datasetID: datasetID, profile: givenProfile, channel: channel, organisationID: organisationID, submittedBy: submittedBy,
+                      actor: actor, supersedes: supersedes, dryRun: dryRun, progress: progress).outcome
+    }
+
+    /// A dry run for the upload page: what would be stored, and the file's first sheet as read
+    /// (the page shows it as a grid without reading the file again).
+    public func check(_ file: IncomingFile, datasetID: String, profile: ImportProfile?, organisationID: String?, submittedBy: UUID?) async throws
+        -> (preview: ImportPreview, firstGrid: Grid?) {
+        let (outcome, grid) = try await run(file, datasetID: datasetID, profile: profile, channel: .web, organisationID: organisationID,
+                                            submittedBy: submittedBy, actor: nil, supersedes: nil, dryRun: true, progress: nil)
+        return (outcome.preview, grid)
+    }
+
+    private func run(
+        _ file: IncomingFile, datasetID: String, profile givenProfile: ImportProfile?, channel: Submission.Channel,
+        organisationID: String?, submittedBy: UUID?, actor: String?, supersedes: UUID?, dryRun: Bool,
+        progress: (@Sendable (String, Int) -> Void)?
+    ) async throws -> (outcome: Outcome, firstGrid: Grid?) {
         guard let structure = reference.structure(datasetID) else { throw StorageError.unknownDataset(datasetID) }
         let producer = organisationID ?? structure.organisationID
         let source = SourceFile(name: file.name, contents: file.data)
@@ -45,14 +63,14 @@ public struct IntakeService: Sendable {
         )
         let reader = IntakeReader(structure: structure, codelists: reference.codelistsByID, agencyID: reference.agencyID)
         guard let observations = reader.read(file, context: &context, preview: &preview) else {
-            return .rejected(preview)
+            return (.rejected(preview), context.firstGrid)
         }
         let locations = context.locations
         preview.summarise(observations)
         let stored = try await StoredValuesReader(store: store)
             .values(datasetID: datasetID, periods: PlausibilityCheck.comparisonPeriods(for: observations), organisationID: producer)
         preview.warnings = PlausibilityCheck(stored: stored).warnings(for: observations, locations: locations)
-        if dryRun { return .checked(preview) }
+        if dryRun { return (.checked(preview), context.firstGrid) }
         let submission = Submission(
             datasetID: datasetID, organisationID: structure.organisationID, submittedByUserID: submittedBy,
             source: source, channel: channel, status: .submitted, supersedesID: supersedes
@@ -66,7 +84,7 @@ public struct IntakeService: Sendable {
             used.signature = used.signature(of: grid)
             try await ImportProfileRepository(store: store).save(used, organisationID: producer, by: by)
         }
-        return .stored(saved, preview)
+        return (.stored(saved, preview), context.firstGrid)
     }
 
     /// Bytes and a file name through the same engine, for callers that need only "stored" or

@@ -50,7 +50,7 @@ struct DatasetController: RouteCollection {
         }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "image", subType: "svg+xml")
-        return Response(status: .ok, headers: headers, body: .init(string: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n" + svg))
+        return Response(status: .ok, headers: headers, body: .init(string: SVG.standalone(svg)))
     }
 
     func show(_ request: Request) async throws -> Response {

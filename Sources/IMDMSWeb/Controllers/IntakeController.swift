@@ -55,11 +55,11 @@ struct IntakeController: RouteCollection {
 
     private func page(_ request: Request, _ login: SessionRepository.Session, _ upload: UploadRepository.Upload,
                       _ structure: DataStructure) async throws -> UploadPage {
-        let outcome = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).importFile(
-            upload.file, datasetID: upload.datasetID, profile: upload.profile, channel: .web,
-            organisationID: upload.organisationID, submittedBy: login.user.id, dryRun: true)
-        let grid = try? upload.file.grids().first
-        return UploadPage(upload: upload, structure: structure, preview: outcome.preview, grid: grid, reference: request.imdms.reference)
+        let checked = try await IntakeService(store: request.imdms.store, reference: request.imdms.reference).check(
+            upload.file, datasetID: upload.datasetID, profile: upload.profile, organisationID: upload.organisationID, submittedBy: login.user.id)
+        // An SDMX-CSV file is read as SDMX, not as a sheet: its grid is read for the page alone.
+        let grid = checked.firstGrid ?? (upload.file.kind == .sdmxCSV ? try? upload.file.grids().first : nil)
+        return UploadPage(upload: upload, structure: structure, preview: checked.preview, grid: grid, reference: request.imdms.reference)
     }
 
     /// The mapping screen's form: a readable mapping replaces the upload's and the page shows

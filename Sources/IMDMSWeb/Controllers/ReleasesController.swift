@@ -19,7 +19,7 @@ struct ReleasesController: RouteCollection {
 
     func feed(_ request: Request) async throws -> Response {
         let releases = try await ReleaseRepository(store: request.imdms.store).list()
-        let xml = AtomFeed(title: "IMDMS \(request.imdms.reference.countryName): latest releases", base: request.imdms.settings.siteAddress, releases: releases).xml()
+        let xml = AtomFeed(title: "IMDMS \(request.imdms.reference.countryName): latest releases", links: .site(request.imdms.settings.siteAddress), releases: releases).xml()
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(type: "application", subType: "atom+xml", parameters: ["charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: xml))

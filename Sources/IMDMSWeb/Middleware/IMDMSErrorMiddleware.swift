@@ -52,8 +52,7 @@ struct IMDMSErrorMiddleware: AsyncMiddleware {
             try response.content.encode(ErrorBody(error: true, status: Int(status.code), reason: reason))
         } else {
             let page = Layout(title: "\(status.code) \(status.reasonPhrase)", login: request.login) {
-                HTML.element("h1", "\(status.code) \(status.reasonPhrase)") + HTML.element("p", reason)
-                    + "<p><a href=\"\(SiteURL.home.path)\">Back to the datasets</a></p>"
+                .tag(.h1, text: "\(status.code) \(status.reasonPhrase)") + .tag(.p, text: reason) + .tag(.p, .link(.home, "Back to the datasets"))
             }
             response = page.response(status: status)
         }

@@ -52,11 +52,11 @@ struct ReleaseDelivery: Sendable {
             do {
                 if webhook {
                     guard let poster else { continue }
-                    try await poster.post(ReleaseWebhook(release: message.release, base: context.settings.siteAddress), to: message.address)
+                    try await poster.post(ReleaseWebhook(release: message.release, links: .site(context.settings.siteAddress)), to: message.address)
                 } else {
                     guard let mailer else { continue }
                     let mail = ReleaseMail(from: context.settings.mailFrom, to: message.address, release: message.release,
-                                           base: context.settings.siteAddress, siteName: "IMDMS \(context.reference.countryName)")
+                                           links: .site(context.settings.siteAddress), siteName: "IMDMS \(context.reference.countryName)")
                     try await mailer.send(to: message.address, message: mail.message(date: now))
                 }
                 try await repository.sent(message, at: Date())

@@ -10,21 +10,22 @@ struct AccountPage {
 
     func render(login: SessionRepository.Session) -> Layout {
         Layout(title: T("Your account"), login: login) {
-            HTML.element("h1", T("Your account"))
-                + HTML.element("p", "\(user.username) — \(user.role.rawValue)" + (user.organisationID.map { ", \($0)" } ?? ""), [("class", "meta")])
-                + (message.map { HTML.element("p", $0, [("class", "message"), ("id", "message")]) } ?? "")
-                + (error.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
-                + HTML.element("h2", T("Change your password"))
-                + HTML.element("p", T("At least %@ characters, not your username. Your other sessions end.", String(PasswordPolicy.minimumLength)), [("class", "meta")])
-                + """
-                <form class="login" method="post" action="\(SiteURL.accountPassword.path)" id="password">
-                \(HTML.csrfField(csrfToken))
-                <label>\(HTML.escape(T("Current password"))) <input name="current" type="password" autocomplete="current-password" required></label>
-                <label>\(HTML.escape(T("New password"))) <input name="new" type="password" autocomplete="new-password" required></label>
-                <label>\(HTML.escape(T("New password again"))) <input name="repeated" type="password" autocomplete="new-password" required></label>
-                <button type="submit">\(HTML.escape(T("Change password")))</button>
-                </form>
-                """
+            .tag(.h1, text: T("Your account"))
+                + .tag(.p, [.class("meta")], text: "\(user.username) — \(user.role.rawValue)" + (user.organisationID.map { ", \($0)" } ?? ""))
+                + (message.map { .tag(.p, [.class("message"), .id("message")], text: $0) } ?? .empty)
+                + (error.map { .tag(.p, [.class("error"), Attribute("role", "alert")], text: $0) } ?? .empty)
+                + .tag(.h2, text: T("Change your password"))
+                + .tag(.p, [.class("meta")], text: T("At least %@ characters, not your username. Your other sessions end.", String(PasswordPolicy.minimumLength)))
+                + .postForm(SiteURL.accountPassword.path, csrf: csrfToken, [.class("login"), .id("password")], .newline,
+                            Self.password(T("Current password"), name: "current", autocomplete: "current-password"), .newline,
+                            Self.password(T("New password"), name: "new", autocomplete: "new-password"), .newline,
+                            Self.password(T("New password again"), name: "repeated", autocomplete: "new-password"), .newline,
+                            .submit(T("Change password")), .newline)
         }
+    }
+
+    /// A labelled password field (the login form's too).
+    static func password(_ label: String, name: String, autocomplete: String) -> Markup {
+        .tag(.label, .text(label), .space, .tag(.input, [.name(name), .type("password"), Attribute("autocomplete", autocomplete), .required]))
     }
 }

@@ -19,58 +19,55 @@ struct DatasetPage {
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: structure.name, login: login) {
-            HTML.element("h1", structure.name)
-                + HTML.element("p", structure.metadata.description, [("class", "meta")])
-                + form + tableHTML + chartHTML + metadata
+            .tag(.h1, text: structure.name) + .tag(.p, [.class("meta")], text: structure.metadata.description) + form + tableHTML + chartHTML + metadata
         }
     }
 
-    private var form: String {
+    private var form: Markup {
         let dims = structure.dimensions
         let axes = dims.map { ($0.id, $0.name) } + [(TableRequest.timeDimension, "Time period")]
-        let rowOptions = axes.map { HTML.option($0.0, $0.1, selected: $0.0 == request.rowDimension) }.joined()
-        let colOptions = HTML.option("none", "(none)", selected: request.columnDimension == nil)
-            + axes.map { HTML.option($0.0, $0.1, selected: $0.0 == request.columnDimension) }.joined()
+        let rowOptions = axes.map { Markup.option($0.0, $0.1, selected: $0.0 == request.rowDimension) }
+        let colOptions = [Markup.option("none", "(none)", selected: request.columnDimension == nil)]
+            + axes.map { Markup.option($0.0, $0.1, selected: $0.0 == request.columnDimension) }
         let frequencies = Frequency.allCases.filter { $0 <= structure.frequency }
-            .map { HTML.option($0.rawValue, $0.name, selected: $0 == (request.frequency ?? structure.frequency)) }.joined()
-        let filters = dims.map { dimension -> String in
-            let list = Localizer.current.codelists[dimension.codelistID]
+            .map { Markup.option($0.rawValue, $0.name, selected: $0 == (request.frequency ?? structure.frequency)) }
+        let filters = dims.map { dimension -> Markup in
             let chosen = Set(request.filters[dimension.id] ?? [])
-            let options = (list?.codes ?? []).map { HTML.option($0.id, $0.name, selected: chosen.contains($0.id)) }.joined()
-            return "<label>\(HTML.escape(dimension.name)) <span class=\"meta\">\(HTML.escape(T("(none chosen: all)")))</span>"
-                + "<select name=\"\(HTML.escape(dimension.id))\" multiple size=\"3\">\(options)</select></label>"
-        }.joined()
-        return HTML.container("form", [("class", "query"), ("method", "get"), ("action", SiteURL.dataset(.value(structure.id)).path)], [
-            "<label>\(HTML.escape(T("Rows")))<select name=\"rows\">\(rowOptions)</select></label>",
-            "<label>\(HTML.escape(T("Columns")))<select name=\"cols\">\(colOptions)</select></label>",
-            "<label>\(HTML.escape(T("From")))<input name=\"start\" size=\"10\" value=\"\(HTML.escape(request.startPeriod?.formatted ?? ""))\" placeholder=\"\(HTML.escape(Period.example(structure.frequency)))\"></label>",
-            "<label>\(HTML.escape(T("To")))<input name=\"end\" size=\"10\" value=\"\(HTML.escape(request.endPeriod?.formatted ?? ""))\"></label>",
-            "<label>\(HTML.escape(T("Frequency")))<select name=\"freq\">\(frequencies)</select></label>",
-            "<label>\(HTML.escape(T("Labels")))<select name=\"labels\">" + [("names", T("Names")), ("codes", T("Codes")), ("both", T("Codes and names"))]
-                .map { HTML.option($0.0, $0.1, selected: $0.0 == labels.rawValue) }.joined() + "</select></label>",
-            filters,
-            "<button type=\"submit\">\(HTML.escape(T("Show table")))</button>",
-        ].joined())
+            let options = (Localizer.current.codelists[dimension.codelistID]?.codes ?? []).map { Markup.option($0.id, $0.name, selected: chosen.contains($0.id)) }
+            return .tag(.label, .text(dimension.name), .space, .tag(.span, [.class("meta")], text: T("(none chosen: all)")),
+                        .tag(.select, [.name(dimension.id), .multiple, .size(3)], options))
+        }
+        let labelChoices = [("names", T("Names")), ("codes", T("Codes")), ("both", T("Codes and names"))].map { Markup.option($0.0, $0.1, selected: $0.0 == labels.rawValue) }
+        return .element(.form, [.class("query"), .method("get"), .action(SiteURL.dataset(.value(structure.id)).path)], [
+            .tag(.label, .text(T("Rows")), .tag(.select, [.name("rows")], rowOptions)),
+            .tag(.label, .text(T("Columns")), .tag(.select, [.name("cols")], colOptions)),
+            .tag(.label, .text(T("From")), .tag(.input, [.name("start"), .size(10), .value(request.startPeriod?.formatted ?? ""), .placeholder(Period.example(structure.frequency))])),
+            .tag(.label, .text(T("To")), .tag(.input, [.name("end"), .size(10), .value(request.endPeriod?.formatted ?? "")])),
+            .tag(.label, .text(T("Frequency")), .tag(.select, [.name("freq")], frequencies)),
+            .tag(.label, .text(T("Labels")), .tag(.select, [.name("labels")], labelChoices)),
+        ] + filters + [.submit(T("Show table"))])
     }
 
-    private var tableHTML: String {
+    private var tableHTML: Markup {
         guard !table.isEmpty else {
-            return "<p class=\"empty\">\(HTML.escape(T("No observations match this choice. Try another period range or fewer filters.")))</p>"
+            return .tag(.p, [.class("empty")], text: T("No observations match this choice. Try another period range or fewer filters."))
         }
         let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels, words: Localizer.current.translations)
-        return TableHTML(export, id: "data-table").render()
-            + "<p class=\"downloads\">\(HTML.escape(T("Download:"))) <a id=\"download-xlsx\" href=\"\(HTML.escape(SiteURL.dataset(.value(structure.id), .tableXLSX).path(query: downloadQuery)))\">Excel</a> · "
-            + "<a id=\"download-csv\" href=\"\(HTML.escape(SiteURL.dataset(.value(structure.id), .tableCSV).path(query: downloadQuery)))\">CSV</a></p>"
+        return .rendered(TableHTML(export, id: "data-table").render(), by: .table)
+            + .tag(.p, [.class("downloads")], .text(T("Download:")), .space,
+                   .link(SiteURL.dataset(.value(structure.id), .tableXLSX).path(query: downloadQuery), "Excel", [.id("download-xlsx")]), .text(" · "),
+                   .link(SiteURL.dataset(.value(structure.id), .tableCSV).path(query: downloadQuery), "CSV", [.id("download-csv")]))
     }
 
     /// The table's chart, and the snippet that embeds it in another site (an image of the same query).
-    private var chartHTML: String {
-        guard let svg = Self.chartSVG(table: table, structure: structure, reference: reference, labels: labels) else { return "" }
-        let source = "\(siteAddress)/datasets/\(structure.id)/chart.svg?\(downloadQuery)"
-        let snippet = "<img src=\"\(source)\" alt=\"\(structure.measure.name) — \(structure.name)\" width=\"640\">"
-        return "<figure class=\"chart\" id=\"table-chart-figure\">\(svg)</figure>"
-            + "<details class=\"embed\"><summary>\(HTML.escape(T("Embed this chart")))</summary><p class=\"meta\">Paste into a web page; the chart follows the published data.</p>"
-            + "<textarea id=\"embed-snippet\" readonly rows=\"3\" cols=\"80\">\(HTML.escape(snippet))</textarea></details>"
+    private var chartHTML: Markup {
+        guard let svg = Self.chartSVG(table: table, structure: structure, reference: reference, labels: labels) else { return .empty }
+        let source = siteAddress + SiteURL.dataset(.value(structure.id), .chart).path(query: downloadQuery)
+        let snippet = Markup.tag(.img, [Attribute("src", source), Attribute("alt", "\(structure.measure.name) — \(structure.name)"), Attribute("width", "640")])
+        return .tag(.figure, [.class("chart"), .id("table-chart-figure")], .rendered(svg, by: .chart))
+            + .tag(.details, [.class("embed")], .tag(.summary, text: T("Embed this chart")),
+                   .tag(.p, [.class("meta")], text: "Paste into a web page; the chart follows the published data."),
+                   .tag(.textarea, [.id("embed-snippet"), .readonly, Attribute("rows", "3"), Attribute("cols", "80")], text: snippet.html))
     }
 
     /// The table as a chart: a line over time when time is on the rows, otherwise bars for the
@@ -103,14 +100,14 @@ struct DatasetPage {
         return parts.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
     }
 
-    private var metadata: String {
+    private var metadata: Markup {
         let org = reference.organisations.first { $0.id == structure.organisationID }?.name ?? structure.organisationID
-        return HTML.element("h2", T("About this dataset")) + HTML.container("dl", [("class", "meta-list")], [
+        return .tag(.h2, text: T("About this dataset")) + .definitions([
             (T("Producer"), org), (T("Source"), structure.metadata.source), (T("Contact"), structure.metadata.contact),
             (T("Methodology"), structure.metadata.methodology), (T("Frequency"), structure.frequency.name),
             (T("Disclosure control"), rule),
             (T("Data held"), coverage.map { "\($0.observationCount) observations, \($0.firstPeriod ?? "") to \($0.lastPeriod ?? "")" } ?? "none"),
-        ].map { HTML.element("dt", $0.0) + HTML.element("dd", $0.1) }.joined()) + ruleHTML
+        ]) + ruleHTML
     }
 
     /// The rule in words, as every public output applies it.
@@ -123,17 +120,18 @@ struct DatasetPage {
     }
 
     /// A data manager's form to change the threshold.
-    private var ruleHTML: String {
-        guard let csrf = ruleForm else { return "" }
-        let note = ruleChanged ? HTML.element("p", "The rule was changed; every public output follows it from now on (the change is in the audit trail).", [("class", "notice")]) : ""
-        return note + HTML.container("form", [("method", "post"), ("action", SiteURL.dataset(.value(structure.id), .disclosure).path), ("id", "disclosure-rule"), ("class", "query")], [
-            "\(HTML.csrfField(csrf))",
-            "<label>Disclosure threshold (0: none)<input name=\"threshold\" size=\"4\" inputmode=\"numeric\" value=\"\(structure.disclosureThreshold)\"></label>",
-            "<button type=\"submit\">Change the rule</button>",
-        ].joined()) + (SourceRules.datasets.contains(structure.id)
-            ? HTML.container("p", [("class", "meta")], HTML.element("a", "Sources: the producer's report and traveller records compared",
-                                                                   [("href", SiteURL.dataset(.value(structure.id), .sources).path), ("id", "sources-link")])
-                + " · " + HTML.element("a", "Revisions: provisional estimates and the figures that stand",
-                                       [("href", SiteURL.dataset(.value(structure.id), .revisions).path), ("id", "revisions-link")])) : "")
+    private var ruleHTML: Markup {
+        guard let csrf = ruleForm else { return .empty }
+        let note = ruleChanged ? Markup.tag(.p, [.class("notice")], text: "The rule was changed; every public output follows it from now on (the change is in the audit trail).") : .empty
+        let links = SourceRules.datasets.contains(structure.id)
+            ? Markup.tag(.p, [.class("meta")],
+                         .link(SiteURL.dataset(.value(structure.id), .sources), "Sources: the producer's report and traveller records compared", [.id("sources-link")]),
+                         .text(" · "),
+                         .link(SiteURL.dataset(.value(structure.id), .revisions), "Revisions: provisional estimates and the figures that stand", [.id("revisions-link")]))
+            : .empty
+        return note + .postForm(SiteURL.dataset(.value(structure.id), .disclosure).path, csrf: csrf, [.id("disclosure-rule"), .class("query")],
+                                .tag(.label, .text("Disclosure threshold (0: none)"),
+                                     .tag(.input, [.name("threshold"), .size(4), Attribute("inputmode", "numeric"), .value(String(structure.disclosureThreshold))])),
+                                .submit("Change the rule")) + links
     }
 }

@@ -24,39 +24,34 @@ struct EntryPage {
     func render(login: SessionRepository.Session) -> Layout {
         let structure = layout.structure
         return Layout(title: T("Enter data: %@", structure.name), login: login) {
-            var html = HTML.element("h1", T("Enter data: %@", structure.name) + ", " + period.formatted)
-            html += "<form method=\"get\" action=\"\(SiteURL.entryForm.path)\" class=\"filters\"><label>\(HTML.escape(T("Dataset"))) <select name=\"dataset\">"
-                + structures.map { HTML.option($0.id, $0.name, selected: $0.id == structure.id) }.joined()
-                + "</select></label> <label>\(HTML.escape(T("Period"))) <input name=\"period\" size=\"8\" value=\"\(HTML.escape(period.formatted))\"></label> "
-                + "<button type=\"submit\">\(HTML.escape(T("Change")))</button></form>"
-            if let error { html += HTML.element("p", error, [("class", "errors"), ("id", "entry-error"), ("role", "alert")]) }
-            if let note { html += HTML.element("p", note, [("class", "meta"), ("id", "entry-note")]) }
-            let fixed = layout.fixed.sorted { $0.key < $1.key }.map { "\(name($0.key)): \(codeName($0.key, $0.value))" }
-            if !fixed.isEmpty { html += HTML.element("p", T("Every value is for %@.", fixed.joined(separator: "; ")), [("class", "meta")]) }
-            html += "<form method=\"post\" action=\"\(SiteURL.entryForm.path)\" id=\"entry\">"
-                + HTML.csrfField(login.csrfToken)
-                + hidden("dataset", structure.id) + hidden("period", period.formatted) + hidden("rows", layout.rowDimension)
-                + hidden("cols", layout.columnDimensions.joined(separator: ","))
-                + layout.fixed.sorted { $0.key < $1.key }.map { hidden("fixed." + $0.key, $0.value) }.joined()
-            html += "<table class=\"data entry\"><caption>\(HTML.escape(structure.name)), \(HTML.escape(period.formatted)) (\(HTML.escape(structure.measure.name)))</caption>"
-                + "<thead><tr><th scope=\"col\">\(HTML.escape(name(layout.rowDimension)))</th>"
-                + layout.columns.map { "<th scope=\"col\">\(HTML.escape($0.label))</th>" }.joined() + "</tr></thead><tbody>"
-            for row in layout.rowCodes {
-                html += "<tr><th scope=\"row\">\(HTML.escape(row.name))</th>"
-                for column in layout.columns {
-                    let field = layout.field(row: row.id, column: column)
-                    html += "<td><input name=\"v.\(HTML.escape(field))\" inputmode=\"decimal\" autocomplete=\"off\" size=\"8\" "
-                        + "aria-label=\"\(HTML.escape(row.name + ", " + column.label))\" value=\"\(HTML.escape(values[field] ?? ""))\"></td>"
-                }
-                html += "</tr>"
+            var html = Markup.tag(.h1, text: T("Enter data: %@", structure.name) + ", " + period.formatted)
+            html += .tag(.form, [.method("get"), .action(SiteURL.entryForm.path), .class("filters")],
+                         .tag(.label, .text(T("Dataset")), .space, .tag(.select, [.name("dataset")], structures.map { .option($0.id, $0.name, selected: $0.id == structure.id) })),
+                         .space, .tag(.label, .text(T("Period")), .space, .tag(.input, [.name("period"), .size(8), .value(period.formatted)])), .space,
+                         .submit(T("Change")))
+            if let error { html += .tag(.p, [.class("errors"), .id("entry-error"), Attribute("role", "alert")], text: error) }
+            if let note { html += .tag(.p, [.class("meta"), .id("entry-note")], text: note) }
+            let fixed = layout.fixed.sorted { $0.key < $1.key }
+            if !fixed.isEmpty {
+                html += .tag(.p, [.class("meta")], text: T("Every value is for %@.", fixed.map { "\(name($0.key)): \(codeName($0.key, $0.value))" }.joined(separator: "; ")))
             }
-            html += "</tbody></table><button type=\"submit\" id=\"entry-check\">\(HTML.escape(T("Check the values")))</button> "
-                + "<span class=\"meta\">\(HTML.escape(T("Empty cells are left out.") + " " + T("Nothing is stored until you have seen the preview and pressed Submit.")))</span></form>"
+            let hidden = [Markup.hidden("dataset", structure.id), .hidden("period", period.formatted), .hidden("rows", layout.rowDimension),
+                          .hidden("cols", layout.columnDimensions.joined(separator: ","))] + fixed.map { Markup.hidden("fixed." + $0.key, $0.value) }
+            let caption = Markup.tag(.caption, text: "\(structure.name), \(period.formatted) (\(structure.measure.name))")
+            let head = Markup.tag(.tr, [.tag(.th, [.scope("col")], text: name(layout.rowDimension))] + layout.columns.map { .tag(.th, [.scope("col")], text: $0.label) })
+            let rows = layout.rowCodes.map { row in
+                Markup.tag(.tr, [.tag(.th, [.scope("row")], text: row.name)] + layout.columns.map { column in
+                    let field = layout.field(row: row.id, column: column)
+                    return .tag(.td, .tag(.input, [.name("v.\(field)"), Attribute("inputmode", "decimal"), Attribute("autocomplete", "off"), .size(8),
+                                                   Attribute("aria-label", row.name + ", " + column.label), .value(values[field] ?? "")]))
+                })
+            }
+            html += .element(.form, [.method("post"), .action(SiteURL.entryForm.path), .id("entry")], [.csrfField(login.csrfToken)] + hidden + [
+                .tag(.table, [.class("data entry")], caption, .tag(.thead, head), .tag(.tbody, rows)),
+                .submit(T("Check the values"), [.id("entry-check")]), .space,
+                .tag(.span, [.class("meta")], text: T("Empty cells are left out.") + " " + T("Nothing is stored until you have seen the preview and pressed Submit.")),
+            ])
             return html
         }
-    }
-
-    private func hidden(_ name: String, _ value: String) -> String {
-        "<input type=\"hidden\" name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(value))\">"
     }
 }

@@ -12,42 +12,43 @@ struct GovernancePage {
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: T("Migration governance"), login: login) {
-            var html = HTML.element("h1", T("Migration governance"))
-            html += HTML.element("p", T("Assessments of migration governance by the Migration Governance Indicators (MGI), in the six domains of IOM's Migration Governance Framework.")
+            var html = Markup.tag(.h1, text: T("Migration governance"))
+            html += .tag(.p, text: T("Assessments of migration governance by the Migration Governance Indicators (MGI), in the six domains of IOM's Migration Governance Framework.")
                 + " " + T("Once every indicator is answered, the scores are submitted for the data manager's approval like any other data (dataset Migration governance scores); an approved year is locked until a data manager reopens it."))
-            html += HTML.element("h2", T("Assessments"))
+            html += .tag(.h2, text: T("Assessments"))
             if assessments.isEmpty {
-                html += HTML.element("p", T("No assessment yet."))
+                html += .tag(.p, text: T("No assessment yet."))
             } else {
                 let rows = assessments.map { a in
-                    "<tr>" + HTML.container("td", [], "<a href=\"\(SiteURL.assessment(.value(a.id)).path)\">\(a.year)</a>")
-                        + HTML.element("td", a.frameworkID) + HTML.element("td", "\(a.answered)") + HTML.element("td", a.status)
-                        + HTML.container("td", [], a.submissionID.map { "<a href=\"\(SiteURL.submission(.value($0)).path)\">\(HTML.escape(T("workflow")))</a>" } ?? "") + "</tr>"
-                }.joined()
-                html += "<table id=\"assessments\"><thead><tr>" + [T("Year"), T("Framework"), T("Answers"), T("Status"), T("Submission")].map { HTML.element("th", $0) }.joined()
-                    + "</tr></thead><tbody>" + rows + "</tbody></table>"
+                    Markup.tag(.tr, .tag(.td, .link(SiteURL.assessment(.value(a.id)), String(a.year))), .tag(.td, text: a.frameworkID),
+                               .tag(.td, text: String(a.answered)), .tag(.td, text: a.status),
+                               .tag(.td, a.submissionID.map { .link(SiteURL.submission(.value($0)), T("workflow")) } ?? .empty))
+                }
+                html += .table([.id("assessments")], head: .row([T("Year"), T("Framework"), T("Answers"), T("Status"), T("Submission")], tag: .th), rows: rows)
             }
-            html += HTML.element("h2", T("Scorecard"))
+            html += .tag(.h2, text: T("Scorecard"))
             html += ReportsPage.scorecardForm
             if canCreate && !frameworks.isEmpty {
-                html += HTML.element("h2", T("Start an assessment"))
-                html += "<form method=\"post\" action=\"\(SiteURL.assessments.path)\" id=\"new-assessment\">\(HTML.csrfField(csrf))"
-                    + "<label>\(HTML.escape(T("Year"))) <input name=\"year\" size=\"6\" required inputmode=\"numeric\"></label> <label>\(HTML.escape(T("Framework"))) <select name=\"framework\">"
-                    + frameworks.map { HTML.option($0.id, "\($0.title) (\($0.version))" + ($0.illustrative ? " — " + T("illustrative") : ""), selected: false) }.joined()
-                    + "</select></label> <button type=\"submit\">\(HTML.escape(T("Start")))</button></form>"
+                html += .tag(.h2, text: T("Start an assessment"))
+                html += .postForm(SiteURL.assessments.path, csrf: csrf, [.id("new-assessment")],
+                                  .tag(.label, .text(T("Year")), .space, .tag(.input, [.name("year"), .size(6), .required, Attribute("inputmode", "numeric")])), .space,
+                                  .tag(.label, .text(T("Framework")), .space, .tag(.select, [.name("framework")], frameworks.map {
+                                      .option($0.id, "\($0.title) (\($0.version))" + ($0.illustrative ? " — " + T("illustrative") : ""), selected: false)
+                                  })), .space, .submit(T("Start")))
             }
-            html += HTML.element("h2", T("Frameworks"))
-            html += "<ul id=\"frameworks\">" + frameworks.map { f in
-                HTML.element("li", "\(f.title) — \(f.code) " + T("version %@", f.version) + (f.illustrative ? " " + T("(illustrative set, not IOM's questionnaire)") : ""))
-            }.joined() + "</ul>"
+            html += .tag(.h2, text: T("Frameworks"))
+            html += .tag(.ul, [.id("frameworks")], frameworks.map { f in
+                .tag(.li, text: "\(f.title) — \(f.code) " + T("version %@", f.version) + (f.illustrative ? " " + T("(illustrative set, not IOM's questionnaire)") : ""))
+            })
             if canImport {
-                html += "<form method=\"post\" action=\"\(SiteURL.frameworks.path)\" enctype=\"multipart/form-data\" id=\"import-framework\">"
-                    + "\(HTML.csrfField(csrf))"
-                    + HTML.element("p", T("Import an indicator list from a workbook: a sheet ‘indicators’ with the columns %@; optional sheets ‘scales’ (scale, option_code, label, score) and ‘framework’ (id, version, title).",
-                                            FrameworkWorkbook.indicatorColumns.joined(separator: ", ")))
-                    + "<label>\(HTML.escape(T("Workbook"))) <input type=\"file\" name=\"file\" required></label> <label>Id <input name=\"id\" size=\"6\" value=\"MGI\"></label> "
-                    + "<label>\(HTML.escape(T("Version"))) <input name=\"version\" size=\"10\"></label> <label>\(HTML.escape(T("Title"))) <input name=\"title\" size=\"30\"></label> "
-                    + "<button type=\"submit\">\(HTML.escape(T("Import")))</button></form>"
+                html += .postForm(SiteURL.frameworks.path, csrf: csrf, [Attribute("enctype", "multipart/form-data"), .id("import-framework")],
+                                  .tag(.p, text: T("Import an indicator list from a workbook: a sheet ‘indicators’ with the columns %@; optional sheets ‘scales’ (scale, option_code, label, score) and ‘framework’ (id, version, title).",
+                                                   FrameworkWorkbook.indicatorColumns.joined(separator: ", "))),
+                                  .tag(.label, .text(T("Workbook")), .space, .tag(.input, [.type("file"), .name("file"), .required])), .space,
+                                  .tag(.label, .text("Id"), .space, .tag(.input, [.name("id"), .size(6), .value("MGI")])), .space,
+                                  .tag(.label, .text(T("Version")), .space, .tag(.input, [.name("version"), .size(10)])), .space,
+                                  .tag(.label, .text(T("Title")), .space, .tag(.input, [.name("title"), .size(30)])), .space,
+                                  .submit(T("Import")))
             }
             return html
         }

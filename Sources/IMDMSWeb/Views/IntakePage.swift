@@ -11,19 +11,16 @@ struct IntakePage {
 
     func render(login: SessionRepository.Session) -> Layout {
         Layout(title: T("Submit data"), login: login) {
-            HTML.element("h1", T("Submit data"))
-                + (message.map { HTML.element("p", $0, [("class", "done"), ("role", "status")]) } ?? "")
-                + (submissionID.map { "<p><a id=\"submission-link\" href=\"\(SiteURL.submission(.value($0)).path)\">\(HTML.escape(T("Follow this submission through review")))</a></p>" } ?? "")
-                + """
-                <form class="upload" method="post" action="\(SiteURL.intake.path)" enctype="multipart/form-data">
-                \(HTML.csrfField(login.csrfToken))
-                <label>\(HTML.escape(T("Dataset"))) <select name="dataset">\(structures.map { HTML.option($0.id, "\(Localizer.current.translations.datasetName($0.id, english: $0.name)) (\($0.id))", selected: false) }.joined())</select></label>
-                <label>\(HTML.escape(T("File (Excel .xlsx, CSV or SDMX-CSV)"))) <input type="file" name="file" required></label>
-                <button type="submit">\(HTML.escape(T("Upload and check")))</button>
-                </form>
-                <p class="meta">\(HTML.escape(T("Nothing is stored until you have seen the preview and pressed Submit.")))</p>
-                <p><a id="entry-link" href="\(SiteURL.entryForm.path)">\(HTML.escape(T("Or type a period's figures into the data-entry form")))</a></p>
-                """
+            let datasets = structures.map { Markup.option($0.id, "\(Localizer.current.translations.datasetName($0.id, english: $0.name)) (\($0.id))", selected: false) }
+            return .tag(.h1, text: T("Submit data"))
+                + (message.map { .tag(.p, [.class("done"), Attribute("role", "status")], text: $0) } ?? .empty)
+                + (submissionID.map { .tag(.p, .link(SiteURL.submission(.value($0)), T("Follow this submission through review"), [.id("submission-link")])) } ?? .empty)
+                + .postForm(SiteURL.intake.path, csrf: login.csrfToken, [.class("upload"), Attribute("enctype", "multipart/form-data")], .newline,
+                            .tag(.label, .text(T("Dataset")), .space, .tag(.select, [.name("dataset")], datasets)), .newline,
+                            .tag(.label, .text(T("File (Excel .xlsx, CSV or SDMX-CSV)")), .space, .tag(.input, [.type("file"), .name("file"), .required])), .newline,
+                            .submit(T("Upload and check")), .newline)
+                + .newline + .tag(.p, [.class("meta")], text: T("Nothing is stored until you have seen the preview and pressed Submit."))
+                + .newline + .tag(.p, .link(.entryForm, T("Or type a period's figures into the data-entry form"), [.id("entry-link")]))
         }
     }
 }

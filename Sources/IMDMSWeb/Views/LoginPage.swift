@@ -8,16 +8,13 @@ struct LoginPage {
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: T("Log in"), login: login) {
-            HTML.element("h1", T("Log in"))
-                + (message.map { HTML.element("p", $0, [("class", "error"), ("role", "alert")]) } ?? "")
-                + """
-                <form class="login" method="post" action="\(SiteURL.login.path)">
-                \(HTML.csrfField(csrfToken))
-                <label>\(HTML.escape(T("Username"))) <input name="username" autocomplete="username" required value="\(HTML.escape(username))"></label>
-                <label>\(HTML.escape(T("Password"))) <input name="password" type="password" autocomplete="current-password" required></label>
-                <button type="submit">\(HTML.escape(T("Log in")))</button>
-                </form>
-                """
+            .tag(.h1, text: T("Log in"))
+                + (message.map { .tag(.p, [.class("error"), Attribute("role", "alert")], text: $0) } ?? .empty)
+                + .postForm(SiteURL.login.path, csrf: csrfToken, [.class("login")], .newline,
+                            .tag(.label, .text(T("Username")), .space,
+                                 .tag(.input, [.name("username"), Attribute("autocomplete", "username"), .required, .value(username)])), .newline,
+                            AccountPage.password(T("Password"), name: "password", autocomplete: "current-password"), .newline,
+                            .submit(T("Log in")), .newline)
         }
     }
 }

@@ -9,20 +9,19 @@ struct ReleasesPage {
 
     func render(login: SessionRepository.Session?) -> Layout {
         Layout(title: T("Latest releases"), login: login) {
-            var html = HTML.element("h1", T("Latest releases"))
-                + "<p class=\"meta\">" + HTML.escape(T("Each time new statistics become public, the reports that use them are made and kept here as released."))
-                + " " + HTML.escape(T("Follow them in a feed reader:")) + " <a id=\"feed\" href=\"\(SiteURL.releasesFeed.path)\">Atom feed</a>.</p>"
-            if releases.isEmpty { html += HTML.element("p", T("Nothing has been released yet."), [("id", "no-releases")]) }
+            var html = Markup.tag(.h1, text: T("Latest releases"))
+                + .tag(.p, [.class("meta")], .text(T("Each time new statistics become public, the reports that use them are made and kept here as released.")),
+                       .space, .text(T("Follow them in a feed reader:")), .space, .link(.releasesFeed, "Atom feed", [.id("feed")]), .text("."))
+            if releases.isEmpty { html += .tag(.p, [.id("no-releases")], text: T("Nothing has been released yet.")) }
             for release in releases {
-                var inner = HTML.element("h2", release.title) + HTML.element("p", T("Released %@", times.format(release.at)), [("class", "meta")])
-                    + HTML.element("p", release.summary)
+                var inner = Markup.tag(.h2, text: release.title) + .tag(.p, [.class("meta")], text: T("Released %@", times.format(release.at)))
+                    + .tag(.p, text: release.summary)
                 if !release.documents.isEmpty {
-                    inner += "<ul>" + release.documents.map { document in
-                        "<li><a href=\"\(HTML.escape(SiteURL.releaseDocument(.value(release.id), .value(document.reportID)).path))\">"
-                            + HTML.escape("\(document.title), \(document.period)") + "</a></li>"
-                    }.joined() + "</ul>"
+                    inner += .tag(.ul, release.documents.map { document in
+                        .tag(.li, .link(SiteURL.releaseDocument(.value(release.id), .value(document.reportID)), "\(document.title), \(document.period)"))
+                    })
                 }
-                html += HTML.container("section", [("class", "release"), ("id", "release-\(release.id.uuidString)")], inner)
+                html += .tag(.section, [.class("release"), .id("release-\(release.id.uuidString)")], inner)
             }
             return html
         }

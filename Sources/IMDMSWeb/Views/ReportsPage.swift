@@ -11,33 +11,35 @@ struct ReportsPage {
     var entries: [Entry]
 
     /// The formats every report comes in.
-    static var formatSelect: String { "<select name=\"format\">"
-        + [("html", T("Web page")), ("xlsx", "Excel"), ("pdf", "PDF"), ("csv", "CSV")].map { HTML.option($0.0, $0.1, selected: $0.0 == "html") }.joined()
-        + "</select>" }
+    static var formatSelect: Markup {
+        .tag(.select, [.name("format")], [("html", T("Web page")), ("xlsx", "Excel"), ("pdf", "PDF"), ("csv", "CSV")].map { Markup.option($0.0, $0.1, selected: $0.0 == "html") })
+    }
 
     /// The governance scorecard's form: a year, the one to compare it with, a format.
-    static var scorecardForm: String {
-        "<form method=\"get\" action=\"\(SiteURL.report(.value(ScorecardReport.id)).path)\"><label>\(HTML.escape(T("Year"))) <input name=\"year\" size=\"6\" placeholder=\"\(HTML.escape(T("latest")))\"></label> "
-            + "<label>\(HTML.escape(T("Compared with"))) <input name=\"compare\" size=\"6\" placeholder=\"\(HTML.escape(T("the one before")))\"></label> "
-            + formatSelect + " <button type=\"submit\">\(HTML.escape(T("Make the scorecard")))</button></form>"
+    static var scorecardForm: Markup {
+        .tag(.form, [.method("get"), .action(SiteURL.report(.value(ScorecardReport.id)).path)],
+             .tag(.label, .text(T("Year")), .space, .tag(.input, [.name("year"), .size(6), .placeholder(T("latest"))])), .space,
+             .tag(.label, .text(T("Compared with")), .space, .tag(.input, [.name("compare"), .size(6), .placeholder(T("the one before"))])), .space,
+             formatSelect, .space, .submit(T("Make the scorecard")))
     }
 
     func render(login: SessionRepository.Session?) -> Layout {
         let words = Localizer.current.translations
         return Layout(title: T("Reports"), login: login) {
-            var html = HTML.element("h1", T("Reports"))
+            var html = Markup.tag(.h1, text: T("Reports"))
             for entry in entries {
                 let r = entry.report
                 let period = entry.defaultPeriod?.formatted ?? ""
-                html += HTML.container("section", [("class", "report"), ("id", "report-\(r.id)")],
-                    HTML.element("h2", words.reportText(r.title)) + HTML.element("p", words.reportText(r.description))
-                    + "<form method=\"get\" action=\"\(HTML.escape(SiteURL.report(.value(r.id)).path))\"><label>\(HTML.escape(T("Period"))) <input name=\"period\" size=\"10\" value=\"\(HTML.escape(period))\" placeholder=\"\(HTML.escape(Period.example(r.frequency)))\"></label> "
-                    + Self.formatSelect + " <button type=\"submit\">\(HTML.escape(T("Make the report")))</button></form>")
+                html += .tag(.section, [.class("report"), .id("report-\(r.id)")],
+                    .tag(.h2, text: words.reportText(r.title)), .tag(.p, text: words.reportText(r.description)),
+                    .tag(.form, [.method("get"), .action(SiteURL.report(.value(r.id)).path)],
+                         .tag(.label, .text(T("Period")), .space, .tag(.input, [.name("period"), .size(10), .value(period), .placeholder(Period.example(r.frequency))])),
+                         .space, Self.formatSelect, .space, .submit(T("Make the report"))))
             }
-            html += HTML.container("section", [("class", "report"), ("id", "report-\(ScorecardReport.id)")],
-                HTML.element("h2", words.reportText("Migration governance scorecard"))
-                + HTML.element("p", T("Migration Governance Indicators by domain, the SDG 10.7.2 view and what changed between two assessments (see Governance)."))
-                + Self.scorecardForm)
+            html += .tag(.section, [.class("report"), .id("report-\(ScorecardReport.id)")],
+                .tag(.h2, text: words.reportText("Migration governance scorecard")),
+                .tag(.p, text: T("Migration Governance Indicators by domain, the SDG 10.7.2 view and what changed between two assessments (see Governance).")),
+                Self.scorecardForm)
             return html
         }
     }

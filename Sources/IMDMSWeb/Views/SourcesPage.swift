@@ -22,39 +22,36 @@ struct SourcesPage {
 
     func render(login: SessionRepository.Session) -> Layout {
         Layout(title: T("%@: sources", structure.name), login: login) {
-            var html = HTML.element("h1", T("%@: the two sources", structure.name))
-            html += HTML.element("p", T("A producer's report and the statistics derived from traveller records are stored side by side and never added up: for each period both hold, one is current (the producer's report unless a rule below says otherwise)."), [("class", "meta")])
-            if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
-            html += HTML.element("h2", T("Coverage check"))
+            var html = Markup.tag(.h1, text: T("%@: the two sources", structure.name))
+            html += .tag(.p, [.class("meta")], text: T("A producer's report and the statistics derived from traveller records are stored side by side and never added up: for each period both hold, one is current (the producer's report unless a rule below says otherwise)."))
+            if let message { html += .tag(.p, [.class("message"), .id("message")], text: message) }
+            html += .tag(.h2, text: T("Coverage check"))
             if comparison.lines.isEmpty {
-                html += HTML.element("p", T("No period is held by both sources."), [("id", "no-overlap")])
+                html += .tag(.p, [.id("no-overlap")], text: T("No period is held by both sources."))
             } else {
-                html += "<table class=\"data\" id=\"coverage\"><thead><tr><th>\(HTML.escape(T("Period")))</th><th>\(HTML.escape(dimensionName))</th>"
-                    + "<th class=\"num\">\(HTML.escape(T("Reported")))</th><th class=\"num\">\(HTML.escape(T("From records")))</th><th class=\"num\">\(HTML.escape(T("Difference")))</th><th>\(HTML.escape(T("Current")))</th></tr></thead><tbody>"
-                for line in comparison.lines {
-                    let name = line.code.map(label) ?? T("Total")
-                    let cells = [HTML.element("td", line.period), HTML.element(line.code == nil ? "th" : "td", name),
-                                 HTML.element("td", Self.number(line.reported), [("class", "num")]),
-                                 HTML.element("td", Self.number(line.records), [("class", "num")]),
-                                 HTML.element("td", Self.number(line.difference), [("class", "num")]),
-                                 HTML.element("td", line.current.rawValue)]
-                    html += HTML.container("tr", line.code == nil ? [("class", "total")] : [], cells.joined())
+                let number = [Attribute.class("num")]
+                let head = Markup.tag(.tr, .tag(.th, text: T("Period")), .tag(.th, text: dimensionName), .tag(.th, number, text: T("Reported")),
+                                      .tag(.th, number, text: T("From records")), .tag(.th, number, text: T("Difference")), .tag(.th, text: T("Current")))
+                let rows = comparison.lines.map { line in
+                    Markup.tag(.tr, line.code == nil ? [.class("total")] : [],
+                               .tag(.td, text: line.period), .tag(line.code == nil ? .th : .td, text: line.code.map(label) ?? T("Total")),
+                               .tag(.td, number, text: Self.number(line.reported)), .tag(.td, number, text: Self.number(line.records)),
+                               .tag(.td, number, text: Self.number(line.difference)), .tag(.td, text: line.current.rawValue))
                 }
-                html += "</tbody></table>"
+                html += .table([.class("data"), .id("coverage")], head: head, rows: rows)
             }
             for (name, periods) in [("Only reported", comparison.onlyReported), ("Only from records", comparison.onlyRecords)] where !periods.isEmpty {
-                html += HTML.element("p", "\(T(name)): " + Self.span(periods) + ".", [("class", "meta")])
+                html += .tag(.p, [.class("meta")], text: "\(T(name)): " + Self.span(periods) + ".")
             }
-            html += HTML.element("h2", T("Rules"))
-            html += rules.isEmpty ? HTML.element("p", T("None: the producer's report is current wherever it exists."))
-                : "<ul id=\"rules\">" + rules.map { HTML.element("li", T("%@ to %@", $0.first.formatted, $0.last.map(\.formatted) ?? T("onwards")) + ": " + T($0.source.label)) }.joined() + "</ul>"
-            html += "<form method=\"post\" action=\"\(HTML.escape(SiteURL.dataset(.value(structure.id), .sources).path))\" id=\"new-rule\">"
-                + "\(HTML.csrfField(csrf))"
-                + "<label>\(HTML.escape(T("From"))) <input name=\"first\" placeholder=\"2022-11\" required></label> "
-                + "<label>\(HTML.escape(T("To"))) <input name=\"last\" placeholder=\"(\(HTML.escape(T("onwards"))))\"></label> "
-                + "<label>\(HTML.escape(T("Current source"))) <select name=\"source\">"
-                + StatisticSource.allCases.map { HTML.option($0.rawValue, T($0.label), selected: false) }.joined() + "</select></label> "
-                + "<button type=\"submit\">\(HTML.escape(T("Add the rule")))</button></form>"
+            html += .tag(.h2, text: T("Rules"))
+            html += rules.isEmpty ? .tag(.p, text: T("None: the producer's report is current wherever it exists."))
+                : .tag(.ul, [.id("rules")], rules.map { .tag(.li, text: T("%@ to %@", $0.first.formatted, $0.last.map(\.formatted) ?? T("onwards")) + ": " + T($0.source.label)) })
+            html += .postForm(SiteURL.dataset(.value(structure.id), .sources).path, csrf: csrf, [.id("new-rule")],
+                              .tag(.label, .text(T("From")), .space, .tag(.input, [.name("first"), .placeholder("2022-11"), .required])), .space,
+                              .tag(.label, .text(T("To")), .space, .tag(.input, [.name("last"), .placeholder("(\(T("onwards")))")])), .space,
+                              .tag(.label, .text(T("Current source")), .space,
+                                   .tag(.select, [.name("source")], StatisticSource.allCases.map { .option($0.rawValue, T($0.label), selected: false) })), .space,
+                              .submit(T("Add the rule")))
             return html
         }
     }

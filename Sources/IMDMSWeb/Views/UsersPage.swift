@@ -8,25 +8,28 @@ struct UsersPage {
     var message: String?
 
     func render(login: SessionRepository.Session) -> Layout {
-        let csrf = "\(HTML.csrfField(login.csrfToken))"
+        let csrf = login.csrfToken
         return Layout(title: T("Users"), login: login) {
-            var html = HTML.element("h1", T("Users"))
-            if let message { html += HTML.element("p", message, [("class", "message"), ("id", "message")]) }
-            html += "<table class=\"data\" id=\"users\"><thead><tr>" + [T("Username"), T("Name"), T("Role"), T("Organisation"), T("State")].map { HTML.element("th", $0) }.joined() + "<th></th></tr></thead><tbody>"
-            for user in users {
-                let toggle = "<form method=\"post\" action=\"\(SiteURL.user(.value(user.id), .active).path)\">\(csrf)<input type=\"hidden\" name=\"active\" value=\"\(!user.isActive)\">"
-                    + "<button type=\"submit\">\(HTML.escape(T(user.isActive ? "Deactivate" : "Reactivate")))</button></form>"
-                let reset = "<form method=\"post\" action=\"\(SiteURL.user(.value(user.id), .password).path)\">\(csrf)<button type=\"submit\">\(HTML.escape(T("Reset password")))</button></form>"
-                html += "<tr>" + [user.username, user.displayName, user.role.rawValue, user.organisationID ?? "", T(user.isActive ? "active" : "deactivated")]
-                    .map { HTML.element("td", $0) }.joined() + HTML.container("td", [], reset + toggle) + "</tr>"
+            var html = Markup.tag(.h1, text: T("Users"))
+            if let message { html += .tag(.p, [.class("message"), .id("message")], text: message) }
+            let rows = users.map { user -> Markup in
+                let toggle = Markup.postForm(SiteURL.user(.value(user.id), .active).path, csrf: csrf, .hidden("active", String(!user.isActive)),
+                                             .submit(T(user.isActive ? "Deactivate" : "Reactivate")))
+                let reset = Markup.postForm(SiteURL.user(.value(user.id), .password).path, csrf: csrf, .submit(T("Reset password")))
+                return .tag(.tr, [user.username, user.displayName, user.role.rawValue, user.organisationID ?? "", T(user.isActive ? "active" : "deactivated")]
+                    .map { .tag(.td, text: $0) } + [.tag(.td, reset, toggle)])
             }
-            html += "</tbody></table>" + HTML.element("h2", T("New account"))
-            html += "<form method=\"post\" action=\"\(SiteURL.users.path)\" id=\"new-user\">\(csrf)"
-                + "<label>\(HTML.escape(T("Username"))) <input type=\"text\" name=\"username\" required></label> "
-                + "<label>\(HTML.escape(T("Name"))) <input type=\"text\" name=\"displayName\"></label> "
-                + RoleChoice.selects(organisations: organisations)
-                + "<label>\(HTML.escape(T("Password"))) <input type=\"password\" name=\"password\" autocomplete=\"new-password\" placeholder=\"\(HTML.escape(T("empty: generate one")))\"></label> "
-                + "<button type=\"submit\">\(HTML.escape(T("Create")))</button></form>"
+            html += .table([.class("data"), .id("users")],
+                           head: .tag(.tr, [T("Username"), T("Name"), T("Role"), T("Organisation"), T("State")].map { .tag(.th, text: $0) } + [.tag(.th)]),
+                           rows: rows)
+            html += .tag(.h2, text: T("New account"))
+            html += .postForm(SiteURL.users.path, csrf: csrf, [.id("new-user")],
+                              .tag(.label, .text(T("Username")), .space, .tag(.input, [.type("text"), .name("username"), .required])), .space,
+                              .tag(.label, .text(T("Name")), .space, .tag(.input, [.type("text"), .name("displayName")])), .space,
+                              RoleChoice.selects(organisations: organisations),
+                              .tag(.label, .text(T("Password")), .space, .tag(.input, [.type("password"), .name("password"), Attribute("autocomplete", "new-password"),
+                                                                                       .placeholder(T("empty: generate one"))])), .space,
+                              .submit(T("Create")))
             return html
         }
     }
@@ -34,9 +37,10 @@ struct UsersPage {
 
 /// The role and organisation selects shared by the account and token forms.
 enum RoleChoice {
-    static func selects(organisations: [Organisation]) -> String {
-        let roles = Role.allCases.map { HTML.option($0.rawValue, $0.rawValue, selected: $0 == .producer) }.joined()
-        let orgs = HTML.option("", T("none"), selected: false) + organisations.map { HTML.option($0.id, "\($0.name) (\($0.id))", selected: false) }.joined()
-        return "<label>\(HTML.escape(T("Role"))) <select name=\"role\">\(roles)</select></label> <label>\(HTML.escape(T("Organisation"))) <select name=\"organisation\">\(orgs)</select></label> "
+    static func selects(organisations: [Organisation]) -> Markup {
+        let roles = Role.allCases.map { Markup.option($0.rawValue, $0.rawValue, selected: $0 == .producer) }
+        let orgs = [Markup.option("", T("none"), selected: false)] + organisations.map { Markup.option($0.id, "\($0.name) (\($0.id))", selected: false) }
+        return .tag(.label, .text(T("Role")), .space, .tag(.select, [.name("role")], roles)) + .space
+            + .tag(.label, .text(T("Organisation")), .space, .tag(.select, [.name("organisation")], orgs)) + .space
     }
 }
