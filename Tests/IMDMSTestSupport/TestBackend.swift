@@ -29,7 +29,7 @@ public enum TestBackend: String, CaseIterable, Sendable {
         Skips.note("every PostgreSQL run: \(postgresURLVariable) is not set (bash .ci/postgres.sh starts one)")
     }()
 
-    /// Runs `body` with a fresh, migrated, empty database of this kind, removed afterwards.
+    /// Runs `body` with a fresh, migrated, empty database of this kind (a copy of a template), removed afterwards.
     /// `auditSeal`: the audit key the store seals entries with (none by default).
     public func withStore<T: Sendable>(auditSeal: AuditSeal? = nil, _ body: (Store) async throws -> T) async throws -> T {
         let (location, cleanup) = try await freshLocation()
@@ -53,18 +53,22 @@ public enum TestBackend: String, CaseIterable, Sendable {
         return logger
     }
 
-    /// A location for a new empty database, and how to remove it.
+    /// A location for a new database, migrated and empty (a copy of this process's template), and
+    /// how to remove it.
     public func freshLocation() async throws -> (StorageLocation, @Sendable () async throws -> Void) {
         let name = "imdms_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        let template = try await TemplateDatabases.shared.template(self)
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent(String(name)).path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: template, toPath: folder + "/imdms.sqlite")
             let location = StorageLocation.sqlite(path: folder + "/imdms.sqlite")
             return (location, { try? FileManager.default.removeItem(atPath: folder) })
         case .postgres:
             guard let adminURL = Self.postgresURL else { throw TestSetupError("\(Self.postgresURLVariable) is not set") }
-            // The name is made here, never from input, so it is safe to splice into DDL.
-            try await Self.admin(adminURL) { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            // The names are made here, never from input, so they are safe to splice into DDL.
+            try await Self.admin(adminURL) { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: String(name)) TEMPLATE \(unsafeRaw: template)").run() }
             let location = StorageLocation.postgres(url: Self.replacingDatabase(in: adminURL, with: String(name)))
             return (location, {
                 try await Self.admin(adminURL) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
