@@ -34,10 +34,8 @@ struct Attribute: Sendable, Equatable {
     static func href(_ url: SiteURL) -> Attribute { Attribute("href", url.path) }
     static func action(_ path: String) -> Attribute { Attribute("action", path) }
     static func method(_ value: String) -> Attribute { Attribute("method", value) }
-    static func `for`(_ value: String) -> Attribute { Attribute("for", value) }
     static func placeholder(_ value: String) -> Attribute { Attribute("placeholder", value) }
     static func size(_ value: Int) -> Attribute { Attribute("size", String(value)) }
-    static func title(_ value: String) -> Attribute { Attribute("title", value) }
     static func scope(_ value: String) -> Attribute { Attribute("scope", value) }
     static func colspan(_ value: Int) -> Attribute { Attribute("colspan", String(value)) }
     static func rowspan(_ value: Int) -> Attribute { Attribute("rowspan", String(value)) }
@@ -46,5 +44,4 @@ struct Attribute: Sendable, Equatable {
     static let multiple = flag("multiple")
     static let readonly = flag("readonly")
     static func selected(_ on: Bool) -> Attribute { flag("selected", on) }
-    static func checked(_ on: Bool) -> Attribute { flag("checked", on) }
 }

@@ -1,4 +1,4 @@
-/// The pieces every form and list repeats.
+/// The pieces every form repeats.
 extension Markup {
     /// The hidden field every state-changing form carries (`CSRFMiddleware`).
     static func csrfField(_ token: String) -> Markup { hidden(CSRFMiddleware.field, token) }
@@ -21,12 +21,4 @@ extension Markup {
     static func link(_ url: SiteURL, _ text: String, _ attributes: [Attribute] = []) -> Markup { link(url.path, text, attributes) }
 
     static func option(_ value: String, _ label: String, selected: Bool) -> Markup { .tag(.option, [.value(value), .selected(selected)], text: label) }
-
-    /// A table's header row and body rows of text cells.
-    static func row(_ cells: [String], tag: Tag = .td) -> Markup { .tag(.tr, cells.map { .tag(tag, text: $0) }) }
-
-    /// `<table attributes><thead>head</thead><tbody>rows</tbody></table>`.
-    static func table(_ attributes: [Attribute], head: Markup, rows: [Markup]) -> Markup {
-        .tag(.table, attributes, .tag(.thead, head), .tag(.tbody, rows))
-    }
 }

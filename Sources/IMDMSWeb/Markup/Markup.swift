@@ -7,7 +7,7 @@ import IMDMSCore
 /// `rendered(_:by:)`, which names them, so `grep` finds every door.
 struct Markup: Sendable, Equatable, CustomStringConvertible {
     /// The HTML text.
-    let html: String
+    private(set) var html: String
 
     private init(html: String) { self.html = html }
 
@@ -51,13 +51,17 @@ struct Markup: Sendable, Equatable, CustomStringConvertible {
     static let space = Markup(html: " ")
 
     static func + (left: Markup, right: Markup) -> Markup { Markup(html: left.html + right.html) }
-    static func += (left: inout Markup, right: Markup) { left = left + right }
+    /// Appends in place (a page is built by many appends; `left = left + right` would copy it each time).
+    static func += (left: inout Markup, right: Markup) { left.html += right.html }
 }
 
 extension Sequence where Element == Markup {
     func joined(separator: Markup = .empty) -> Markup {
         var result = Markup.empty
-        for (index, part) in enumerated() { result += index == 0 ? part : separator + part }
+        for (index, part) in enumerated() {
+            if index > 0 { result += separator }
+            result += part
+        }
         return result
     }
 }
