@@ -1,3 +1,4 @@
+import IMDMSCore
 @testable import IMDMSWeb
 import Testing
 
@@ -20,5 +21,14 @@ struct MarkupTests {
         #expect([Markup.text("a"), .text("b"), .text("c")].joined(separator: .text(" · ")).html == "a · b · c")
         #expect(Markup.postForm("/x", csrf: "t\"", [.id("f")], .submit("Go")).html
             == "<form method=\"post\" action=\"/x\" id=\"f\"><input type=\"hidden\" name=\"\(CSRFMiddleware.field)\" value=\"t&quot;\"><button type=\"submit\">Go</button></form>")
+    }
+
+    @Test("Escaping keeps text without special characters as it is, and letters beyond ASCII around the ones it replaces")
+    func escapingBeyondASCII() {
+        #expect(Markup.escape("Mohale’s Hoek — Maseru") == "Mohale’s Hoek — Maseru")
+        #expect(Markup.escape("") == "")
+        #expect(Markup.escape("Qacha’s Nek <b>\"Sehlabathebe\"</b> & 'Tšoelike' é👍🏽") ==
+            "Qacha’s Nek &lt;b&gt;&quot;Sehlabathebe&quot;&lt;/b&gt; &amp; &#39;Tšoelike&#39; é👍🏽")
+        #expect(Markup.escape("e\u{301}<") == "e\u{301}&lt;")
     }
 }

@@ -18,8 +18,8 @@ public struct ReportRenderer: Sendable {
         for section in d.sections {
             sections.append(.context([
                 "title": .text(section.title), "narrative": .text(section.narrative), "source": .text(section.source),
-                "tables": .list(section.tables.map { .context(["html": .text(TableHTML($0).render())]) }
-                    + section.plainTables.map { .context(["html": .text($0.html())]) }),
+                "tables": .list(section.tables.map { .context(["html": .text(TableHTML($0).render().html)]) }
+                    + section.plainTables.map { .context(["html": .text($0.html().html)]) }),
                 "figures": .list(section.figures.map { .context(["svg": .text($0)]) }),
             ]))
         }

@@ -31,20 +31,13 @@ public struct ReportTable: Sendable, Hashable {
         self.notes = notes
     }
 
-    public func html() -> String {
-        let esc = MustacheTemplate.escapeHTML  // as TableHTML
-        var html = "<table class=\"data\"><caption>\(esc(title))</caption><thead><tr>"
-        html += columns.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in rows {
-            html += "<tr>"
-            for (index, cell) in row.enumerated() {
-                html += index == 0 ? "<th scope=\"row\">\(esc(cell.text))</th>" : "<td>\(esc(cell.text))</td>"
-            }
-            html += "</tr>"
+    public func html() -> Markup {
+        let head = Markup.tag(.tr, columns.map { .tag(.th, [.scope("col")], text: $0) })
+        let body = rows.map { row in
+            Markup.tag(.tr, row.enumerated().map { index, cell in index == 0 ? .tag(.th, [.scope("row")], text: cell.text) : .tag(.td, text: cell.text) })
         }
-        html += "</tbody></table>"
-        html += notes.map { "<p class=\"footnote\">\(esc($0))</p>" }.joined()
-        return html
+        return .tag(.table, [.class("data")], .tag(.caption, text: title), .tag(.thead, head), .tag(.tbody, body))
+            + notes.map { Markup.tag(.p, [.class("footnote")], text: $0) }.joined()
     }
 
     public func sheet(name: String) -> XLSXWriter.Sheet {

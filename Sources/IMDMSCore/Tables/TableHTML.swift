@@ -1,5 +1,6 @@
-/// A table as an HTML `<table>` for reports: labels indented by depth, withheld cells as `x`,
-/// margins in bold, the caption and footnotes. Every text is escaped.
+/// A table as an HTML `<table>` for reports and the dataset page: labels indented by depth,
+/// withheld cells as `x`, margins in bold, the caption and footnotes. Built as `Markup`, so every
+/// text is escaped by its type.
 public struct TableHTML: Sendable {
     public var export: TableExport
     /// The table element's id, when the page needs one.
@@ -10,37 +11,38 @@ public struct TableHTML: Sendable {
         self.id = id
     }
 
-    public func render() -> String {
+    public func render() -> Markup {
         let table = export.table, request = table.request
         let hasColumns = request.columnDimension != nil
-        func text(_ cell: TableResult.Cell?) -> String {
-            guard let cell else { return "–" }
-            if cell.isWithheld { return TableExport.withheldSymbol }
-            return cell.value.map(NumberText.grouped) ?? "–"
+        func cell(_ cell: TableResult.Cell?, _ attributes: [Attribute] = []) -> Markup {
+            let text: String
+            if let cell { text = cell.isWithheld ? TableExport.withheldSymbol : cell.value.map(NumberText.grouped) ?? "–" } else { text = "–" }
+            return .tag(.td, attributes, text: text)
         }
-        func esc(_ s: String) -> String { MustacheTemplate.escapeHTML(s) }
-        var html = "<table class=\"data\"\(id.map { " id=\"\(esc($0))\"" } ?? "")><caption>\(esc(export.title)) — \(esc(export.caption))</caption><thead><tr>"
-        html += "<th scope=\"col\">\(esc(export.dimensionName(request.rowDimension)))</th>"
+        var head = [Markup.tag(.th, [.scope("col")], text: export.dimensionName(request.rowDimension))]
         for column in table.columns {
-            html += "<th scope=\"col\">\(esc(hasColumns ? export.label(column.code, request.columnDimension) : export.structure.measure.name))</th>"
+            head.append(.tag(.th, [.scope("col")], text: hasColumns ? export.label(column.code, request.columnDimension) : export.structure.measure.name))
         }
-        if hasColumns { html += "<th scope=\"col\">\(esc(export.total))</th>" }
-        html += "</tr></thead><tbody>"
+        if hasColumns { head.append(.tag(.th, [.scope("col")], text: export.total)) }
+        var rows: [Markup] = []
+        rows.reserveCapacity(table.rows.count + 1)
         for row in table.rows {
-            let depth = row.depth > 0 ? " class=\"depth-\(min(row.depth, 4))\"" : ""
-            html += "<tr><th scope=\"row\"\(depth)>\(esc(export.label(row.code, request.rowDimension)))</th>"
-            for column in table.columns { html += "<td>\(text(table.cell(row: row.code, column: column.code)))</td>" }
-            if hasColumns { html += "<td class=\"total\">\(text(table.rowTotals[row.code]))</td>" }
-            html += "</tr>"
+            var cells = [Markup.tag(.th, [.scope("row")] + (row.depth > 0 ? [.class("depth-\(min(row.depth, 4))")] : []),
+                                    text: export.label(row.code, request.rowDimension))]
+            for column in table.columns { cells.append(cell(table.cell(row: row.code, column: column.code))) }
+            if hasColumns { cells.append(cell(table.rowTotals[row.code], [.class("total")])) }
+            rows.append(.tag(.tr, cells))
         }
-        html += "<tr class=\"total\"><th scope=\"row\">\(esc(export.total))</th>"
-        for column in table.columns { html += "<td>\(text(table.columnTotals[column.code]))</td>" }
-        if hasColumns { html += "<td>\(text(table.grand))</td>" }
-        html += "</tr></tbody></table>"
-        html += export.footnotes.map { note in
-            let marker = note.hasPrefix(TableExport.withheldSymbol + ":") ? " id=\"withheld-note\"" : ""
-            return "<p class=\"footnote\"\(marker)>\(esc(note))</p>"
+        var totals = [Markup.tag(.th, [.scope("row")], text: export.total)]
+        for column in table.columns { totals.append(cell(table.columnTotals[column.code])) }
+        if hasColumns { totals.append(cell(table.grand)) }
+        rows.append(.tag(.tr, [.class("total")], totals))
+        let element = Markup.tag(.table, [.class("data")] + (id.map { [.id($0)] } ?? []),
+                                 .tag(.caption, text: "\(export.title) — \(export.caption)"),
+                                 .tag(.thead, .tag(.tr, head)), .tag(.tbody, rows))
+        return element + export.footnotes.map { note in
+            let marker: [Attribute] = note.hasPrefix(TableExport.withheldSymbol + ":") ? [.id("withheld-note")] : []
+            return Markup.tag(.p, [.class("footnote")] + marker, text: note)
         }.joined()
-        return html
     }
 }

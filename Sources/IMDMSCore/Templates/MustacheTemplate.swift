@@ -101,7 +101,7 @@ public struct MustacheTemplate: Sendable {
             case let .text(text): out += text
             case let .variable(name, escaped):
                 let text = lookup(name, stack)?.text ?? ""
-                out += escaped ? escapeHTML(text) : text
+                out += escaped ? Markup.escape(text) : text
             case let .section(name, inverted, children):
                 let value = lookup(name, stack)
                 if inverted {
@@ -116,22 +116,6 @@ public struct MustacheTemplate: Sendable {
                 }
             }
         }
-    }
-
-    /// `&`, `<`, `>`, `"` and `'` as entities: the one HTML escaping of IMDMS.
-    public static func escapeHTML(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }
 

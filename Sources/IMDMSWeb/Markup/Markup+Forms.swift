@@ -1,3 +1,5 @@
+import IMDMSCore
+
 /// The pieces every form repeats.
 extension Markup {
     /// The hidden field every state-changing form carries (`CSRFMiddleware`).

@@ -53,7 +53,7 @@ struct DatasetPage {
             return .tag(.p, [.class("empty")], text: T("No observations match this choice. Try another period range or fewer filters."))
         }
         let export = TableExport(table: table, structure: structure, codelists: Localizer.current.codelists, labels: labels, words: Localizer.current.translations)
-        return .rendered(TableHTML(export, id: "data-table").render(), by: .table)
+        return TableHTML(export, id: "data-table").render()
             + .tag(.p, [.class("downloads")], .text(T("Download:")), .space,
                    .link(SiteURL.dataset(.value(structure.id), .tableXLSX).path(query: downloadQuery), "Excel", [.id("download-xlsx")]), .text(" · "),
                    .link(SiteURL.dataset(.value(structure.id), .tableCSV).path(query: downloadQuery), "CSV", [.id("download-csv")]))

@@ -1,3 +1,5 @@
+import IMDMSCore
+
 import IMDMSStorage
 
 /// The login form.

@@ -1,3 +1,5 @@
+import IMDMSCore
+
 /// The one script, served at `/static/imdms.js` (no inline script: the CSP forbids it). Plain
 /// JavaScript, no build chain; every page works without it.
 ///
