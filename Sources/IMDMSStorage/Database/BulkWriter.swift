@@ -45,10 +45,23 @@ struct BulkWriter {
             }
         }
 
+        /// Backslash, tab, line feed and carriage return escaped — looked for as bytes: as
+        /// `Character`s, "\r\n" is one grapheme equal to neither "\r" nor "\n" and went through
+        /// unescaped, ending the COPY row in the middle of a value.
         static func copyEscaped(_ value: String) -> String {
-            guard value.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return value }
-            return value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-                .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
+            guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(value.utf8.count + 8)
+            for byte in value.utf8 {
+                switch byte {
+                case 0x5C: bytes += [0x5C, 0x5C]
+                case 0x09: bytes += [0x5C, UInt8(ascii: "t")]
+                case 0x0A: bytes += [0x5C, UInt8(ascii: "n")]
+                case 0x0D: bytes += [0x5C, UInt8(ascii: "r")]
+                default: bytes.append(byte)
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
         }
     }
 
