@@ -12,17 +12,7 @@ import Testing
 @Suite("Traveller records: incremental derivation equals a derivation from scratch")
 struct MovementIncrementalTests {
     /// Part of the sample: the crossings whose time and document number's last digit pass `keep`.
-    static func extract(_ keep: (String, UInt8) -> Bool) throws -> Data {
-        let lines = try MovementPendingTests.lines()
-        var result = lines[0] + Data([0x0A])
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard fields.count > 4, let time = String(data: Data(fields[0]), encoding: .utf8),
-                  let digit = fields[4].last(where: { $0 != 0x0D }), keep(time, digit) else { continue }
-            result += line + Data([0x0A])
-        }
-        return result
-    }
+    static func extract(_ keep: (String, UInt8) -> Bool) throws -> Data { try MovementPendingTests.extract(keep) }
 
     static let one = UInt8(ascii: "1"), three = UInt8(ascii: "3"), seven = UInt8(ascii: "7")
 

@@ -11,22 +11,43 @@ import Testing
 @Suite("Traveller records: an interrupted or refused derivation is completed, never half stored")
 struct MovementPendingTests {
     /// The sample's lines (it ends them with CR LF: split on the bytes, not on characters).
-    static func lines() throws -> [Data] {
-        try MovementTests.sample().split(separator: 0x0A, omittingEmptySubsequences: true).map { Data($0) }
+    /// The sample's lines, split once per test process: each with its time (text) and the last
+    /// digit of its document number, which the extracts below choose by.
+    struct SampleLine: Sendable {
+        let time: String
+        let digit: UInt8
+        let bytes: ArraySlice<UInt8>
+    }
+
+    static let sampleLines: Result<(header: ArraySlice<UInt8>, lines: [SampleLine]), any Error> = Result {
+        let bytes = [UInt8](try MovementTests.sample())
+        let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: true)
+        var result: [SampleLine] = []
+        result.reserveCapacity(lines.count)
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: UInt8(ascii: ","), maxSplits: 5, omittingEmptySubsequences: false)
+            guard fields.count > 4, let digit = fields[4].last(where: { $0 != 0x0D }) else { continue }
+            result.append(SampleLine(time: String(decoding: fields[0], as: UTF8.self), digit: digit, bytes: line))
+        }
+        return (lines.first ?? [], result)
+    }
+
+    /// The header and the sample's lines that `keep` chooses (by time and the document number's last digit).
+    static func extract(_ keep: (String, UInt8) -> Bool) throws -> Data {
+        let (header, lines) = try sampleLines.get()
+        var result = [UInt8](header)
+        result.append(0x0A)
+        for line in lines where keep(line.time, line.digit) {
+            result += line.bytes
+            result.append(0x0A)
+        }
+        return Data(result)
     }
 
     /// The header and the crossings of one person in ten (document numbers ending in 1) from
     /// `from` up to `to` (times as text): whole histories, so every derived dataset has cells.
     static func extract(from: String = "", to: String = "9999") throws -> Data {
-        let lines = try lines()
-        var result = lines[0] + Data([0x0A])
-        for line in lines.dropFirst() {
-            let fields = line.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
-            guard fields.count > 4, let time = String(data: Data(fields[0]), encoding: .utf8), time >= from, time < to,
-                  let document = fields[4].last(where: { $0 != 0x0D }), document == UInt8(ascii: "1") else { continue }
-            result += line + Data([0x0A])
-        }
-        return result
+        try extract { time, digit in digit == UInt8(ascii: "1") && time >= from && time < to }
     }
 
     /// Before 2023: the first extract; 2023's crossings come later.

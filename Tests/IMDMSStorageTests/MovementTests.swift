@@ -155,15 +155,16 @@ struct MovementTests {
         let records = try CSVReader.detecting(in: [UInt8](data)).records(in: [UInt8](data))
         let header = records[0].fields
         let referenceText = reference.codelists.flatMap { $0.codes.flatMap { [$0.name] + $0.aliases } }.joined(separator: " ")
-        var result: Set<String> = []
+        var values: Set<String> = []
         for record in records.dropFirst() {
             for column in ["document_number", "date_of_birth", "surname", "given_names"] {
                 guard let index = header.firstIndex(of: column), index < record.fields.count else { continue }
                 let value = record.fields[index]
-                if value.count >= 4 && !referenceText.contains(value) { result.insert(value) }
+                if value.count >= 4 { values.insert(value) }
             }
         }
-        return result
+        // Each distinct value searched once (a name recurs on every row of its traveller).
+        return values.filter { !referenceText.contains($0) }
     }
 
     /// The words of a text: runs of letters, digits, `-` and `'` (a document number, a date, a name).

@@ -4,17 +4,34 @@ import IMDMSStorage
 /// Migrated empty databases, made once per test process and copied for each test (as
 /// SwiftPackageIndex-Server restores a snapshot) instead of migrating every time: a file copy on
 /// SQLite, `CREATE DATABASE … TEMPLATE` on PostgreSQL. Each test still opens its copy with
-/// `Store.open`, which finds every migration applied.
+/// `Store.open`, which finds every migration applied. A seeded template (`TemplateSeed`: the
+/// reference, a year of demo data) is made once from the empty one and copied the same way.
 actor TemplateDatabases {
     static let shared = TemplateDatabases()
 
-    private var made: [TestBackend: Task<String, any Error>] = [:]
+    private struct Key: Hashable {
+        var backend: TestBackend
+        var seed: String?
+    }
+
+    private var made: [Key: Task<String, any Error>] = [:]
 
     /// The template's SQLite path, or its PostgreSQL database name.
-    func template(_ backend: TestBackend) async throws -> String {
-        if let task = made[backend] { return try await task.value }
-        let task = Task { try await Self.make(backend) }
-        made[backend] = task
+    func template(_ backend: TestBackend, seed: TemplateSeed? = nil) async throws -> String {
+        let key = Key(backend: backend, seed: seed?.name)
+        if let task = made[key] { return try await task.value }
+        let task = Task {
+            guard let seed else { return try await Self.make(backend) }
+            let (location, name) = try await backend.copy(of: try await template(backend), named: Self.prefix + String(getpid()) + "_" + UUID().uuidString.prefix(8).lowercased())
+            let store = try await Store.open(location, logger: TestBackend.quietLogger)
+            do { try await seed.prepare(store) } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
+            return name
+        }
+        made[key] = task
         return try await task.value
     }
 

@@ -31,8 +31,9 @@ public enum TestBackend: String, CaseIterable, Sendable {
 
     /// Runs `body` with a fresh, migrated, empty database of this kind (a copy of a template), removed afterwards.
     /// `auditSeal`: the audit key the store seals entries with (none by default).
-    public func withStore<T: Sendable>(auditSeal: AuditSeal? = nil, _ body: (Store) async throws -> T) async throws -> T {
-        let (location, cleanup) = try await freshLocation()
+    /// `seed`: what the database holds to begin with, prepared once per process (`TemplateSeed`).
+    public func withStore<T: Sendable>(auditSeal: AuditSeal? = nil, seed: TemplateSeed? = nil, _ body: (Store) async throws -> T) async throws -> T {
+        let (location, cleanup) = try await freshLocation(seed: seed)
         let store = try await Store.open(location, logger: Self.quietLogger, auditSeal: auditSeal)
         do {
             let result = try await body(store)
@@ -53,26 +54,38 @@ public enum TestBackend: String, CaseIterable, Sendable {
         return logger
     }
 
-    /// A location for a new database, migrated and empty (a copy of this process's template), and
-    /// how to remove it.
-    public func freshLocation() async throws -> (StorageLocation, @Sendable () async throws -> Void) {
+    /// A location for a new database, migrated and empty or as `seed` prepares it (a copy of this
+    /// process's template), and how to remove it.
+    public func freshLocation(seed: TemplateSeed? = nil) async throws -> (StorageLocation, @Sendable () async throws -> Void) {
         let name = "imdms_test_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-        let template = try await TemplateDatabases.shared.template(self)
+        let template = try await TemplateDatabases.shared.template(self, seed: seed)
+        let (location, copy) = try await self.copy(of: template, named: String(name))
         switch self {
         case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(String(name)).path
+            let folder = (copy as NSString).deletingLastPathComponent
+            return (location, { try? FileManager.default.removeItem(atPath: folder) })
+        case .postgres:
+            let adminURL = Self.postgresURL ?? ""
+            return (location, {
+                try await Self.admin(adminURL) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: copy) WITH (FORCE)").run() }
+            })
+        }
+    }
+
+    /// A copy of a template database (SQLite: a file in its own folder; PostgreSQL: `CREATE
+    /// DATABASE … TEMPLATE`), and its path or database name.
+    func copy(of template: String, named name: String) async throws -> (StorageLocation, String) {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             try FileManager.default.copyItem(atPath: template, toPath: folder + "/imdms.sqlite")
-            let location = StorageLocation.sqlite(path: folder + "/imdms.sqlite")
-            return (location, { try? FileManager.default.removeItem(atPath: folder) })
+            return (.sqlite(path: folder + "/imdms.sqlite"), folder + "/imdms.sqlite")
         case .postgres:
             guard let adminURL = Self.postgresURL else { throw TestSetupError("\(Self.postgresURLVariable) is not set") }
             // The names are made here, never from input, so they are safe to splice into DDL.
-            try await Self.admin(adminURL) { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: String(name)) TEMPLATE \(unsafeRaw: template)").run() }
-            let location = StorageLocation.postgres(url: Self.replacingDatabase(in: adminURL, with: String(name)))
-            return (location, {
-                try await Self.admin(adminURL) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
-            })
+            try await Self.admin(adminURL) { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: name) TEMPLATE \(unsafeRaw: template)").run() }
+            return (.postgres(url: Self.replacingDatabase(in: adminURL, with: name)), name)
         }
     }
 
