@@ -30,5 +30,7 @@ struct MarkupTests {
         #expect(Markup.escape("Qacha’s Nek <b>\"Sehlabathebe\"</b> & 'Tšoelike' é👍🏽") ==
             "Qacha’s Nek &lt;b&gt;&quot;Sehlabathebe&quot;&lt;/b&gt; &amp; &#39;Tšoelike&#39; é👍🏽")
         #expect(Markup.escape("e\u{301}<") == "e\u{301}&lt;")
+        // A quote followed by a combining mark is one Character but still a quote to a browser.
+        #expect(Markup.escape("'\u{301} \"\u{301}") == "&#39;\u{301} &quot;\u{301}")
     }
 }
