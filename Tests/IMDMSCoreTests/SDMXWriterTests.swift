@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import IMDMSCore
+@testable import IMDMSCore
 import Testing
 
 @Suite("SDMX: messages in every format")
@@ -34,6 +34,19 @@ struct SDMXWriterTests {
             }
         }
         #expect(inOrder.map(\.key.first) == ["LABOUR", "SEXUAL", "SEXUAL"])
+    }
+
+    @Test("SDMX-JSON written in two halves on two cores is the message written in one, in series and flat, 1.0 and 2.0")
+    func jsonInHalves() throws {
+        for parameters in [[:], ["dimensionAtObservation": "AllDimensions"], ["detail": "serieskeysonly"]] {
+            let message = try Self.message(parameters)
+            #expect(message.series.count == 2)
+            for version in [1, 2] {
+                let halves = SDMXJSONDataWriter.write(message, version: version, parallelAbove: 0)
+                #expect(halves == SDMXJSONDataWriter.write(message, version: version, parallelAbove: .max), "\(parameters) \(version)")
+                #expect((try? JSONSerialization.jsonObject(with: Data(halves.utf8))) != nil, "valid JSON")
+            }
+        }
     }
 
     /// Well-formed XML: Foundation's parser reads it to the end.

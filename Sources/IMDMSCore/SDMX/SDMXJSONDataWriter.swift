@@ -4,7 +4,8 @@
 enum SDMXJSONDataWriter {
     static let schema20 = "https://raw.githubusercontent.com/sdmx-twg/sdmx-json/v2.0.0/data-message/tools/schemas/2.0.0/sdmx-json-data-schema.json"
 
-    static func write(_ message: SDMXDataMessage, version: Int) -> String {
+    /// Messages of at least `parallelAbove` observations are written on two cores.
+    static func write(_ message: SDMXDataMessage, version: Int, parallelAbove: Int = 20_000) -> String {
         let s = message.structure
         let flat = message.isFlat && message.sendsObservations
         // The codes present per dimension, in codelist order, and the periods present.
@@ -33,10 +34,11 @@ enum SDMXJSONDataWriter {
         let codeText = dimensionIndex.map { $0.mapValues(String.init) }
         let periodText = periodIndex.mapValues { "\"\($0)\"" }
         let statusText = statusIndex.mapValues(String.init), confText = confIndex.mapValues(String.init)
-        func append(_ o: Observation, to out: inout String) {
+        let sendsAttributes = message.sendsAttributes, sendsObservations = message.sendsObservations
+        @Sendable func append(_ o: Observation, to out: inout String) {
             out += "["
             out += JSONText.number(o.value)
-            if message.sendsAttributes {
+            if sendsAttributes {
                 out += ","
                 out += statusText[o.status]!
                 out += ","
@@ -44,7 +46,7 @@ enum SDMXJSONDataWriter {
             }
             out += "]"
         }
-        func key(_ series: SDMXDataMessage.Series) -> String {
+        @Sendable func key(_ series: SDMXDataMessage.Series) -> String {
             var key = ""
             for (i, code) in series.key.enumerated() {
                 if i > 0 { key += ":" }
@@ -52,47 +54,53 @@ enum SDMXJSONDataWriter {
             }
             return key
         }
-        // Keys are digits and colons: quoted as they are.
-        var dataSet = "{" + (version == 2 ? "\"structure\":0," : "") + "\"action\":\"Information\","
-        var first = true
-        if flat {
-            dataSet += "\"observations\":{"
-            for series in message.series {
-                let seriesKey = key(series)
-                for o in series.observations {
-                    if !first { dataSet += "," }
-                    first = false
-                    dataSet += "\""
-                    dataSet += seriesKey
-                    dataSet += ":"
-                    dataSet += periodText[o.period]!.dropFirst()
-                    dataSet += ":"
-                    append(o, to: &dataSet)
-                }
-            }
-            dataSet += "}}"
-        } else {
-            dataSet += "\"series\":{"
-            for series in message.series {
-                if !first { dataSet += "," }
-                first = false
-                dataSet += "\""
-                dataSet += key(series)
-                dataSet += "\":{\"attributes\":[]"
-                if message.sendsObservations {
-                    dataSet += ",\"observations\":{"
-                    for (index, o) in series.observations.enumerated() {
-                        if index > 0 { dataSet += "," }
-                        dataSet += periodText[o.period]!
-                        dataSet += ":"
-                        append(o, to: &dataSet)
+        // The entries of some series, comma-separated (keys are digits and colons: quoted as they are).
+        @Sendable func entries(_ part: ArraySlice<SDMXDataMessage.Series>) -> String {
+            var out = ""
+            var first = true
+            for series in part {
+                if flat {
+                    let seriesKey = key(series)
+                    for o in series.observations {
+                        if !first { out += "," }
+                        first = false
+                        out += "\""
+                        out += seriesKey
+                        out += ":"
+                        out += periodText[o.period]!.dropFirst()
+                        out += ":"
+                        append(o, to: &out)
                     }
-                    dataSet += "}"
+                    continue
                 }
-                dataSet += "}"
+                if !first { out += "," }
+                first = false
+                out += "\""
+                out += key(series)
+                out += "\":{\"attributes\":[]"
+                if sendsObservations {
+                    out += ",\"observations\":{"
+                    for (index, o) in series.observations.enumerated() {
+                        if index > 0 { out += "," }
+                        out += periodText[o.period]!
+                        out += ":"
+                        append(o, to: &out)
+                    }
+                    out += "}"
+                }
+                out += "}"
             }
-            dataSet += "}}"
+            return out
         }
+        // A large message's series are written in two halves on two cores, then joined.
+        let all = message.series
+        let halves = message.observationCount >= parallelAbove && all.count > 1
+            ? [all[..<(all.count / 2)], all[(all.count / 2)...]] : [all[...]]
+        let written = ParallelMap.map(halves, entries).filter { !$0.isEmpty }
+        var dataSet = "{" + (version == 2 ? "\"structure\":0," : "") + "\"action\":\"Information\","
+        dataSet += flat ? "\"observations\":{" : "\"series\":{"
+        dataSet += written.joined(separator: ",")
+        dataSet += "}}"
 
         func valueList(_ ids: [String], names: (String) -> String) -> String {
             "[" + ids.map { "{\"id\":\(JSONText.string($0)),\"name\":\(JSONText.string(names($0)))}" }.joined(separator: ",") + "]"

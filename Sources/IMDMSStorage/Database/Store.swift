@@ -86,6 +86,15 @@ public final class Store: Sendable {
         database.sql
     }
 
+    /// The database on one event loop — on SQLite, one connection — chosen by `lane` (modulo the
+    /// loops): the parts of one read given different lanes run at the same time. `sql` picks the
+    /// next loop at each call, so a read that asked twice (build, then run) could land every part
+    /// on the same connection, one after the other (D66).
+    public func sql(lane: Int) -> any SQLDatabase {
+        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
+        return databases.database(logger: logger, on: loops[lane % loops.count])!.sql
+    }
+
     public var isPostgres: Bool {
         if case .postgres = location { return true }
         return false

@@ -30,7 +30,7 @@ public struct SDMXDataReader: Sendable {
         guard ranges.count > 1 else { return try await observations(structure: structure, query: query, visibility: visibility, in: .all, limit: limit) }
         let parts = try await withThrowingTaskGroup(of: (Int, [Observation]).self) { group in
             for (index, range) in ranges.enumerated() {
-                group.addTask { (index, try await observations(structure: structure, query: query, visibility: visibility, in: range, limit: limit)) }
+                group.addTask { (index, try await observations(structure: structure, query: query, visibility: visibility, in: range, lane: index, limit: limit)) }
             }
             var parts = Array(repeating: [Observation](), count: ranges.count)
             for try await (index, observations) in group { parts[index] = observations }
@@ -52,14 +52,16 @@ public struct SDMXDataReader: Sendable {
         return (0..<count).map { SeriesKeyRange(from: $0 == 0 ? nil : boundaries[$0 - 1], before: $0 == count - 1 ? nil : boundaries[$0]) }
     }
 
-    /// The observations of one range of series keys.
+    /// The observations of one range of series keys, read on `lane` (`Store.sql(lane:)`): parts
+    /// read at the same time are given different lanes.
     public func observations(
-        structure: DataStructure, query: SDMXDataQuery, visibility: DataVisibility, in range: SeriesKeyRange, limit: Int = defaultLimit
+        structure: DataStructure, query: SDMXDataQuery, visibility: DataVisibility, in range: SeriesKeyRange, lane: Int = 0, limit: Int = defaultLimit
     ) async throws -> [Observation] {
         let count = structure.dimensions.count
+        let sql = store.sql(lane: lane)
         // One text per query, made by the database: a row per observation cost more in the
         // drivers than the query itself (D60).
-        let select = store.sql.select()
+        let select = sql.select()
             .column(SQLAlias(SQLRaw(ObservationLines.lineExpression(postgres: store.isPostgres)), as: SQLIdentifier("line")))
             .column(SQLAlias(SQLColumn("series_key", table: "o"), as: SQLIdentifier("sk")))
             .column(SQLAlias(SQLColumn("period_start", table: "o"), as: SQLIdentifier("ps")))
@@ -93,12 +95,13 @@ public struct SDMXDataReader: Sendable {
         }
         // Any limit + 1 rows tell whether there are too many; the order is the aggregate's.
         select.limit(limit + 1)
-        let observations = try await ObservationLines(datasetID: structure.id, dimensions: count).read(select.query, store: store)
+        let observations = try await ObservationLines(datasetID: structure.id, dimensions: count).read(select.query, on: sql, postgres: store.isPostgres)
         guard observations.count <= limit else { throw Self.tooMany(structure, limit: limit) }
         return observations
     }
 
-    static func tooMany(_ structure: DataStructure, limit: Int) -> SDMXError {
+    /// SDMX 510 (HTTP 413): the query selects more than `limit` observations.
+    public static func tooMany(_ structure: DataStructure, limit: Int) -> SDMXError {
         SDMXError(httpStatus: 413, code: 510, message: "The query selects more than \(limit) observations of \(structure.id); narrow the key or the period (startPeriod, endPeriod).")
     }
 }

@@ -93,19 +93,12 @@ struct SDMXController: RouteCollection {
             throw SDMXError.noResults("\(structure.id) is provided by \(structure.organisationID), not \(provider).")
         }
         let query = try SDMXDataQuery(structure: structure, key: key, parameters: parameters, filters: filters)
-        let observations: [Observation]
-        if SDMXDataWriter.streams(format) {
-            do { observations = try await SDMXRequest.observations(request, structure: structure, query: query, limit: context.settings.sdmxStreamAbove) } catch let error as SDMXError where error.code == 510 {
-                return try await SDMXStream.response(request, structure: structure, query: query, format: format)
-            }
-        } else {
-            observations = try await SDMXRequest.observations(request, structure: structure, query: query)
+        let streams = SDMXDataWriter.streams(format)
+        let limit = streams ? context.settings.sdmxStreamAbove : SDMXDataReader.defaultLimit
+        if let whole = try await SDMXParts.response(request, structure: structure, query: query, format: format, parts: context.settings.sdmxParts, limit: limit) {
+            return whole
         }
-        guard !observations.isEmpty else {
-            throw SDMXError.noResults("No data of \(structure.id) matches the query.")
-        }
-        let message = SDMXDataMessage(structure: structure, agencyID: reference.agencyID, codelists: reference.codelistsByID,
-                                      observations: observations, query: query)
-        return SDMXRequest.response(SDMXDataWriter.write(message, as: format), format: format)
+        guard streams else { throw SDMXDataReader.tooMany(structure, limit: limit) }
+        return try await SDMXStream.response(request, structure: structure, query: query, format: format)
     }
 }
