@@ -4,9 +4,10 @@ import IMDMSStorage
 import Vapor
 
 /// An SDMX data message up to `limit` observations (`AppSettings.sdmxStreamAbove` for SDMX-CSV
-/// and SDMX-ML, which stream above it; the reader's limit for SDMX-JSON), made whole from parts of the key space (cut at the first dimension's codes, as `SDMXStream` cuts
-/// them) read and written at the same time, each part on its own connection and core
-/// (`Store.sql(lane:)`), instead of reading everything and then writing it on one core (D66).
+/// and SDMX-ML, which stream above it; the reader's limit for SDMX-JSON), made whole from parts
+/// of the key space (cut at the first dimension's codes, as `SDMXStream` cuts them) read and
+/// written at the same time, each part on its own connection and core (`Store.sql(lane:)`),
+/// instead of reading everything and then writing it on one core (D66).
 /// The message is the one `SDMXDataWriter.write` makes of all the observations (a part holds
 /// whole series); it is made whole, so the public cache keeps it.
 enum SDMXParts {

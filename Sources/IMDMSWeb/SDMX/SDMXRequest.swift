@@ -40,22 +40,13 @@ enum SDMXRequest {
         return "\(scheme)://\(host)/sdmx/2.1"
     }
 
-    /// The observations a query selects, as the caller may see them: for callers under disclosure
-    /// control, each with its protected cube's status, so an observation is withheld here exactly
-    /// when its cell is withheld in every table (`CONF_STATUS=C`, no value).
-    static func observations(
-        _ request: Request, structure: DataStructure, query: SDMXDataQuery, limit: Int = SDMXDataReader.defaultLimit
-    ) async throws -> [Observation] {
-        let selected = try await reader(request).observations(structure: structure, query: query, visibility: request.visibility, limit: limit)
-        guard !selected.isEmpty else { return selected }
-        return try await disclosure(request, structure: structure)(selected)
-    }
-
     static func reader(_ request: Request) -> SDMXDataReader {
         SDMXDataReader(store: request.imdms.store, codelists: request.imdms.reference.codelistsByID)
     }
 
-    /// What the caller may see of observations read: as they are, or under disclosure control.
+    /// What the caller may see of observations read: as they are, or, for callers under disclosure
+    /// control, each with its protected cube's status, so an observation is withheld here exactly
+    /// when its cell is withheld in every table (`CONF_STATUS=C`, no value).
     static func disclosure(_ request: Request, structure: DataStructure) async throws -> @Sendable ([Observation]) -> [Observation] {
         let context = request.imdms
         guard request.disclosureControl,
