@@ -20,9 +20,9 @@ struct MovementProblemTests {
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    @Test("400 rows with a misspelt post give one line with the count, the first rows and the nearest post")
-    func grouped() async throws {
-        try await TestBackend.sqlite.withStore { store in
+    @Test("400 rows with a misspelt post give one line with the count, the first rows and the nearest post", arguments: TestBackend.available)
+    func grouped(backend: TestBackend) async throws {
+        try await backend.withStore { store in
             try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
             let reference = try await ReferenceRepository(store: store).load()
             let service = MovementService(store: store, reference: reference, pseudonymiser: try Pseudonymiser(key: MovementTests.key))
