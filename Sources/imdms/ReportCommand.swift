@@ -69,7 +69,7 @@ struct ReportCommand: AsyncParsableCommand {
             case .html: data = Data(renderer.html(template: library.template).utf8)
             case .xlsx: data = try renderer.xlsx()
             case .csv: data = Data(renderer.csv().utf8)
-            case .pdf: data = try PDFPrinter.pdf(html: renderer.html(template: library.template))
+            case .pdf: data = try PDFPrinter.pdf(html: renderer.html(template: library.template), browser: settings.chromium)
             }
         } catch {
             await prepared.store.close()

@@ -155,7 +155,7 @@ struct GovernanceWebTests {
                 #expect(lines.first == "Migrants' rights 37.5 75 37.5", "\(out)")
                 #expect(lines.contains("Well-being of migrants 37.5 50 12.5") && lines.last == "Safe, orderly and regular migration 87.5 75 -12.5", "\(out)")
             }
-            if backend == .sqlite, PDFPrinter.browser() != nil || ProcessInfo.processInfo.environment["CI"] == "true" {
+            if backend == .sqlite, PDFPrinter.browser(environment: ProcessInfo.processInfo.environment) != nil || ProcessInfo.processInfo.environment["CI"] == "true" {
                 try await app.testing().test(.GET, "/reports/mgi-scorecard?format=pdf", headers: managerCookie) { response in
                     #expect(response.status == .ok && Data(buffer: response.body).starts(with: Array("%PDF".utf8)))
                 }

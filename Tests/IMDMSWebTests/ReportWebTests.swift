@@ -40,7 +40,7 @@ struct ReportWebTests {
             }
         }
         guard pdf else { return }
-        guard PDFPrinter.browser() != nil || ProcessInfo.processInfo.environment["CI"] == "true" else {
+        guard PDFPrinter.browser(environment: ProcessInfo.processInfo.environment) != nil || ProcessInfo.processInfo.environment["CI"] == "true" else {
             Skips.note("no Chromium for the PDF check (.ci/tools.sh installs it)")
             return
         }

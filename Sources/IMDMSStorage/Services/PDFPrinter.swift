@@ -16,8 +16,9 @@ public enum PDFPrinter {
     static let slots = DispatchSemaphore(value: maxConcurrent)
     static let slotWait: DispatchTimeInterval = .seconds(30)
 
-    /// The browser to print with: `IMDMS_CHROMIUM` if set, else the first of the usual names on PATH.
-    public static func browser(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+    /// The browser to print with: `IMDMS_CHROMIUM` if set, else the first of the usual names on
+    /// PATH. Read once at start into the settings (`AppSettings.chromium`), which callers pass on.
+    public static func browser(environment: [String: String]) -> String? {
         if let given = environment["IMDMS_CHROMIUM"], FileManager.default.isExecutableFile(atPath: given) { return given }
         let path = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in candidates {
@@ -26,9 +27,9 @@ public enum PDFPrinter {
         return nil
     }
 
-    /// `browser`: the program to print with (default: `browser()`).
-    public static func pdf(html: String, browser given: String? = nil) throws -> Data {
-        guard let browser = given ?? browser() else {
+    /// `browser`: the program to print with (nil: none was found at start).
+    public static func pdf(html: String, browser: String?) throws -> Data {
+        guard let browser else {
             throw Unavailable(description: "PDF output needs headless Chromium, which is not installed here: install it (Debian: apt-get install chromium) "
                 + "or set IMDMS_CHROMIUM to its path. The web page, XLSX and CSV formats work without it.")
         }

@@ -10,7 +10,7 @@ public struct AppContext: Sendable {
     /// The reports, indicators and report template (shipped, or edited copies in `<data>/reports/`).
     public let reports: ReportLibrary
     /// Report PDFs printed, by the HTML they came from.
-    public let printedReports = PrintedReports()
+    public let printedReports: PrintedReports
     /// Each language's words and codelists (shipped, or an edited copy in `<data>/translations/`).
     let localizers: [Language: Localizer]
 
@@ -18,6 +18,7 @@ public struct AppContext: Sendable {
         self.store = store
         self.reference = reference
         self.settings = settings
+        self.printedReports = PrintedReports(browser: settings.chromium)
         self.reports = try ReportLibrary.load(overrides: settings.reportsDirectory, reference: reference)
         var localizers: [Language: Localizer] = [:]
         for language in Language.allCases {

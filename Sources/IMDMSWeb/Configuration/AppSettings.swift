@@ -45,6 +45,8 @@ public struct AppSettings: Sendable, Equatable {
     /// space, read and written at the same time (`IMDMS_SDMX_PARTS`; `SDMXParts`, D66); 1 reads and
     /// writes in one piece. Two — one per core here — measured best (a month: 2 → 3 → 4 parts slower).
     public var sdmxParts = 2
+    /// Headless Chromium for PDF reports (`IMDMS_CHROMIUM`, else found on PATH at start; nil: none).
+    public var chromium: String? = PDFPrinter.browser(environment: ProcessInfo.processInfo.environment)
     /// The address links in feeds and e-mail start with: the public URL, else the server's own.
     public var siteAddress: String {
         var address = publicURL ?? "http://\(hostname):\(port)"
@@ -115,6 +117,10 @@ public struct AppSettings: Sendable, Equatable {
         if let text = environment["IMDMS_RELEASE_CHECK_SECONDS"], !text.isEmpty {
             if let value = Int(text), value > 0 { settings.releaseCheckSeconds = value } else { problems.append("IMDMS_RELEASE_CHECK_SECONDS='\(text)' is not a number of seconds above 0") }
         }
+        if let given = environment["IMDMS_CHROMIUM"], !given.isEmpty, !FileManager.default.isExecutableFile(atPath: given) {
+            problems.append("IMDMS_CHROMIUM='\(given)' is not a program that can be run")
+        }
+        settings.chromium = PDFPrinter.browser(environment: environment)
         if let text = environment["IMDMS_SDMX_PARTS"], !text.isEmpty {
             if let value = Int(text), (1...64).contains(value) { settings.sdmxParts = value } else { problems.append("IMDMS_SDMX_PARTS='\(text)' is not a number of parts from 1 to 64") }
         }

@@ -14,6 +14,10 @@ public actor PrintedReports {
     private var order: [String] = []
     /// How many PDFs were printed (for the test that asks whether the second request printed again).
     public private(set) var printed = 0
+    /// The browser to print with (`AppSettings.chromium`).
+    let browser: String?
+
+    public init(browser: String?) { self.browser = browser }
 
     public func pdf(html: String) async throws -> Data {
         let key = SourceFile.sha256(of: Data(html.utf8))
@@ -23,11 +27,12 @@ public actor PrintedReports {
             return try await task.value
         }
         printed += 1
+        let browser = self.browser
         let task = Task<Data, any Error> {
             // Printing waits seconds on a child process: on a Dispatch thread, not on one of the
             // few threads Swift concurrency (and so every other request) runs on.
             try await withCheckedThrowingContinuation { continuation in
-                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try PDFPrinter.pdf(html: html) }) }
+                DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try PDFPrinter.pdf(html: html, browser: browser) }) }
             }
         }
         kept[key] = task
