@@ -8,7 +8,8 @@ struct IMDMSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "imdms",
         abstract: "IMDMS — Integrated Migration Data Management System.",
-        subcommands: [ServeCommand.self, ImportCommand.self, UserCommand.self, TokenCommand.self, MovementsCommand.self, AuditCommand.self, ReportCommand.self, SubscriberCommand.self]
+        subcommands: [ServeCommand.self, ImportCommand.self, UserCommand.self, TokenCommand.self, MovementsCommand.self, AuditCommand.self, ReportCommand.self, SubscriberCommand.self,
+                      ConfigCommand.self]
     )
 }
 
@@ -17,12 +18,16 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .long, help: "Data folder for the embedded database (default ./imdms-data; IMDMS_DATA_DIR).")
     var data: String?
 
+    @Option(name: .long, help: "The country's configuration folder (default: Lesotho's, shipped; IMDMS_CONFIG). See `imdms config`.")
+    var config: String?
+
     @Flag(name: .long, help: "Log SQL and internal detail.")
     var verbose = false
 
     func settings(hostname: String? = nil, port: Int? = nil) throws -> AppSettings {
         do {
-            return try AppSettings.load(environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port, dataDirectory: data)
+            return try AppSettings.load(environment: ProcessInfo.processInfo.environment, hostname: hostname, port: port, dataDirectory: data,
+                                        configurationDirectory: config)
         } catch {
             throw ValidationError(error.description)
         }

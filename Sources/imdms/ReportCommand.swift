@@ -29,7 +29,7 @@ struct ReportCommand: AsyncParsableCommand {
         let settings = try common.settings()
         let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: common.logger())
         let library: ReportLibrary
-        do { library = try ReportLibrary.load(overrides: settings.reportsDirectory, reference: prepared.reference) } catch {
+        do { library = try ReportLibrary.load(overrides: settings.reportsDirectory, country: settings.countryReportsDirectory, reference: prepared.reference) } catch {
             await prepared.store.close()
             fail("\(error)")
         }

@@ -8,6 +8,17 @@ public enum Fixtures {
         do { return try ReferenceConfiguration.lesotho() } catch { fatalError("Lesotho reference: \(error)") }
     }()
 
+    /// The second country of the tests (D67): South Africa, a small configuration folder with one
+    /// dataset (ARRIVALS by country of residence), as an administrator would write it.
+    public static var southAfricaFolder: URL {
+        get throws {
+            guard let url = Bundle.module.url(forResource: "south-africa", withExtension: nil, subdirectory: "countries") else {
+                throw CocoaError(.fileNoSuchFile)
+            }
+            return url
+        }
+    }
+
     /// A valid SDMX-CSV file for BORDER_CROSSINGS: 2 posts × 2 directions × 2 months = 8 observations.
     public static let validBorderCSV = """
     DATAFLOW,BORDER_POST,DIRECTION,CITIZENSHIP,SEX,AGE,PURPOSE,TIME_PERIOD,OBS_VALUE,OBS_STATUS

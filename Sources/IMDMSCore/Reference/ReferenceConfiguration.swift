@@ -1,7 +1,7 @@
 /// Everything a country configures before any data arrives: its statistical agency, codelists,
 /// producing organisations and dataset structures. Lesotho's ships with IMDMS
 /// (`ReferenceConfiguration.lesotho()`); another country supplies its own (the type is `Codable`).
-public struct ReferenceConfiguration: Sendable, Codable {
+public struct ReferenceConfiguration: Sendable, Codable, Equatable {
     /// The SDMX agency that maintains the structures, e.g. `LS_BOS`.
     public var agencyID: String
     public var countryName: String

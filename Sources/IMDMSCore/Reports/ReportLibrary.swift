@@ -15,40 +15,60 @@ public struct ReportLibrary: Sendable {
 
     public func report(_ id: String) -> ReportDefinition? { reports.first { $0.id == id } }
 
-    /// `overrides`: the installation's folder (nil: the shipped files only).
-    public static func load(overrides: String?, reference: ReferenceConfiguration) throws(ReportError) -> ReportLibrary {
-        func read(_ name: String) throws(ReportError) -> Data {
-            if let overrides {
-                let path = (overrides as NSString).appendingPathComponent(name)
-                if FileManager.default.fileExists(atPath: path) {
-                    do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw ReportError(file: path, reason: error.localizedDescription) }
-                }
+    /// `overrides`: the installation's folder (nil: none). `country`: the `reports/` folder of a
+    /// country's configuration (D67); nil: the shipped files, which are Lesotho's. A country's
+    /// folder brings its own reports, indicators and dashboard; what it lacks is none (no reports,
+    /// no indicators, an empty dashboard), except the page template, which is the product's.
+    public static func load(overrides: String?, country: String? = nil, reference: ReferenceConfiguration) throws(ReportError) -> ReportLibrary {
+        func file(_ folder: String?, _ name: String) -> String? {
+            guard let folder else { return nil }
+            let path = (folder as NSString).appendingPathComponent(name)
+            return FileManager.default.fileExists(atPath: path) ? path : nil
+        }
+        func read(_ name: String) throws(ReportError) -> Data? {
+            if let path = file(overrides, name) ?? file(country, name) {
+                do { return try Data(contentsOf: URL(fileURLWithPath: path)) } catch { throw ReportError(file: path, reason: error.localizedDescription) }
             }
+            guard country == nil || name == "report.html" else { return nil }
             let base = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
             guard let url = Bundle.module.url(forResource: base, withExtension: ext, subdirectory: "reports"),
                   let data = try? Data(contentsOf: url) else { throw ReportError(file: name, reason: "not found") }
             return data
         }
-        func decode<T: Decodable>(_ type: T.Type, _ name: String) throws(ReportError) -> T {
-            do { return try JSONDecoder().decode(type, from: try read(name)) } catch let error as ReportError { throw error } catch {
+        func decode<T: Decodable>(_ type: T.Type, _ name: String, otherwise: String) throws(ReportError) -> T {
+            do { return try JSONDecoder().decode(type, from: try read(name) ?? Data(otherwise.utf8)) } catch let error as ReportError { throw error } catch {
                 throw ReportError(file: name, reason: Self.describe(error))
             }
         }
-        var names = shipped
-        if let overrides, let extra = try? FileManager.default.contentsOfDirectory(atPath: overrides) {
-            names += extra.filter { $0.hasSuffix(".json") && $0 != "indicators.json" && !shipped.contains($0) }.sorted()
-        }
-        let indicators = try decode([IndicatorDefinition].self, "indicators.json")
+        var names = country == nil ? shipped : Self.reportFiles(in: country)
+        names += Self.reportFiles(in: overrides).filter { !names.contains($0) }
+        let indicators = try decode([IndicatorDefinition].self, "indicators.json", otherwise: "[]")
         let library = ReportLibrary(
-            reports: try names.filter { $0 != "dashboard.json" }.map { (name: String) throws(ReportError) -> ReportDefinition in try decode(ReportDefinition.self, name) },
+            reports: try names.map { (name: String) throws(ReportError) -> ReportDefinition in try decode(ReportDefinition.self, name, otherwise: "") },
             indicators: Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last }),
             template: try { () throws(ReportError) -> MustacheTemplate in
-                let text = String(decoding: try read("report.html"), as: UTF8.self)
+                let text = String(decoding: try read("report.html") ?? Data(), as: UTF8.self)
                 do { return try MustacheTemplate(text, name: "report.html") } catch { throw ReportError(file: "report.html", reason: "\(error)") }
             }(),
-            dashboard: try decode(ReportDefinition.self, "dashboard.json"))
+            dashboard: try decode(ReportDefinition.self, "dashboard.json", otherwise: Self.emptyDashboard))
         try library.check(against: reference)
         return library
+    }
+
+    /// A dashboard without sections: the home page then shows the catalogue alone.
+    static let emptyDashboard = #"{"id": "dashboard", "title": "", "description": "", "frequency": "A", "sections": []}"#
+
+    /// The report definitions in a folder: its `*.json` but the indicators and the dashboard.
+    static func reportFiles(in folder: String?) -> [String] {
+        guard let folder, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        return names.filter { $0.hasSuffix(".json") && $0 != "indicators.json" && $0 != "dashboard.json" }.sorted()
+    }
+
+    /// The shipped report files (Lesotho's), for `imdms config export` to copy beside the configuration.
+    public static func shippedFiles() -> [URL] {
+        (shipped + ["indicators.json", "dashboard.json"]).compactMap {
+            Bundle.module.url(forResource: ($0 as NSString).deletingPathExtension, withExtension: "json", subdirectory: "reports")
+        }
     }
 
     /// Every dataset, dimension, code and indicator a report names must exist.

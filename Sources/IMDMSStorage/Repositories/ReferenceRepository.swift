@@ -15,7 +15,7 @@ public struct ReferenceRepository: Sendable {
         let database = store.database
         let existing = try await OrganisationModel.query(on: database).count()
         guard existing == 0 else {
-            try await addMissing(reference)
+            try await reconcile(reference)
             return false
         }
         try await database.transaction { tx in
@@ -32,38 +32,11 @@ public struct ReferenceRepository: Sendable {
         return true
     }
 
-    /// A database seeded by an earlier release gains the organisations, codelists and datasets the
-    /// shipped configuration has added since (nothing stored is changed or removed).
-    func addMissing(_ reference: ReferenceConfiguration) async throws {
-        let database = store.database
-        guard try await SettingModel.find("agency_id", on: database)?.value == reference.agencyID else { return }
-        let organisations = Set(try await OrganisationModel.query(on: database).all().compactMap(\.id))
-        let codelists = Set(try await CodelistModel.query(on: database).all().compactMap(\.id))
-        let datasets = Set(try await DatasetModel.query(on: database).all().compactMap(\.id))
-        let newOrganisations = reference.organisations.filter { !organisations.contains($0.id) }
-        let newCodelists = reference.codelists.filter { !codelists.contains($0.id) }
-        let newStructures = reference.structures.filter { !datasets.contains($0.id) }
-        guard !(newOrganisations.isEmpty && newCodelists.isEmpty && newStructures.isEmpty) else { return }
-        try await database.transaction { tx in
-            try await Self.add(organisations: newOrganisations, codelists: newCodelists, structures: newStructures, on: tx)
-            try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.extend", subject: "reference:\(reference.agencyID)",
-                after: "added " + (newOrganisations.map(\.id) + newCodelists.map(\.id) + newStructures.map(\.id)).joined(separator: ", "))
-        }
-        store.logger.info("Added to the reference configuration: \((newOrganisations.map(\.id) + newCodelists.map(\.id) + newStructures.map(\.id)).joined(separator: ", "))")
-    }
-
-    private static func add(organisations: [Organisation], codelists: [Codelist], structures: [DataStructure], on tx: any Database) async throws {
+    static func add(organisations: [Organisation], codelists: [Codelist], structures: [DataStructure], on tx: any Database) async throws {
         if !organisations.isEmpty { try await organisations.map { OrganisationModel(id: $0.id, name: $0.name, kind: $0.kind.rawValue) }.create(on: tx) }
         for list in codelists {
             try await CodelistModel(id: list.id, name: list.name, description: list.description).create(on: tx)
-            try await list.codes.enumerated().map { position, code in
-                CodeModel(codelistID: list.id, code: code.id, name: code.name, parentCode: code.parentID, position: position,
-                          members: code.isGroup ? code.memberIDs.joined(separator: "|") : nil)
-            }.create(on: tx)
-            let aliases = list.codes.flatMap { code in
-                code.aliases.map { CodeAliasModel(codelistID: list.id, code: code.id, alias: $0, organisationID: nil) }
-            }
-            if !aliases.isEmpty { try await aliases.create(on: tx) }
+            try await add(codes: list.codes, to: list.id, from: 0, on: tx)
         }
         for structure in structures {
             try await DatasetModel(structure).create(on: tx)
@@ -71,6 +44,16 @@ public struct ReferenceRepository: Sendable {
                 DatasetDimensionModel(datasetID: structure.id, position: $0.offset + 1, dimension: $0.element)
             }.create(on: tx)
         }
+    }
+
+    /// Codes (with their aliases) at the end of a stored codelist, the first at `position`.
+    static func add(codes: [Code], to codelist: String, from position: Int, on tx: any Database) async throws {
+        try await codes.enumerated().map { offset, code in
+            CodeModel(codelistID: codelist, code: code.id, name: code.name, parentCode: code.parentID, position: position + offset,
+                      members: code.isGroup ? code.memberIDs.joined(separator: "|") : nil)
+        }.create(on: tx)
+        let aliases = codes.flatMap { code in code.aliases.map { CodeAliasModel(codelistID: codelist, code: code.id, alias: $0, organisationID: nil) } }
+        if !aliases.isEmpty { try await aliases.create(on: tx) }
     }
 
     /// Reads the whole reference configuration: settings, organisations, codelists (with the

@@ -26,7 +26,7 @@ public enum IMDMSSetup {
             if try await AuditRepository(store: store).sealUnsealed() > 0 {
                 logger.notice("the audit trail's earlier entries were sealed with the audit key \(settings.auditKeyFile)")
             }
-            try await ReferenceRepository(store: store).seedIfEmpty(try ReferenceConfiguration.lesotho())
+            try await ReferenceRepository(store: store).seedIfEmpty(try settings.reference())
             let reference = try await ReferenceRepository(store: store).load()
             try await AssessmentRepository(store: store).installShipped()
             let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory)

@@ -1,4 +1,5 @@
 import Foundation
+import IMDMSCore
 import IMDMSStorage
 
 /// Every setting IMDMS reads, read once at start-up into a typed value with defaults.
@@ -54,6 +55,17 @@ public struct AppSettings: Sendable, Equatable {
         return address
     }
 
+    /// The country's configuration folder (`--config DIR`, `IMDMS_CONFIG`; D67), read and checked
+    /// here with every problem named; nil: Lesotho's, shipped with IMDMS.
+    public var configurationDirectory: String?
+    public var configuration: ReferenceConfiguration?
+
+    /// The configuration this instance serves: the folder's, else Lesotho's.
+    public func reference() throws -> ReferenceConfiguration {
+        if let configuration { return configuration }
+        return try ReferenceConfiguration.lesotho()
+    }
+
     public static let defaultDataDirectory = "./imdms-data"
 
     public init(hostname: String = "127.0.0.1", port: Int = 8080, dataDirectory: String = defaultDataDirectory, databaseURL: String? = nil) {
@@ -66,7 +78,8 @@ public struct AppSettings: Sendable, Equatable {
     /// Reads `IMDMS_HOSTNAME`, `IMDMS_PORT`, `IMDMS_DATA_DIR`, `IMDMS_DATABASE_URL`, `IMDMS_TIMEZONE`; command-line
     /// options given as `overrides` win over the environment.
     public static func load(
-        environment: [String: String], hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil
+        environment: [String: String], hostname: String? = nil, port: Int? = nil, dataDirectory: String? = nil,
+        configurationDirectory: String? = nil
     ) throws(SettingsError) -> AppSettings {
         var problems: [String] = []
         var settings = AppSettings()
@@ -127,6 +140,12 @@ public struct AppSettings: Sendable, Equatable {
         if let text = environment["IMDMS_SDMX_STREAM_ABOVE"], !text.isEmpty {
             if let value = Int(text), value >= 0 { settings.sdmxStreamAbove = value } else { problems.append("IMDMS_SDMX_STREAM_ABOVE='\(text)' is not a number of observations") }
         }
+        if let folder = configurationDirectory ?? environment["IMDMS_CONFIG"], !folder.isEmpty {
+            settings.configurationDirectory = folder
+            do { settings.configuration = try ConfigurationFolder.read(URL(fileURLWithPath: folder)) } catch {
+                problems += error.problems.map { "IMDMS_CONFIG \(folder): \($0)" }
+            }
+        }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
         guard problems.isEmpty else { throw SettingsError(problems: problems) }
         return settings
@@ -134,6 +153,10 @@ public struct AppSettings: Sendable, Equatable {
 
     /// Where administrators put edited report files (`<data>/reports/`).
     public var reportsDirectory: String { (dataDirectory as NSString).appendingPathComponent("reports") }
+    /// The reports of the country's configuration (`DIR/reports/`); nil: the shipped ones, Lesotho's.
+    public var countryReportsDirectory: String? {
+        configurationDirectory.map { ($0 as NSString).appendingPathComponent("reports") }
+    }
     /// Where data managers put edited translation files (`<data>/translations/st.json`).
     public var translationsDirectory: String { (dataDirectory as NSString).appendingPathComponent("translations") }
 
