@@ -142,14 +142,23 @@ end
                     imports.append(done.returncode)
             importer = threading.Thread(target=importing)
             importer.start()
+            # The server's memory every 30 s, so a plateau can be told from a steady climb.
+            timeline = []
+            def sampling():
+                while not stop.wait(30):
+                    timeline.append(rss_mb(server.pid))
+            sampler = threading.Thread(target=sampling)
+            sampler.start()
             r = wrk(base + "/", seconds, connections, script)
             stop.set()
             importer.join()
+            sampler.join()
             end = rss_mb(server.pid)
             print(f"soak ({db}), {seconds} s at {connections} connections with imports running: {r['requests']} requests, "
                   f"{r['rps']:.0f}/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, {r['errors']} errors; "
                   f"server memory {warm:.0f} MB after warm-up, {end:.0f} MB at the end ({(end - warm) / warm * 100:+.1f}%); "
                   f"{imports.count(0)} imports stored, {len(imports) - imports.count(0)} refused")
+            print("memory every 30 s (MB): " + ", ".join(f"{m:.0f}" for m in timeline))
             if "--raw" in sys.argv:
                 print(r["raw"])
                 shutil.copy(os.path.join(work, "serve.log"), "/tmp/release-day-serve.log")
