@@ -46,8 +46,29 @@ public struct CodeMatcher: Sendable {
     public static let longestMatchable = 256
 
     /// Lower case, letters and digits only, accents folded; `_` kept so `_T` stays distinct from `T`.
+    /// ASCII text (almost every code, name and cell) is folded byte by byte, as Foundation would fold
+    /// it; other text goes through Foundation. An intake builds these keys for every name and alias
+    /// of its codelists: through Foundation alone that was most of a small file's intake (D68).
     public static func normalise(_ text: String) -> String {
-        if text.utf8.count > longestMatchable { return "#\(text.utf8.count)#\(text.hashValue)" }
+        let count = text.utf8.count
+        if count > longestMatchable { return "#\(count)#\(text.hashValue)" }
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return folded(text) }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var length = 0
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"): buffer[length] = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): buffer[length] = byte + 32
+                default: continue
+                }
+                length += 1
+            }
+            return length
+        }
+    }
+
+    /// Case, accents and width folded by Foundation; letters, digits and `_` kept.
+    static func folded(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) || $0 == "_" }
             .map(Character.init))
