@@ -34,14 +34,19 @@ public struct GeoShapes: Sendable {
         self.credit = credit
     }
 
-    /// Lesotho's districts, shipped with the reference data.
-    public static func lesothoDistricts() throws -> GeoShapes {
+    /// Lesotho's districts, shipped with the reference data (parsed once per process).
+    public static func lesothoDistricts() throws -> GeoShapes { try districts.get() }
+
+    /// The world's countries, shipped with the reference data (parsed once per process: every map of
+    /// a report drawn after new data used to parse the file again).
+    public static func worldCountries() throws -> GeoShapes { try world.get() }
+
+    private static let districts = Result {
         try GeoShapes(geoJSON: try ReferenceResources.data("lesotho-districts.geojson"), codeProperty: "code",
                       credit: "© OpenStreetMap contributors, geoBoundaries")
     }
 
-    /// The world's countries, shipped with the reference data.
-    public static func worldCountries() throws -> GeoShapes {
+    private static let world = Result {
         try GeoShapes(geoJSON: try ReferenceResources.data("world-countries.geojson"), codeProperty: "iso_a3",
                       credit: "Boundaries: Natural Earth")
     }
