@@ -47,8 +47,11 @@ struct PublicResponseCache: AsyncMiddleware {
                 let response = try await next.respond(to: request)
                 guard response.status == .ok, response.headers[.setCookie].isEmpty,
                       let body = response.body.buffer ?? response.body.data.map({ ByteBuffer(data: $0) }) else { return (response, nil) }
-                // Compressed after the first answer leaves (below): until then the server compresses on the wire.
-                return (response, PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body, gzip: nil))
+                // Compressed once here, before anyone is answered: when new data empties the cache,
+                // the crowd waiting for this rendering gets the compressed copy, and the server does
+                // not compress the page again for each of them on the wire.
+                let gzip = Self.compressible(response.headers) ? (try? ByteBuffer(data: Gzip.compress(Data(buffer: body)))) : nil
+                return (response, PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body, gzip: gzip))
             }
         }
         let outcome: (Response, PublicResponseStore.Kept?)
@@ -57,16 +60,7 @@ struct PublicResponseCache: AsyncMiddleware {
             if leader { throw error }
             return try await next.respond(to: request)  // the first request failed: this one tries for itself
         }
-        if leader {
-            await store.land(key, kept: outcome.1)
-            if let kept = outcome.1, Self.compressible(kept.headers) {
-                let store = store
-                Task.detached(priority: .utility) {
-                    guard let gzip = try? ByteBuffer(data: Gzip.compress(Data(buffer: kept.body))) else { return }
-                    await store.attach(gzip: gzip, to: key)
-                }
-            }
-        }
+        if leader { await store.land(key, kept: outcome.1) }
         guard let kept = outcome.1 else { return leader ? outcome.0 : try await next.respond(to: request) }
         return kept.response(etag: etag, gzip: Self.acceptsGzip(request))
     }
@@ -90,7 +84,7 @@ struct PublicResponseCache: AsyncMiddleware {
 
     /// Text worth compressing (pages, CSV, JSON, XML, SVG); workbooks and PDFs are compressed already.
     static func compressible(_ headers: HTTPHeaders) -> Bool {
-        guard let type = headers.first(name: .contentType)?.lowercased() else { return false }
+        guard let type = headers.first(name: .contentType)?.lowercased(), !type.contains("openxmlformats") else { return false }  // a workbook is a zip
         return type.hasPrefix("text/") || type.contains("json") || type.contains("xml") || type.contains("csv") || type.contains("javascript")
     }
 }

@@ -29,6 +29,8 @@ actor PublicResponseStore {
                 headers.responseCompression = .disable  // compressed already: the server must not do it again
                 return Response(status: status, headers: headers, body: .init(buffer: gzip))
             }
+            // Not text (a workbook, a PDF: compressed already), or not accepted: sent as it is.
+            headers.responseCompression = .disable
             return Response(status: status, headers: headers, body: .init(buffer: body))
         }
     }
@@ -67,13 +69,6 @@ actor PublicResponseStore {
     func land(_ key: Key, kept: Kept?) {
         flights[key] = nil
         if let kept { keep(kept, for: key) }
-    }
-
-    /// The kept body compressed, made after the first answer left.
-    func attach(gzip: ByteBuffer, to key: Key) {
-        guard entries[key] != nil, entries[key]?.gzip == nil, bytes + gzip.readableBytes <= Self.byteLimit else { return }
-        entries[key]!.gzip = gzip
-        bytes += gzip.readableBytes
     }
 
     /// Keeps a response; the same URL's response for an older token is dropped (each dataset's
