@@ -10,8 +10,8 @@ Starts `imdms serve --demo` (release build) on a fresh data folder or database, 
          (gzip accepted, as browsers do);
   soak:  a mixed workload (anonymous pages, table builder and API tables, SDMX, report downloads,
          dry-run API intake with a producer's token) for --seconds while `imdms import` stores a
-         file again and again; prints throughput, percentiles, errors and the server's resident
-         memory after warm-up and at the end.
+         file again and again, after a one-minute warm-up of the same workload; prints throughput,
+         percentiles, errors and the server's resident memory after warm-up, every 30 s and at the end.
 This is a benchmark, not a test: the figures go into docs/PERFORMANCE.md.
 """
 import os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time, urllib.request
@@ -117,9 +117,6 @@ request = function()
   return wrk.format("GET", paths[(counter % #paths) + 1])
 end
 """)
-            # Warm-up: one minute of the mix, then memory.
-            wrk(base + "/", 60, connections, script)
-            warm = rss_mb(server.pid)
             # Each round a corrected labour file for 2030 (the first two values swapped, every other round; the
             # totals still add up): stored, superseding the last, a new data version every time, so
             # caches are invalidated while the crowd reads.
@@ -142,6 +139,10 @@ end
                     imports.append(done.returncode)
             importer = threading.Thread(target=importing)
             importer.start()
+            # Warm-up: one minute of the whole workload, imports included, then memory.
+            wrk(base + "/", 60, connections, script)
+            warm = rss_mb(server.pid)
+            imports_in_warm_up = len(imports)
             # The server's memory every 30 s, so a plateau can be told from a steady climb.
             timeline = []
             def sampling():
@@ -157,7 +158,7 @@ end
             print(f"soak ({db}), {seconds} s at {connections} connections with imports running: {r['requests']} requests, "
                   f"{r['rps']:.0f}/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, {r['errors']} errors; "
                   f"server memory {warm:.0f} MB after warm-up, {end:.0f} MB at the end ({(end - warm) / warm * 100:+.1f}%); "
-                  f"{imports.count(0)} imports stored, {len(imports) - imports.count(0)} refused")
+                  f"{imports.count(0)} imports stored ({imports_in_warm_up} in the warm-up), {len(imports) - imports.count(0)} refused")
             print("memory every 30 s (MB): " + ", ".join(f"{m:.0f}" for m in timeline))
             if "--raw" in sys.argv:
                 print(r["raw"])

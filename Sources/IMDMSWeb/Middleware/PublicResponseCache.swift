@@ -42,15 +42,17 @@ struct PublicResponseCache: AsyncMiddleware {
         // One rendering per key at a time: when new data empties the cache on release morning, the
         // crowd asking for the same page waits for the first request's rendering instead of
         // rendering it 64 times over.
+        let acceptsGzip = Self.acceptsGzip(request)
         let (flight, leader) = await store.flight(for: key) {
             Task {
                 let response = try await next.respond(to: request)
                 guard response.status == .ok, response.headers[.setCookie].isEmpty,
                       let body = response.body.buffer ?? response.body.data.map({ ByteBuffer(data: $0) }) else { return (response, nil) }
-                // Compressed once here, before anyone is answered: when new data empties the cache,
-                // the crowd waiting for this rendering gets the compressed copy, and the server does
-                // not compress the page again for each of them on the wire.
-                let gzip = Self.compressible(response.headers) ? (try? ByteBuffer(data: Gzip.compress(Data(buffer: body)))) : nil
+                // Compressed once here, before anyone is answered, when this client takes gzip (as
+                // browsers do): the crowd waiting for this rendering after new data then gets the
+                // compressed copy instead of each being compressed again on the wire. For a client
+                // without gzip it is compressed after the answer leaves (below).
+                let gzip = acceptsGzip && Self.compressible(response.headers) ? (try? ByteBuffer(data: Gzip.compress(Data(buffer: body)))) : nil
                 return (response, PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body, gzip: gzip))
             }
         }
@@ -60,7 +62,16 @@ struct PublicResponseCache: AsyncMiddleware {
             if leader { throw error }
             return try await next.respond(to: request)  // the first request failed: this one tries for itself
         }
-        if leader { await store.land(key, kept: outcome.1) }
+        if leader {
+            await store.land(key, kept: outcome.1)
+            if let kept = outcome.1, kept.gzip == nil, Self.compressible(kept.headers) {
+                let store = store
+                Task.detached(priority: .utility) {
+                    guard let gzip = try? ByteBuffer(data: Gzip.compress(Data(buffer: kept.body))) else { return }
+                    await store.attach(gzip: gzip, to: key)
+                }
+            }
+        }
         guard let kept = outcome.1 else { return leader ? outcome.0 : try await next.respond(to: request) }
         return kept.response(etag: etag, gzip: Self.acceptsGzip(request))
     }

@@ -71,6 +71,13 @@ actor PublicResponseStore {
         if let kept { keep(kept, for: key) }
     }
 
+    /// The kept body compressed, made after the first answer left (its client did not take gzip).
+    func attach(gzip: ByteBuffer, to key: Key) {
+        guard entries[key] != nil, entries[key]?.gzip == nil, bytes + gzip.readableBytes <= Self.byteLimit else { return }
+        entries[key]!.gzip = gzip
+        bytes += gzip.readableBytes
+    }
+
     /// Keeps a response; the same URL's response for an older token is dropped (each dataset's
     /// pages follow their own token, so tokens differ between entries).
     func keep(_ kept: Kept, for key: Key) {
