@@ -9,7 +9,7 @@ struct IMDMSCommand: AsyncParsableCommand {
         commandName: "imdms",
         abstract: "IMDMS — Integrated Migration Data Management System.",
         subcommands: [ServeCommand.self, ImportCommand.self, UserCommand.self, TokenCommand.self, MovementsCommand.self, AuditCommand.self, ReportCommand.self, SubscriberCommand.self,
-                      ConfigCommand.self]
+                      ConfigCommand.self, ExchangeCommand.self]
     )
 }
 

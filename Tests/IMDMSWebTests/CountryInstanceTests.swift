@@ -34,7 +34,7 @@ struct CountryInstanceTests {
         #expect(settings.configuration?.agencyID == "ZA_STATSSA")
         let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: TestBackend.quietLogger)
         do {
-            #expect(prepared.reference.countryName == "South Africa" && prepared.reference.structures.map(\.id) == ["ARRIVALS"])
+            #expect(prepared.reference.countryName == "South Africa" && prepared.reference.structures.map(\.id).sorted() == ["ARRIVALS", "LSO_DEPARTURES"])
             let file = IncomingFile(name: "arrivals.csv", data: Data(Self.arrivals.utf8))
             guard case let .stored(submission, _) = try await IntakeService(store: prepared.store, reference: prepared.reference)
                 .importFile(file, datasetID: "ARRIVALS", channel: .web)

@@ -10,6 +10,8 @@ public struct Submission: Hashable, Sendable, Codable, Identifiable {
         case demo
         /// Derived by IMDMS itself (statistics from traveller records).
         case system
+        /// Pulled from a partner's SDMX service (`imdms exchange pull`, D69).
+        case exchange
     }
 
     public var id: UUID

@@ -1,0 +1,14 @@
+/// A pull that stores nothing, and why.
+public enum ExchangeError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The mapping file or the partner's codes do not fit our dataset: every problem.
+    case mapping([String])
+    /// The partner could not be asked, or did not answer with SDMX-CSV.
+    case unreachable(service: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .mapping(problems): "the mapping does not fit:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+        case let .unreachable(service, reason): "the partner service \(service) could not be read: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import IMDMSCore
+import IMDMSStorage
+import IMDMSTestSupport
+import IMDMSWeb
+import SQLKit
+import Testing
+import Vapor
+
+/// Two countries' instances on real sockets (D69): Lesotho serves its border crossings by SDMX;
+/// South Africa pulls Lesotho's departures by citizenship into its partner dataset, for review.
+@Suite("Exchange between countries' instances")
+struct ExchangeTests {
+    static func mapping(port: Int, codes: [String: String]) -> ExchangeMapping {
+        ExchangeMapping(id: "LSO_DEPARTURES", service: "http://127.0.0.1:\(port)/sdmx/2.1", dataflow: "BORDER_CROSSINGS", key: ".DEP....",
+                        startPeriod: "2022-01", dataset: "LSO_DEPARTURES", organisation: "LSBOS",
+                        dimensions: ["CITIZENSHIP": .init(from: "CITIZENSHIP", codes: codes)])
+    }
+
+    static let codes = ["LSO": "LSO", "ZAF": "ZAF", "ZWE": "ZWE", "BWA": "BWA", "SWZ": "SWZ", "*": "OTH"]
+
+    /// Lesotho's app listening on a real port while `body` runs.
+    static func serving(_ app: Application, _ body: (Int) async throws -> Void) async throws {
+        try await app.server.start(address: .hostname("127.0.0.1", port: 0))
+        do { try await body(try #require(app.http.server.shared.localAddress?.port)) } catch {
+            await app.server.shutdown()
+            throw error
+        }
+        await app.server.shutdown()
+    }
+
+    /// South Africa's instance on a fresh database of `backend`, from its configuration folder.
+    static func southAfrica(_ backend: TestBackend, _ body: (IMDMSSetup.Prepared) async throws -> Void) async throws {
+        let (location, remove) = try await backend.freshLocation()
+        var environment = ["IMDMS_CONFIG": try Fixtures.southAfricaFolder.path]
+        switch location {
+        case let .postgres(url): environment["IMDMS_DATABASE_URL"] = url; environment["IMDMS_DATA_DIR"] = NSTemporaryDirectory() + "imdms-za-\(UUID().uuidString)"
+        case let .sqlite(path): environment["IMDMS_DATA_DIR"] = (path as NSString).deletingLastPathComponent
+        }
+        let prepared = try await IMDMSSetup.prepare(settings: try AppSettings.load(environment: environment), demo: false, logger: TestBackend.quietLogger)
+        do { try await body(prepared) } catch {
+            await prepared.store.close()
+            try await remove()
+            throw error
+        }
+        await prepared.store.close()
+        try await remove()
+    }
+
+    @Test("South Africa pulls Lesotho's departures by SDMX: stored for review, equal to a sum of Lesotho's own message; a second pull fetches only what changed",
+          arguments: TestBackend.available)
+    func pull(backend: TestBackend) async throws {
+        try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
+            // The hand computation: Lesotho's departures in its own SDMX-CSV, added up by citizenship and month.
+            let message = try await lesotho.client.get(URI(string: "http://127.0.0.1:\(port)/sdmx/2.1/data/BORDER_CROSSINGS/.DEP....?format=csv&startPeriod=2022-01"))
+            let lines = String(buffer: message.body ?? ByteBuffer()).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            let header = try #require(lines.first)
+            let (citizenship, period, value) = (try #require(header.firstIndex(of: "CITIZENSHIP")), try #require(header.firstIndex(of: "TIME_PERIOD")), try #require(header.firstIndex(of: "OBS_VALUE")))
+            var expected: [String: Double] = [:]
+            for fields in lines.dropFirst() { expected["\(Self.codes[fields[citizenship]] ?? "OTH") \(fields[period])", default: 0] += Double(fields[value]) ?? 0 }
+            #expect(expected.count > 12, "a year of months for several countries")
+
+            try await Self.southAfrica(backend) { southAfrica in
+                let pull = ExchangePull(store: southAfrica.store, reference: southAfrica.reference)
+                guard case let .stored(submission, count) = try await pull.pull(Self.mapping(port: port, codes: Self.codes)) else {
+                    Issue.record("nothing stored"); return
+                }
+                #expect(count == expected.count && submission.status == .submitted && submission.organisationID == "LSBOS" && submission.channel == .exchange)
+                let rows = try await southAfrica.store.sql.raw("SELECT k1, period, value FROM observations WHERE submission_id = \(bind: submission.id)").all()
+                var stored: [String: Double] = [:]
+                for row in rows {
+                    stored["\(try row.decode(column: "k1", as: String.self)) \(try row.decode(column: "period", as: String.self))"] = try row.decode(column: "value", as: Double.self)
+                }
+                #expect(stored == expected, "each of South Africa's cells is the sum of Lesotho's")
+                // Nothing changed at Lesotho since: the second pull asks with updatedAfter and stores nothing.
+                guard case .nothingNew = try await pull.pull(Self.mapping(port: port, codes: Self.codes)) else {
+                    Issue.record("the second pull stored again"); return
+                }
+                let submissions = try await southAfrica.store.sql.raw("SELECT count(*) AS n FROM submissions").first()?.decode(column: "n", as: Int.self)
+                #expect(submissions == 1)
+            }
+        } }
+    }
+
+    @Test("A partner code without a mapping, a mapping to no code of ours and an unreachable partner: a clear message, nothing stored")
+    func refused() async throws {
+        try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
+            try await Self.southAfrica(.sqlite) { southAfrica in
+                let pull = ExchangePull(store: southAfrica.store, reference: southAfrica.reference)
+                var codes = Self.codes
+                codes["*"] = nil
+                await #expect { try await pull.pull(Self.mapping(port: port, codes: codes)) } throws: { error in
+                    "\(error)".contains("the partner's CITIZENSHIP CHN (") && "\(error)".contains("has no mapping: add it, or \"*\"")
+                }
+                codes["*"] = "NOWHERE"
+                await #expect { try await pull.pull(Self.mapping(port: port, codes: codes)) } throws: { error in
+                    "\(error)".contains("CITIZENSHIP: NOWHERE is not a code of CL_AREA")
+                }
+                await #expect { try await pull.pull(Self.mapping(port: 9, codes: Self.codes)) } throws: { error in
+                    "\(error)".hasPrefix("the partner service http://127.0.0.1:9/sdmx/2.1 could not be read")
+                }
+                let submissions = try await southAfrica.store.sql.raw("SELECT count(*) AS n FROM submissions").first()?.decode(column: "n", as: Int.self)
+                #expect(submissions == 0)
+                #expect(try await ExchangeMarks(store: southAfrica.store).lastPull("LSO_DEPARTURES") == nil)
+            }
+        } }
+    }
+}
