@@ -17,6 +17,15 @@ struct ExchangeTests {
                         dimensions: ["CITIZENSHIP": .init(from: "CITIZENSHIP", codes: codes)])
     }
 
+    /// A month Lesotho publishes after the first pull: two departures and an arrival.
+    static let january = """
+    DATAFLOW,BORDER_POST,DIRECTION,CITIZENSHIP,SEX,AGE,PURPOSE,TIME_PERIOD,OBS_VALUE
+    LS_BOS:BORDER_CROSSINGS(1.0),MSB,DEP,LSO,F,_T,_T,2023-01,1100
+    LS_BOS:BORDER_CROSSINGS(1.0),MPT,DEP,CHN,M,_T,_T,2023-01,40
+    LS_BOS:BORDER_CROSSINGS(1.0),MSB,ARR,LSO,F,_T,_T,2023-01,1200
+
+    """
+
     static let codes = ["LSO": "LSO", "ZAF": "ZAF", "ZWE": "ZWE", "BWA": "BWA", "SWZ": "SWZ", "*": "OTH"]
 
     /// Lesotho's app listening on a real port while `body` runs.
@@ -31,10 +40,15 @@ struct ExchangeTests {
 
     /// South Africa's instance on a fresh database of `backend`, from its configuration folder.
     static func southAfrica(_ backend: TestBackend, _ body: (IMDMSSetup.Prepared) async throws -> Void) async throws {
-        let (location, remove) = try await backend.freshLocation()
-        var environment = ["IMDMS_CONFIG": try Fixtures.southAfricaFolder.path]
+        let (location, removeDatabase) = try await backend.freshLocation()
+        let folder = NSTemporaryDirectory() + "imdms-za-\(UUID().uuidString)"
+        let remove = { @Sendable in
+            try await removeDatabase()
+            try? FileManager.default.removeItem(atPath: folder)
+        }
+        var environment = ["IMDMS_CONFIG": try Fixtures.southAfricaFolder.path, "IMDMS_DATA_DIR": folder]
         switch location {
-        case let .postgres(url): environment["IMDMS_DATABASE_URL"] = url; environment["IMDMS_DATA_DIR"] = NSTemporaryDirectory() + "imdms-za-\(UUID().uuidString)"
+        case let .postgres(url): environment["IMDMS_DATABASE_URL"] = url
         case let .sqlite(path): environment["IMDMS_DATA_DIR"] = (path as NSString).deletingLastPathComponent
         }
         let prepared = try await IMDMSSetup.prepare(settings: try AppSettings.load(environment: environment), demo: false, logger: TestBackend.quietLogger)
@@ -47,7 +61,7 @@ struct ExchangeTests {
         try await remove()
     }
 
-    @Test("South Africa pulls Lesotho's departures by SDMX: stored for review, equal to a sum of Lesotho's own message; a second pull fetches only what changed",
+    @Test("South Africa pulls Lesotho's departures by SDMX: stored for review, equal to a sum of Lesotho's own message; later pulls fetch only what changed",
           arguments: TestBackend.available)
     func pull(backend: TestBackend) async throws {
         try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
@@ -72,12 +86,28 @@ struct ExchangeTests {
                     stored["\(try row.decode(column: "k1", as: String.self)) \(try row.decode(column: "period", as: String.self))"] = try row.decode(column: "value", as: Double.self)
                 }
                 #expect(stored == expected, "each of South Africa's cells is the sum of Lesotho's")
-                // Nothing changed at Lesotho since: the second pull asks with updatedAfter and stores nothing.
+                // Reviewed in South Africa like any producer's delivery.
+                let manager = User(username: "thabo", displayName: "Thabo", role: .dataManager, organisationID: "STATSSA")
+                #expect(try await WorkflowRepository(store: southAfrica.store).perform(.approve, on: submission.id, by: manager).status == .approved)
+                // Nothing changed at Lesotho since: the next pull asks with updatedAfter and stores nothing.
                 guard case .nothingNew = try await pull.pull(Self.mapping(port: port, codes: Self.codes)) else {
                     Issue.record("the second pull stored again"); return
                 }
+                // Lesotho publishes a new month; the next pull fetches that month alone.
+                let january = IncomingFile(name: "border-2023-01.csv", data: Data(Self.january.utf8))
+                guard case let .stored(news, _) = try await IntakeService(store: lesotho.imdms.store, reference: lesotho.imdms.reference)
+                    .importFile(january, datasetID: "BORDER_CROSSINGS", channel: .web) else { Issue.record("Lesotho's month not stored"); return }
+                let palesa = User(username: "palesa", displayName: "Palesa", role: .dataManager, organisationID: "BOS")
+                for action in [WorkflowAction.approve, .publish] { try await WorkflowRepository(store: lesotho.imdms.store).perform(action, on: news.id, by: palesa) }
+                guard case let .stored(second, secondCount) = try await pull.pull(Self.mapping(port: port, codes: Self.codes)) else {
+                    Issue.record("the new month was not pulled"); return
+                }
+                let secondRows = try await southAfrica.store.sql.raw("SELECT k1, period, value FROM observations WHERE submission_id = \(bind: second.id) ORDER BY k1").all()
+                #expect(secondCount == 2 && secondRows.count == 2)
+                #expect(try secondRows.map { "\(try $0.decode(column: "k1", as: String.self)) \(try $0.decode(column: "period", as: String.self)) \(try $0.decode(column: "value", as: Double.self))" }
+                    == ["LSO 2023-01 1100.0", "OTH 2023-01 40.0"])
                 let submissions = try await southAfrica.store.sql.raw("SELECT count(*) AS n FROM submissions").first()?.decode(column: "n", as: Int.self)
-                #expect(submissions == 1)
+                #expect(submissions == 2)
             }
         } }
     }
