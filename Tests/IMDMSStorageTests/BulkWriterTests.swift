@@ -1,4 +1,5 @@
 import IMDMSTestSupport
+import NIOPosix
 import SQLKit
 import Testing
 
@@ -20,6 +21,27 @@ struct BulkWriterTests {
             struct Row: Decodable { var position: Int; var text: String? }
             let read = try await store.sql.raw("SELECT position, text FROM bulk_texts ORDER BY position").all(decoding: Row.self)
             #expect(read.map(\.text) == Self.texts.map(Optional.some) + [nil])
+        }
+    }
+
+    @Test("After bulk writes on every pooled SQLite connection, the server gives each its default page cache back")
+    func pageCaches() async throws {
+        try await TestBackend.sqlite.withStore { store in
+            try await store.sql.raw("CREATE TABLE bulk_numbers (n INTEGER NOT NULL)").run()
+            let lanes = Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count
+            struct Size: Decodable { var cache_size: Int }
+            func sizes() async throws -> [Int] {
+                var result: [Int] = []
+                for lane in 0..<lanes { result.append(try #require(try await store.sql(lane: lane).raw("PRAGMA cache_size").first(decoding: Size.self)).cache_size) }
+                return result
+            }
+            for lane in 0..<lanes {
+                let database = store.databases.database(logger: store.logger, on: Array(MultiThreadedEventLoopGroup.singleton.makeIterator())[lane])!
+                try await BulkWriter(database: database).insert(into: "bulk_numbers", columns: ["n"], rows: [[.integer(lane)]])
+            }
+            #expect(try await sizes() == Array(repeating: -BulkWriter.sqliteCacheKiB, count: lanes), "a bulk write leaves its connection's cache raised")
+            try await store.restoreSQLitePageCaches()
+            #expect(try await sizes() == Array(repeating: -BulkWriter.sqliteDefaultCacheKiB, count: lanes))
         }
     }
 }

@@ -69,6 +69,8 @@ struct BulkWriter {
     static let sqliteBindLimit = 32_000
     /// SQLite's page cache for connections that write in bulk, in KiB.
     static let sqliteCacheKiB = 65_536
+    /// SQLite's own default (2 MB), which `Store.restoreSQLitePageCaches` puts back.
+    static let sqliteDefaultCacheKiB = 2_000
     /// Rows per COPY data message.
     static let rowsPerCopyChunk = 5_000
 

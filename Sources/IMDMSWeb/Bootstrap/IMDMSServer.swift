@@ -61,6 +61,10 @@ public enum IMDMSServer {
     public static func run(_ prepared: IMDMSSetup.Prepared, settings: AppSettings) async throws {
         let app = try await Application.make(Environment(name: "production", arguments: ["imdms", "serve"]))
         await completePendingDerivations(prepared, settings: settings, logger: app.logger)
+        // The demo load and the derivations wrote in bulk on pooled connections (D68).
+        do { try await prepared.store.restoreSQLitePageCaches() } catch {
+            app.logger.warning("the SQLite connections' page caches could not be set back to the default: \(error)")
+        }
         do {
             let context = try AppContext(store: prepared.store, reference: prepared.reference, settings: settings)
             try configure(app, context: context)
