@@ -39,7 +39,7 @@ struct ExchangeTests {
     }
 
     /// South Africa's instance on a fresh database of `backend`, from its configuration folder.
-    static func southAfrica(_ backend: TestBackend, _ body: (IMDMSSetup.Prepared) async throws -> Void) async throws {
+    static func southAfrica(_ backend: TestBackend, _ body: (IMDMSSetup.Prepared, AppSettings) async throws -> Void) async throws {
         let (location, removeDatabase) = try await backend.freshLocation()
         let folder = NSTemporaryDirectory() + "imdms-za-\(UUID().uuidString)"
         let remove = { @Sendable in
@@ -51,8 +51,9 @@ struct ExchangeTests {
         case let .postgres(url): environment["IMDMS_DATABASE_URL"] = url
         case let .sqlite(path): environment["IMDMS_DATA_DIR"] = (path as NSString).deletingLastPathComponent
         }
-        let prepared = try await IMDMSSetup.prepare(settings: try AppSettings.load(environment: environment), demo: false, logger: TestBackend.quietLogger)
-        do { try await body(prepared) } catch {
+        let settings = try AppSettings.load(environment: environment)
+        let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: TestBackend.quietLogger)
+        do { try await body(prepared, settings) } catch {
             await prepared.store.close()
             try await remove()
             throw error
@@ -74,7 +75,7 @@ struct ExchangeTests {
             for fields in lines.dropFirst() { expected["\(Self.codes[fields[citizenship]] ?? "OTH") \(fields[period])", default: 0] += Double(fields[value]) ?? 0 }
             #expect(expected.count > 12, "a year of months for several countries")
 
-            try await Self.southAfrica(backend) { southAfrica in
+            try await Self.southAfrica(backend) { southAfrica, _ in
                 let pull = ExchangePull(store: southAfrica.store, reference: southAfrica.reference)
                 guard case let .stored(submission, count) = try await pull.pull(Self.mapping(port: port, codes: Self.codes)) else {
                     Issue.record("nothing stored"); return
@@ -115,7 +116,7 @@ struct ExchangeTests {
     @Test("A partner code without a mapping, a mapping to no code of ours and an unreachable partner: a clear message, nothing stored")
     func refused() async throws {
         try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
-            try await Self.southAfrica(.sqlite) { southAfrica in
+            try await Self.southAfrica(.sqlite) { southAfrica, _ in
                 let pull = ExchangePull(store: southAfrica.store, reference: southAfrica.reference)
                 var codes = Self.codes
                 codes["*"] = nil

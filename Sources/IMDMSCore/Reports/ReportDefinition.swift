@@ -26,6 +26,8 @@ public struct ReportDefinition: Codable, Sendable, Hashable {
         public var tables: [TableSpec]?
         public var charts: [ChartSpec]?
         public var maps: [MapSpec]?
+        /// Our figures beside a partner country's (`{{mirror.…}}` in the narrative).
+        public var mirror: MirrorSpec?
     }
 
     /// A number the narrative quotes: the total over `filters` (with its change on a year

@@ -107,6 +107,13 @@ public struct ReportLibrary: Sendable {
                 for table in section.tables ?? [] { checkDimension(s, table.rows, place); checkDimension(s, table.cols, place); checkFilters(s, table.filters, place) }
                 for chart in section.charts ?? [] { checkDimension(s, chart.rows, place); checkDimension(s, chart.cols, place); checkFilters(s, chart.filters, place) }
                 for map in section.maps ?? [] { checkDimension(s, map.dimension, place); checkFilters(s, map.filters, place) }
+                if let mirror = section.mirror {
+                    for side in [mirror.ours, mirror.theirs] {
+                        guard let d = side.dataset.map({ dims($0, "\(place), mirror") }) ?? s else { continue }
+                        checkFilters(d, side.filters, "\(place), mirror")
+                    }
+                    if mirror.theirs.dataset == nil { problems.append("\(place), mirror: the partner's side names no dataset") }
+                }
                 if let narrative = section.narrative {
                     do { _ = try MustacheTemplate(narrative, name: "\(place) narrative") } catch { problems.append(error.description) }
                 }

@@ -8,12 +8,15 @@ public struct ReportTable: Sendable, Hashable {
         case text(String)
         /// A number shown with one decimal (scores in percent, changes in points).
         case number(Double)
+        /// A count, shown whole with its thousands grouped.
+        case count(Double)
         case empty
 
         public var text: String {
             switch self {
             case let .text(text): text
             case let .number(number): String(format: "%.1f", number)
+            case let .count(count): NumberText.grouped(count)
             case .empty: ""
             }
         }
@@ -47,6 +50,7 @@ public struct ReportTable: Sendable, Hashable {
                 switch cell {
                 case let .text(text): .text(text)
                 case let .number(number): .number(number, .decimal)
+                case let .count(count): .number(count, .number)
                 case .empty: .text("")
                 }
             })
@@ -65,7 +69,7 @@ public struct ReportTable: Sendable, Hashable {
             for (index, cell) in row.enumerated().dropFirst() where index < columns.count {
                 let value: String, text: String
                 switch cell {
-                case let .number(number): (value, text) = (NumberText.plain(number), "")
+                case let .number(number), let .count(number): (value, text) = (NumberText.plain(number), "")
                 case let .text(t): (value, text) = ("", t)
                 case .empty: (value, text) = ("", "")
                 }

@@ -75,9 +75,11 @@ public struct MustacheTemplate: Sendable {
         return names
     }
 
-    public func render(_ context: TemplateValue) -> String {
+    /// `asText`: the result is plain text (a report's narrative, escaped later by whatever shows
+    /// it: the page, a workbook), so `{{name}}` is not HTML-escaped here.
+    public func render(_ context: TemplateValue, asText: Bool = false) -> String {
         var out = ""
-        Self.render(nodes, [context], into: &out)
+        Self.render(nodes, [context], escaping: !asText, into: &out)
         return out
     }
 
@@ -95,24 +97,24 @@ public struct MustacheTemplate: Sendable {
         return nil
     }
 
-    static func render(_ nodes: [Node], _ stack: [TemplateValue], into out: inout String) {
+    static func render(_ nodes: [Node], _ stack: [TemplateValue], escaping: Bool, into out: inout String) {
         for node in nodes {
             switch node {
             case let .text(text): out += text
             case let .variable(name, escaped):
                 let text = lookup(name, stack)?.text ?? ""
-                out += escaped ? Markup.escape(text) : text
+                out += escaped && escaping ? Markup.escape(text) : text
             case let .section(name, inverted, children):
                 let value = lookup(name, stack)
                 if inverted {
-                    if !(value?.isTruthy ?? false) { render(children, stack, into: &out) }
+                    if !(value?.isTruthy ?? false) { render(children, stack, escaping: escaping, into: &out) }
                     continue
                 }
                 guard let value, value.isTruthy else { continue }
                 if case let .list(items) = value {
-                    for item in items { render(children, stack + [item], into: &out) }
+                    for item in items { render(children, stack + [item], escaping: escaping, into: &out) }
                 } else {
-                    render(children, stack + [value], into: &out)
+                    render(children, stack + [value], escaping: escaping, into: &out)
                 }
             }
         }

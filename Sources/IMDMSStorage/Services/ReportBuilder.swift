@@ -65,7 +65,7 @@ public struct ReportBuilder: Sendable {
                               generatedAt: Date(), isSynthetic: synthetic, countryName: reference.countryName)
     }
 
-    private func table(_ datasetID: String, rows: String, cols: String? = nil, filters: [String: [String]]?, start: Period, end: Period,
+    func table(_ datasetID: String, rows: String, cols: String? = nil, filters: [String: [String]]?, start: Period, end: Period,
                        frequency: Frequency? = nil, rowCodes: [String]? = nil, columnCodes: [String]? = nil) async throws -> TableResult {
         let request = TableRequest(datasetID: datasetID, rowDimension: rows, columnDimension: cols, filters: filters ?? [:],
                                    startPeriod: start, endPeriod: end, frequency: frequency, rowCodes: rowCodes, columnCodes: columnCodes)
@@ -83,6 +83,11 @@ public struct ReportBuilder: Sendable {
             "period_year_earlier": .text(label(start.yearEarlier ?? start, end.yearEarlier ?? end)),
         ]
         var keyFigures: [ReportDocument.KeyFigure] = []
+        var comparison: MirrorComparison?
+        if let spec = section.mirror {
+            comparison = try await mirror(spec, dataset: section.dataset, start: start, end: end)
+            context["mirror"] = comparison?.context
+        }
         for (name, fact) in (section.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
             let value = try await evaluate(fact, structure: structure, start: start, end: end)
             context[name] = value
@@ -90,7 +95,7 @@ public struct ReportBuilder: Sendable {
                 keyFigures.append(.init(label: label, value: fields["value"]?.textValue ?? "", change: fields["change"]?.textValue ?? ""))
             }
         }
-        let narrative = try section.narrative.map { try MustacheTemplate($0, name: section.title).render(.context(context)) } ?? ""
+        let narrative = try section.narrative.map { try MustacheTemplate($0, name: section.title).render(.context(context), asText: true) } ?? ""
         var tables: [TableExport] = []
         for spec in section.tables ?? [] {
             let tableStart = spec.periods.map { end.converted(to: spec.frequency ?? end.frequency)?.advanced(by: -($0 - 1)) ?? start } ?? start
@@ -107,11 +112,19 @@ public struct ReportBuilder: Sendable {
         }
         var made = ReportDocument.Section(title: section.title, narrative: narrative, tables: tables, figures: figures,
                                           source: translations.text("Source: %@.", structure.metadata.source))
+        if let comparison {
+            made.plainTables = [comparison.table(title: section.title)]
+            made.figures.insert(LineChart(data: comparison.chart(title: section.title, valueLabel: translations.measureLabel(structure.measure)))
+                .svg(id: "\(section.dataset.lowercased())-mirror"), at: 0)
+            if let partner = reference.structure(section.mirror?.theirs.dataset ?? "").map(translations.structure) {
+                made.source = translations.text("Sources: %@; %@.", structure.metadata.source, partner.metadata.source)
+            }
+        }
         made.keyFigures = keyFigures.sorted { $0.label < $1.label }
         return made
     }
 
-    private func label(_ first: Period, _ last: Period) -> String { Period.label(from: first, to: last, monthNames: translations.monthNames) }
+    func label(_ first: Period, _ last: Period) -> String { Period.label(from: first, to: last, monthNames: translations.monthNames) }
 
     // MARK: Facts
 
