@@ -28,7 +28,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("Resources/reference"), .copy("Resources/countries"), .copy("Resources/reports"), .copy("Resources/governance"), .copy("Resources/translations")],
+            resources: [.copy("Resources/reference"), .copy("Resources/countries"), .copy("Resources/regions"), .copy("Resources/reports"), .copy("Resources/governance"), .copy("Resources/translations")],
             // The domain's hot loops (file readers, protected cubes) optimised in debug builds too,
             // so `swift run` and `swift test` protect a national dataset in seconds (docs/DECISIONS.md D40).
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]

@@ -5,22 +5,7 @@ import Foundation
 /// withheld or has no figure has no difference: a published difference would give away a
 /// withheld value from the partner's published one.
 public struct MirrorComparison: Sendable {
-    /// One side's figure for a period: published, withheld (`x`), or none.
-    public enum Figure: Sendable, Hashable {
-        case value(Double)
-        case withheld
-        case none
-
-        public var number: Double? { if case let .value(v) = self { v } else { nil } }
-
-        var cell: ReportTable.Cell {
-            switch self {
-            case let .value(v): .count(v)
-            case .withheld: .text(TableExport.withheldSymbol)
-            case .none: .empty
-            }
-        }
-    }
+    public typealias Figure = PublishedFigure
 
     public struct Row: Sendable, Hashable {
         public var label: String
@@ -59,7 +44,7 @@ public struct MirrorComparison: Sendable {
 
     public func table(title: String) -> ReportTable {
         func line(_ row: Row) -> [ReportTable.Cell] {
-            [.text(row.label), row.ours.cell, row.theirs.cell, row.difference.map(ReportTable.Cell.count) ?? .empty,
+            [.text(row.label), Self.cell(row.ours), Self.cell(row.theirs), row.difference.map(ReportTable.Cell.count) ?? .empty,
              row.relative.map(ReportTable.Cell.number) ?? .empty]
         }
         let columns = [words.text("Period"), spec.ours.label, spec.theirs.label, words.text("Difference (ours − theirs)"),
@@ -69,6 +54,14 @@ public struct MirrorComparison: Sendable {
             notes.append(words.text("x: withheld to protect confidentiality."))
         }
         return ReportTable(title: title, columns: columns, rows: rows.map(line) + [line(total)], notes: notes)
+    }
+
+    static func cell(_ figure: Figure) -> ReportTable.Cell {
+        switch figure {
+        case let .value(v): .count(v)
+        case .withheld: .text(TableExport.withheldSymbol)
+        case .none: .empty
+        }
     }
 
     /// Both sides over the periods, as a line chart.

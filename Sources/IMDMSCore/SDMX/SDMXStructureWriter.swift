@@ -19,22 +19,25 @@ public struct SDMXStructureWriter: Sendable {
     var agency: String { SDMXML.escape(artefacts.agencyID) }
 
     public func write(_ selection: SDMXStructureSelection, id: String = "IMDMS-" + UUID().uuidString, prepared: Date = Date()) -> String {
+        Self.write([(self, selection)], id: id, prepared: prepared)
+    }
+
+    /// One message of several agencies' artefacts (the country's and a regional profile's, D71):
+    /// each kind in one list, each artefact under its own agency. The first part is the sender.
+    public static func write(_ parts: [(writer: SDMXStructureWriter, selection: SDMXStructureSelection)], id: String = "IMDMS-" + UUID().uuidString,
+                             prepared: Date = Date()) -> String {
         var out = SDMXML.declaration
         out += "<mes:Structure xmlns:mes=\"\(SDMXML.messageNS)\" xmlns:str=\"\(SDMXML.structureNS)\" xmlns:com=\"\(SDMXML.commonNS)\">"
-        out += SDMXML.header(id: id, prepared: prepared, sender: artefacts.agencyID)
+        out += SDMXML.header(id: id, prepared: prepared, sender: parts.first?.writer.artefacts.agencyID ?? "")
         out += "<mes:Structures>"
-        if !selection.dataflows.isEmpty {
-            out += "<str:Dataflows>" + selection.dataflows.map { dataflow($0, stub: selection.stubbed.contains(.dataflow)) }.joined() + "</str:Dataflows>"
+        func list(_ tag: String, _ items: ((writer: SDMXStructureWriter, selection: SDMXStructureSelection)) -> [String]) {
+            let all = parts.flatMap(items)
+            if !all.isEmpty { out += "<str:\(tag)>" + all.joined() + "</str:\(tag)>" }
         }
-        if !selection.codelistIDs.isEmpty {
-            out += "<str:Codelists>" + selection.codelistIDs.compactMap { codelist($0, stub: selection.stubbed.contains(.codelist)) }.joined() + "</str:Codelists>"
-        }
-        if selection.conceptScheme {
-            out += "<str:Concepts>" + conceptScheme(stub: selection.stubbed.contains(.conceptscheme)) + "</str:Concepts>"
-        }
-        if !selection.dataStructures.isEmpty {
-            out += "<str:DataStructures>" + selection.dataStructures.map { dataStructure($0, stub: selection.stubbed.contains(.datastructure)) }.joined() + "</str:DataStructures>"
-        }
+        list("Dataflows") { part in part.selection.dataflows.map { part.writer.dataflow($0, stub: part.selection.stubbed.contains(.dataflow)) } }
+        list("Codelists") { part in part.selection.codelistIDs.compactMap { part.writer.codelist($0, stub: part.selection.stubbed.contains(.codelist)) } }
+        list("Concepts") { part in part.selection.conceptScheme ? [part.writer.conceptScheme(stub: part.selection.stubbed.contains(.conceptscheme))] : [] }
+        list("DataStructures") { part in part.selection.dataStructures.map { part.writer.dataStructure($0, stub: part.selection.stubbed.contains(.datastructure)) } }
         out += "</mes:Structures></mes:Structure>\n"
         return out
     }

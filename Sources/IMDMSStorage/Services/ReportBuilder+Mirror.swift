@@ -13,8 +13,8 @@ extension ReportBuilder {
             let whole = try await table(id, rows: reference.structure(id)?.dimensions.first?.id ?? TableRequest.timeDimension,
                                         filters: side.filters, start: start, end: end)
             var figures: [String: MirrorComparison.Figure] = [:]
-            for period in periods { figures[period.formatted] = Self.figure(byPeriod.rowTotals[period.formatted]) }
-            return (figures, Self.figure(whole.grand))
+            for period in periods { figures[period.formatted] = PublishedFigure(byPeriod.rowTotals[period.formatted]) }
+            return (figures, PublishedFigure(whole.grand))
         }
         let (ours, theirs) = (try await side(spec.ours), try await side(spec.theirs))
         let rows = periods.map {
@@ -22,12 +22,6 @@ extension ReportBuilder {
         }
         let total = MirrorComparison.Row(label: translations.text("Total"), ours: ours.total, theirs: theirs.total)
         return MirrorComparison(spec: spec, rows: rows, total: total, words: translations)
-    }
-
-    static func figure(_ cell: TableResult.Cell?) -> MirrorComparison.Figure {
-        guard let cell else { return .none }
-        if cell.isWithheld { return .withheld }
-        return cell.value.map { .value($0) } ?? .none
     }
 
     /// Every period of `frequency` from the start of `first` through the end of `last` (the months

@@ -9,6 +9,8 @@ public struct AppContext: Sendable {
     public let settings: AppSettings
     /// The reports, indicators and report template (shipped, or edited copies in `<data>/reports/`).
     public let reports: ReportLibrary
+    /// The regional profile's dataflows this country serves (D71): its folder's `regional.json`.
+    public let regional: RegionalOutput?
     /// Report PDFs printed, by the HTML they came from.
     public let printedReports: PrintedReports
     /// Each language's words and codelists (shipped, or an edited copy in `<data>/translations/`).
@@ -19,6 +21,7 @@ public struct AppContext: Sendable {
         self.reference = reference
         self.settings = settings
         self.printedReports = PrintedReports(browser: settings.chromium)
+        self.regional = try RegionalOutput.load(countryFolder: settings.configurationDirectory, national: reference)
         self.reports = try ReportLibrary.load(overrides: settings.reportsDirectory, country: settings.countryReportsDirectory, reference: reference)
         var localizers: [Language: Localizer] = [:]
         for language in Language.allCases {

@@ -44,11 +44,21 @@ struct SDMXController: RouteCollection {
         let query = try SDMXStructureQuery(
             type: type, agencyID: request.parameters.get("agency"), id: request.parameters.get("id"),
             version: request.parameters.get("version"), parameters: parameters)
-        let artefacts = SDMXRequest.artefacts(request)
-        let selection = try SDMXStructureSelection(query, in: artefacts)
-        let body = SDMXStructureWriter(artefacts: artefacts, baseURL: SDMXRequest.baseURL(request),
-                                       translations: request.imdms.localizers.values.map(\.translations).sorted { $0.language.rawValue < $1.language.rawValue })
-            .write(selection)
+        let translations = request.imdms.localizers.values.map(\.translations).sorted { $0.language.rawValue < $1.language.rawValue }
+        // The country's artefacts, then the regional profile's (D71), in one message.
+        var parts: [(writer: SDMXStructureWriter, selection: SDMXStructureSelection)] = []
+        var nothing: SDMXError?
+        for artefacts in [SDMXRequest.artefacts(request)] + (SDMXRequest.regionalArtefacts(request).map { [$0] } ?? []) {
+            switch Result(catching: { () throws(SDMXError) -> SDMXStructureSelection in try SDMXStructureSelection(query, in: artefacts) }) {
+            case let .success(selection):
+                parts.append((SDMXStructureWriter(artefacts: artefacts, baseURL: SDMXRequest.baseURL(request), translations: translations), selection))
+            case let .failure(error):
+                guard error.code == 100 else { throw error }
+                nothing = nothing ?? error
+            }
+        }
+        if parts.isEmpty, let nothing { throw nothing }
+        let body = SDMXStructureWriter.write(parts)
         return SDMXRequest.response(body, format: format)
     }
 
@@ -83,6 +93,11 @@ struct SDMXController: RouteCollection {
     ) async throws -> Response {
         let context = request.imdms
         let reference = context.reference
+        if let regional = context.regional, SDMXFlowReference.matches(flow.agencyID, regional.profile.agencyID),
+           let (structure, mapping) = regional.flow(flow.id), SDMXFlowReference.matches(flow.version, structure.version) {
+            return try await SDMXRegional.response(request, regional: regional, structure: structure, flow: mapping, key: key, provider: provider,
+                                                   parameters: parameters, filters: filters, format: format)
+        }
         guard SDMXFlowReference.matches(flow.agencyID, reference.agencyID),
               let structure = reference.structures.first(where: { $0.id == flow.id }),
               SDMXFlowReference.matches(flow.version, structure.version) else {

@@ -33,6 +33,12 @@ enum SDMXRequest {
         return SDMXArtefacts(agencyID: reference.agencyID, structures: reference.structures, codelists: reference.codelistsByID)
     }
 
+    /// The regional profile's artefacts this country serves (D71), if it maps any.
+    static func regionalArtefacts(_ request: Request) -> SDMXArtefacts? {
+        guard let regional = request.imdms.regional else { return nil }
+        return SDMXArtefacts(agencyID: regional.profile.agencyID, structures: regional.structures, codelists: regional.profile.codelistsByID)
+    }
+
     /// `http://host/sdmx/2.1`, from the request's Host (and X-Forwarded-Proto behind a proxy).
     static func baseURL(_ request: Request) -> String {
         let host = request.headers.first(name: .host) ?? "localhost"
