@@ -22,7 +22,11 @@ the same wherever it appears. Exit status 1 when any protected cell is worked ou
 fails. Usage:
 
   attack.py --case FILE.json                 a hand-built case written by the Swift tests
-  attack.py --server URL --token TOKEN --years 2023,2024 [--datasets A,B] [--guess]
+  attack.py --server URL --token TOKEN --years 2023,2024 [--datasets A,B] [--guess] [--regional FILE]
+
+With --regional (a country's regional.json, D71), the regional dataflows made from each attacked
+dataset are read too, each regional observation a published sum of national cells (its codes
+mapped back as the attacker knows the mapping), used by every attack.
 """
 
 import argparse
@@ -31,6 +35,7 @@ import io
 import json
 import sys
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
@@ -157,7 +162,9 @@ class Block:
     def analyse(self, lp=True):
         started = time.time()
         report = {"block": self.name, "atoms": len(self.atoms), "cells seen": len(self.cells),
-                  "withheld": sum(v is None for v in self.cells.values()), "unions": len(self.unions)}
+                  "withheld": sum(v is None for v in self.cells.values()), "unions": len(self.unions),
+                  "regional published": sum(1 for _, v, w in self.unions if w.startswith("regional") and v is not None),
+                  "regional withheld": sum(1 for _, v, w in self.unions if w.startswith("regional") and v is None)}
         members = {key: self.members(key) for key in self.cells}
         # Protected cells: 0 < value < threshold, or holding a confidential value.
         protected = {}
@@ -180,7 +187,7 @@ class Block:
             if value is not None:
                 if abs(value - true) > 1e-6:
                     errors.append(f"{where}: published sum {value}, true {true}")
-                if any(self.cells.get(p, 0) is None for p in parts):
+                if not where.startswith("regional rest") and any(self.cells.get(p, 0) is None for p in parts):
                     errors.append(f"{where}: a sum with a withheld part is published ({value})")
         report["protected"] = len(protected)
         # (a) and (b): differencing along relations, then repeated.
@@ -408,15 +415,20 @@ class Server:
         self.token = token
         self.requests = 0
 
-    def get(self, path, staff=False, accept=None):
+    def get(self, path, staff=False, accept=None, missing_ok=False):
         request = urllib.request.Request(self.url + path)
         if staff:
             request.add_header("Authorization", f"Bearer {self.token}")
         if accept:
             request.add_header("Accept", accept)
         self.requests += 1
-        with urllib.request.urlopen(request, timeout=120) as response:
-            return response.read().decode("utf-8")
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            if missing_ok and error.code == 404:
+                return ""
+            raise
 
     def json(self, path, staff=False):
         return json.loads(self.get(path, staff))
@@ -436,7 +448,7 @@ def periods_of_year(year, frequency):
     return parent, native
 
 
-def attack_server(server, year, only):
+def attack_server(server, year, only, regional=None):
     datasets = server.json("/api/datasets")
     blocks = []
     for ds in datasets:
@@ -447,11 +459,11 @@ def attack_server(server, year, only):
         if not ds.get("lastPeriod"):
             continue
         first, last = int(ds["firstPeriod"][:4]), int(ds["lastPeriod"][:4])
-        blocks.append(fetch_block(server, ds, year if first <= year <= last else last))
+        blocks.append(fetch_block(server, ds, year if first <= year <= last else last, regional))
     return [b for b in blocks if b is not None]
 
 
-def fetch_block(server, ds, year):
+def fetch_block(server, ds, year, regional=None):
     ident, frequency, stock = ds["id"], ds["frequency"], ds["measure"]["kind"] == "stock"
     dims = [d["id"] for d in ds["dimensions"]]
     hierarchies, codes_of = [], []
@@ -548,6 +560,9 @@ def fetch_block(server, ds, year):
                         codes[i] = code
                         parts.append((tuple(codes), start))
                     block.unions.append((parts, table["grand"].get("value"), f"multi-code {params}"))
+    for flow_id, flow in ((regional or {}).get("dataflows") or {}).items():
+        if flow["dataset"] == ident:
+            regional_unions(server, block, flow_id, flow, dims, hierarchies, used, year)
     if frequency != "A" and not stock and len(native) >= 3:
         start, end = native[1], native[-1]
         params = {"rows": dims[rows_dim], "cols": "none", "start": start, "end": end, "freq": "A"}
@@ -556,6 +571,38 @@ def fetch_block(server, ds, year):
             root = tuple(h.root for h in hierarchies)
             block.unions.append(([(root, p) for p in native[1:]], table["grand"].get("value"), f"range {params}"))
     return block
+
+
+def regional_unions(server, block, flow_id, flow, dims, hierarchies, used, year):
+    """A regional dataflow's observations as sums of national cells: for each national dimension a
+    regional one comes from, the national codes mapped to its code (for the code `*` maps to,
+    every other code the data uses, outside the listed ones); every other national dimension at
+    its total."""
+    text = server.get(f"/sdmx/2.1/data/SADC,{flow_id},1.0/all?startPeriod={year}&endPeriod={year}&format=csv", missing_ok=True)
+    if not text:
+        return
+    source = {spec["from"]: (regional_dim, spec["codes"]) for regional_dim, spec in flow["dimensions"].items() if "from" in spec}
+    import itertools
+    for row in csv.DictReader(io.StringIO(text)):
+        value = None if row["OBS_VALUE"] == "" else float(row["OBS_VALUE"])
+        choices, rest = [], False
+        for i, d in enumerate(dims):
+            if d not in source:
+                choices.append([hierarchies[i].root])
+                continue
+            regional_dim, codes = source[d]
+            target = row[regional_dim]
+            listed = [c for c in codes if c != "*"]
+            mine = [c for c in listed if codes[c] == target]
+            if codes.get("*") == target:
+                rest = True
+                inside = lambda code: any(up in listed for up in hierarchies[i].up(code))
+                mine += [c for c in used[i] if not inside(c)]
+            choices.append(mine)
+        parts = [(tuple(codes), row["TIME_PERIOD"]) for codes in itertools.product(*choices)]
+        # A `*` cell is the national total less the listed codes: published when they all are,
+        # which the national tables already give away, so its parts may be withheld one by one.
+        block.unions.append((parts, value, f"regional {'rest ' if rest else ''}{flow_id} {row['TIME_PERIOD']}"))
 
 
 def report_tables(server, block, report_id, period, dims, hierarchies):
@@ -593,6 +640,7 @@ def main():
     parser.add_argument("--no-lp", action="store_true")
     parser.add_argument("--guess", action="store_true", help="also attack as if no withheld cell were 0 (informational)")
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--regional", help="the country's regional.json: attack the regional dataflows too")
     args = parser.parse_args()
     only = [d for d in args.datasets.split(",") if d]
     if args.case:
@@ -601,7 +649,7 @@ def main():
         server = Server(args.server, args.token)
         blocks = []
         for year in [int(y) for y in args.years.split(",") if y]:
-            for block in attack_server(server, year, only):
+            for block in attack_server(server, year, only, json.load(open(args.regional)) if args.regional else None):
                 if any(b.name == block.name for b in blocks):
                     continue
                 if block.name.startswith("TIP_VICTIMS"):
