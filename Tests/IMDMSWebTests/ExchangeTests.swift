@@ -136,4 +136,51 @@ struct ExchangeTests {
             }
         } }
     }
+
+    @Test("The server pulls on its own when a mapping is due, once across servers; an unreachable partner is retried after its claim runs out",
+          arguments: TestBackend.available)
+    func scheduled(backend: TestBackend) async throws {
+        try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
+            try await Self.southAfrica(backend) { southAfrica, settings in
+                // The configuration folder's exchange/ mapping is read and checked at start; its partner is unreachable.
+                let context = try AppContext(store: southAfrica.store, reference: southAfrica.reference, settings: settings)
+                #expect(context.exchange.map(\.id) == ["LSO_DEPARTURES"] && context.exchange.first?.everyHours == 24)
+                let logger = TestBackend.quietLogger
+                let now = Date()
+                let unreachable = ExchangeSchedule(store: southAfrica.store, reference: southAfrica.reference, mappings: context.exchange)
+                #expect(await unreachable.runOnce(now: now, logger: logger) == ["LSO_DEPARTURES": "failed"])
+                #expect(await unreachable.runOnce(now: now.addingTimeInterval(60), logger: logger) == ["LSO_DEPARTURES": "claimed by another server"],
+                        "not asked again at once")
+                // The same mapping at Lesotho's real port, once its claim has run out.
+                var mapping = Self.mapping(port: port, codes: Self.codes)
+                mapping.everyHours = 24
+                let schedule = ExchangeSchedule(store: southAfrica.store, reference: southAfrica.reference, mappings: [mapping])
+                let later = now.addingTimeInterval(16 * 60)
+                #expect(await schedule.runOnce(now: later, logger: logger)["LSO_DEPARTURES"]?.hasPrefix("stored ") == true)
+                #expect(await schedule.runOnce(now: later.addingTimeInterval(3600), logger: logger) == [:], "not due again within 24 hours")
+                // Two servers on one database: one claim wins.
+                let marks = ExchangeMarks(store: southAfrica.store)
+                let (first, second) = (try await marks.claim("X", now: later), try await marks.claim("X", now: later))
+                #expect(first && !second)
+                try await marks.release("X")
+                #expect(try await marks.claim("X", now: later))
+                let submissions = try await southAfrica.store.sql.raw("SELECT count(*) AS n FROM submissions").first()?.decode(column: "n", as: Int.self)
+                #expect(submissions == 1)
+            }
+        } }
+    }
+
+    @Test("A partner's answer larger than the limit is refused, and nothing stored")
+    func tooLarge() async throws {
+        try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
+            try await Self.southAfrica(.sqlite) { southAfrica, _ in
+                let pull = ExchangePull(store: southAfrica.store, reference: southAfrica.reference, maxAnswerBytes: 1_000)
+                await #expect { try await pull.pull(Self.mapping(port: port, codes: Self.codes)) } throws: { error in
+                    "\(error)".contains("is larger than the 1000 bytes taken")
+                }
+                let submissions = try await southAfrica.store.sql.raw("SELECT count(*) AS n FROM submissions").first()?.decode(column: "n", as: Int.self)
+                #expect(submissions == 0)
+            }
+        } }
+    }
 }

@@ -30,9 +30,11 @@ public struct ExchangeMapping: Codable, Sendable, Equatable {
     public var dataset: String
     public var organisation: String
     public var dimensions: [String: DimensionMapping]
+    /// The server pulls again when the last pull is this many hours old (nil: only by `imdms exchange pull`).
+    public var everyHours: Int?
 
     public init(id: String, service: String, dataflow: String, key: String? = nil, startPeriod: String? = nil, dataset: String,
-                organisation: String, dimensions: [String: DimensionMapping]) {
+                organisation: String, dimensions: [String: DimensionMapping], everyHours: Int? = nil) {
         self.id = id
         self.service = service
         self.dataflow = dataflow
@@ -41,9 +43,26 @@ public struct ExchangeMapping: Codable, Sendable, Equatable {
         self.dataset = dataset
         self.organisation = organisation
         self.dimensions = dimensions
+        self.everyHours = everyHours
     }
 
-    static let fields: Set<String> = ["id", "service", "dataflow", "key", "startPeriod", "dataset", "organisation", "dimensions"]
+    static let fields: Set<String> = ["id", "service", "dataflow", "key", "startPeriod", "dataset", "organisation", "dimensions", "everyHours"]
+
+    /// The folder of a country's configuration that holds the mappings the server pulls on its own.
+    public static let folderName = "exchange"
+
+    /// Every `*.json` mapping in a folder, in name order; none when there is no folder.
+    public static func readAll(_ folder: URL) throws(ExchangeError) -> [ExchangeMapping] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var mappings: [ExchangeMapping] = [], problems: [String] = []
+        for name in names.filter({ $0.hasSuffix(".json") }).sorted() {
+            do { mappings.append(try read(folder.appendingPathComponent(name))) } catch { problems += error.problems }
+        }
+        for id in Dictionary(grouping: mappings, by: \.id).filter({ $0.value.count > 1 }).keys.sorted() { problems.append("two mappings have the id \(id)") }
+        for mapping in mappings where (mapping.everyHours ?? 1) < 1 { problems.append("\(mapping.id): everyHours must be 1 or more") }
+        if !problems.isEmpty { throw .mapping(problems) }
+        return mappings
+    }
 
     /// Reads a mapping file, naming unknown fields.
     public static func read(_ url: URL) throws(ExchangeError) -> ExchangeMapping {

@@ -73,7 +73,10 @@ public enum IMDMSServer {
                 await ReleaseDelivery(context: context, logger: logger, client: client).schedule()
             }
             let trim = Task.detached(priority: .background) { await MemoryTrim.schedule() }
-            defer { warmUp.cancel(); releases.cancel(); trim.cancel() }
+            let exchange = Task.detached(priority: .utility) { [logger = app.logger] in
+                await ExchangeSchedule(store: context.store, reference: context.reference, mappings: context.exchange).schedule(logger: logger)
+            }
+            defer { warmUp.cancel(); releases.cancel(); trim.cancel(); exchange.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

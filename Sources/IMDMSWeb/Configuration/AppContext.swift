@@ -11,6 +11,8 @@ public struct AppContext: Sendable {
     public let reports: ReportLibrary
     /// The regional profile's dataflows this country serves (D71): its folder's `regional.json`.
     public let regional: RegionalOutput?
+    /// The partners' dataflows the server pulls on its own (the configuration's `exchange/` folder, D69).
+    public let exchange: [ExchangeMapping]
     /// Report PDFs printed, by the HTML they came from.
     public let printedReports: PrintedReports
     /// Each language's words and codelists (shipped, or an edited copy in `<data>/translations/`).
@@ -22,6 +24,11 @@ public struct AppContext: Sendable {
         self.settings = settings
         self.printedReports = PrintedReports(browser: settings.chromium)
         self.regional = try RegionalOutput.load(countryFolder: settings.configurationDirectory, national: reference)
+        self.exchange = try settings.configurationDirectory.map { folder in
+            let mappings = try ExchangeMapping.readAll(URL(fileURLWithPath: folder).appendingPathComponent(ExchangeMapping.folderName))
+            for mapping in mappings { try mapping.check(against: reference) }
+            return mappings
+        } ?? []
         self.reports = try ReportLibrary.load(overrides: settings.reportsDirectory, country: settings.countryReportsDirectory, reference: reference)
         var localizers: [Language: Localizer] = [:]
         for language in Language.allCases {

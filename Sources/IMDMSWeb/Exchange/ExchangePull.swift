@@ -1,6 +1,7 @@
 import Foundation
 import IMDMSCore
 import IMDMSStorage
+import AsyncHTTPClient
 import NIOCore
 import Vapor
 
@@ -16,10 +17,15 @@ public struct ExchangePull: Sendable {
 
     let store: Store
     let reference: ReferenceConfiguration
+    /// The largest answer taken from a partner; a larger one is refused, and nothing stored.
+    let maxAnswerBytes: Int
 
-    public init(store: Store, reference: ReferenceConfiguration) {
+    public static let defaultMaxAnswerBytes = 256 * 1024 * 1024
+
+    public init(store: Store, reference: ReferenceConfiguration, maxAnswerBytes: Int = defaultMaxAnswerBytes) {
         self.store = store
         self.reference = reference
+        self.maxAnswerBytes = maxAnswerBytes
     }
 
     /// A partner that cannot be reached is given up after 10 s of retries (the shared client
@@ -34,23 +40,30 @@ public struct ExchangePull: Sendable {
         let since = try await marks.lastPull(mapping.id)
         let started = Date()
         let url = mapping.url(updatedAfter: since)
-        let response: HTTPClient.Response
+        let bytes: [UInt8]
         do {
-            var request = try HTTPClient.Request(url: url)
+            var request = HTTPClientRequest(url: url)
             request.headers.add(name: "Accept", value: "application/vnd.sdmx.data+csv;version=1.0.0")
-            response = try await Self.client.execute(request: request, deadline: NIODeadline.now() + TimeAmount.seconds(300)).get()
+            let response = try await Self.client.execute(request, timeout: .seconds(300))
+            // SDMX answers "no results" with 404.
+            if response.status == .notFound {
+                try await marks.record(mapping.id, started: started, query: url)
+                return .nothingNew(since: since)
+            }
+            guard response.status == .ok else {
+                throw ExchangeError.unreachable(service: mapping.service, reason: "HTTP \(response.status.code) for \(url)")
+            }
+            if let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > maxAnswerBytes {
+                throw ExchangeError.unreachable(service: mapping.service, reason: "the answer (\(length) bytes) is larger than the \(maxAnswerBytes) bytes taken")
+            }
+            do { bytes = Array(try await response.body.collect(upTo: maxAnswerBytes).readableBytesView) } catch is NIOTooManyBytesError {
+                throw ExchangeError.unreachable(service: mapping.service, reason: "the answer is larger than the \(maxAnswerBytes) bytes taken")
+            }
+        } catch let error as ExchangeError {
+            throw error
         } catch {
             throw ExchangeError.unreachable(service: mapping.service, reason: String(describing: error))
         }
-        // SDMX answers "no results" with 404.
-        if response.status == .notFound {
-            try await marks.record(mapping.id, started: started, query: url)
-            return .nothingNew(since: since)
-        }
-        guard response.status == .ok else {
-            throw ExchangeError.unreachable(service: mapping.service, reason: "HTTP \(response.status.code) for \(url)")
-        }
-        let bytes = response.body.map { Array($0.readableBytesView) } ?? []
         let (csv, count) = try mapping.translate(bytes, into: structure, agencyID: reference.agencyID)
         guard count > 0 else {
             try await marks.record(mapping.id, started: started, query: url)
