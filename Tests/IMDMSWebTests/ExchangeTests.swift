@@ -9,6 +9,7 @@ import Vapor
 
 /// Two countries' instances on real sockets (D69): Lesotho serves its border crossings by SDMX;
 /// South Africa pulls Lesotho's departures by citizenship into its partner dataset, for review.
+/// In the first test both instances run on each database in turn.
 @Suite("Exchange between countries' instances")
 struct ExchangeTests {
     static func mapping(port: Int, codes: [String: String]) -> ExchangeMapping {
@@ -65,7 +66,7 @@ struct ExchangeTests {
     @Test("South Africa pulls Lesotho's departures by SDMX: stored for review, equal to a sum of Lesotho's own message; later pulls fetch only what changed",
           arguments: TestBackend.available)
     func pull(backend: TestBackend) async throws {
-        try await withIMDMSApp(.sqlite, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
+        try await withIMDMSApp(backend, demoYears: 2022...2022) { lesotho, _ in try await Self.serving(lesotho) { port in
             // The hand computation: Lesotho's departures in its own SDMX-CSV, added up by citizenship and month.
             let message = try await lesotho.client.get(URI(string: "http://127.0.0.1:\(port)/sdmx/2.1/data/BORDER_CROSSINGS/.DEP....?format=csv&startPeriod=2022-01"))
             let lines = String(buffer: message.body ?? ByteBuffer()).split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
