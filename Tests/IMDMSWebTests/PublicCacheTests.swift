@@ -84,6 +84,22 @@ struct PublicCacheTests {
                     defer { try? FileManager.default.removeItem(atPath: path) }
                     #expect(try Python.run("import gzip, sys\nsys.stdout.write(gzip.decompress(open(sys.argv[1], \"rb\").read()).decode(\"utf-8\"))", arguments: [path]) == String(buffer: plain.body ?? ByteBuffer()))
                 }
+                // Rendered for a client without gzip: kept plain; the first client that takes gzip
+                // compresses the kept copy, once, and gets it (D72).
+                let csvPath = base + "/sdmx/2.1/data/BORDER_CROSSINGS/MSB.ARR....?format=csv"
+                let first = try await app.client.get(URI(string: csvPath))
+                #expect(first.headers.first(name: .contentEncoding) == nil && first.headers.first(name: "X-Cache") == nil)
+                for _ in 0..<2 {
+                    let later = try await app.client.get(URI(string: csvPath), headers: ["Accept-Encoding": "gzip"])
+                    #expect(later.headers.first(name: "X-Cache") == "hit" && later.headers[.contentEncoding] == ["gzip"])
+                    #expect((later.body?.readableBytes ?? 0) * 3 < (first.body?.readableBytes ?? 0))
+                    if Python.available(["gzip"]) {
+                        let path = try Python.temporaryFile(Data(buffer: later.body ?? ByteBuffer()), suffix: ".gz")
+                        defer { try? FileManager.default.removeItem(atPath: path) }
+                        #expect(try Python.run("import gzip, sys\nsys.stdout.write(gzip.decompress(open(sys.argv[1], \"rb\").read()).decode(\"utf-8\"))", arguments: [path])
+                            == String(buffer: first.body ?? ByteBuffer()), "one gzip layer over the kept body")
+                    }
+                }
                 // A workbook is compressed already: kept or not, it is sent as it is, never gzipped again.
                 for _ in 0..<2 {
                     let workbook = try await app.client.get(URI(string: base + "/reports/quarterly-bulletin?format=xlsx"), headers: ["Accept-Encoding": "gzip"])

@@ -11,9 +11,21 @@ enum SDMXJSONDataWriter {
         // The codes present per dimension, in codelist order, and the periods present.
         var present: [Set<String>] = Array(repeating: [], count: s.dimensions.count)
         var periods: Set<Period> = []
+        // Series come in key order, so a dimension's code mostly repeats the last one: compared,
+        // not hashed again (a month of border crossings is 44,800 series).
+        var lastCodes = Array(repeating: "", count: s.dimensions.count)
+        var lastPeriod: Period?
         for series in message.series {
-            for (i, code) in series.key.enumerated() { present[i].insert(code) }
-            if message.sendsObservations { for o in series.observations { periods.insert(o.period) } }
+            for (i, code) in series.key.enumerated() where code != lastCodes[i] {
+                present[i].insert(code)
+                lastCodes[i] = code
+            }
+            if message.sendsObservations {
+                for o in series.observations where o.period != lastPeriod {
+                    periods.insert(o.period)
+                    lastPeriod = o.period
+                }
+            }
         }
         var dimensionValues: [[String]] = []
         var dimensionIndex: [[String: Int]] = []
@@ -46,11 +58,14 @@ enum SDMXJSONDataWriter {
             }
             out += "]"
         }
-        @Sendable func key(_ series: SDMXDataMessage.Series) -> String {
+        // The key's index text per dimension, looked up only when the code differs from the last
+        // series' (one cache per half written).
+        @Sendable func key(_ series: SDMXDataMessage.Series, _ last: inout [(code: String, text: String)]) -> String {
             var key = ""
             for (i, code) in series.key.enumerated() {
                 if i > 0 { key += ":" }
-                key += codeText[i][code]!
+                if last[i].code != code || last[i].text.isEmpty { last[i] = (code, codeText[i][code]!) }
+                key += last[i].text
             }
             return key
         }
@@ -58,9 +73,10 @@ enum SDMXJSONDataWriter {
         @Sendable func entries(_ part: ArraySlice<SDMXDataMessage.Series>) -> String {
             var out = ""
             var first = true
+            var last = Array(repeating: (code: "", text: ""), count: s.dimensions.count)
             for series in part {
                 if flat {
-                    let seriesKey = key(series)
+                    let seriesKey = key(series, &last)
                     for o in series.observations {
                         if !first { out += "," }
                         first = false
@@ -76,7 +92,7 @@ enum SDMXJSONDataWriter {
                 if !first { out += "," }
                 first = false
                 out += "\""
-                out += key(series)
+                out += key(series, &last)
                 out += "\":{\"attributes\":[]"
                 if sendsObservations {
                     out += ",\"observations\":{"

@@ -22,16 +22,22 @@ enum SDMXMLDataWriter {
         let dimensionIDs = s.dimensions.map(\.id) + [DataStructure.timeDimensionID]
         var values = Array(repeating: [String: String](), count: dimensionIDs.count)
         var periods: [Period: String] = [:]
+        // Series come in key order: a position's code mostly repeats the last one, compared rather than hashed.
+        var last = Array(repeating: (code: "", text: ""), count: dimensionIDs.count)
+        var lastPeriod: (period: Period, text: String)?
+        out.reserveCapacity(message.observationCount * (message.sendsAttributes ? 560 : 460))
         func value(_ position: Int, _ code: String) -> String {
-            if let known = values[position][code] { return known }
-            let made = "<generic:Value id=\"\(dimensionIDs[position])\" value=\"\(SDMXML.escape(code))\"/>"
+            if last[position].code == code, !last[position].text.isEmpty { return last[position].text }
+            let made = values[position][code] ?? "<generic:Value id=\"\(dimensionIDs[position])\" value=\"\(SDMXML.escape(code))\"/>"
             values[position][code] = made
+            last[position] = (code, made)
             return made
         }
         func period(_ p: Period) -> String {
-            if let known = periods[p] { return known }
-            let made = p.formatted
+            if let lastPeriod, lastPeriod.period == p { return lastPeriod.text }
+            let made = periods[p] ?? p.formatted
             periods[p] = made
+            lastPeriod = (p, made)
             return made
         }
         func appendBody(_ o: Observation) {
@@ -97,11 +103,14 @@ enum SDMXMLDataWriter {
         let dimensionIDs = s.dimensions.map(\.id)
         var attributes = Array(repeating: [String: String](), count: dimensionIDs.count)
         var periods: [Period: String] = [:]
+        var last = Array(repeating: (code: "", text: ""), count: dimensionIDs.count)
+        out.reserveCapacity(message.observationCount * 190)
         func appendKey(_ codes: [String]) {
             for (position, code) in codes.enumerated() {
-                if let known = attributes[position][code] { out += known; continue }
-                let made = " \(dimensionIDs[position])=\"\(SDMXML.escape(code))\""
+                if last[position].code == code, !last[position].text.isEmpty { out += last[position].text; continue }
+                let made = attributes[position][code] ?? " \(dimensionIDs[position])=\"\(SDMXML.escape(code))\""
                 attributes[position][code] = made
+                last[position] = (code, made)
                 out += made
             }
         }

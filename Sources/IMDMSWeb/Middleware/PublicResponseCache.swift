@@ -34,7 +34,8 @@ struct PublicResponseCache: AsyncMiddleware {
             return response
         }
         let key = PublicResponseStore.Key(path: request.url.string, accept: (request.headers.first(name: .accept) ?? "") + "|" + language, token: token)
-        if let kept = await store.response(for: key) {
+        if var kept = await store.response(for: key) {
+            if Self.acceptsGzip(request), kept.gzip == nil, Self.compressible(kept.headers) { kept.gzip = await store.gzip(for: key) }
             let response = kept.response(etag: etag, gzip: Self.acceptsGzip(request))
             response.headers.replaceOrAdd(name: "X-Cache", value: "hit")
             return response
@@ -49,10 +50,13 @@ struct PublicResponseCache: AsyncMiddleware {
                 guard response.status == .ok, response.headers[.setCookie].isEmpty,
                       let body = response.body.buffer ?? response.body.data.map({ ByteBuffer(data: $0) }) else { return (response, nil) }
                 // Compressed once here, before anyone is answered, when this client takes gzip (as
-                // browsers do): the crowd waiting for this rendering after new data then gets the
-                // compressed copy instead of each being compressed again on the wire. For a client
-                // without gzip it is compressed after the answer leaves (below).
-                let gzip = acceptsGzip && Self.compressible(response.headers) ? (try? ByteBuffer(data: Gzip.compress(Data(buffer: body)))) : nil
+                // browsers do) and the response is kept: the crowd waiting for this rendering after
+                // new data then gets the compressed copy instead of each being compressed again on
+                // the wire. Otherwise the first later client that takes gzip compresses the kept
+                // copy (`PublicResponseStore.gzip`): nothing is compressed in the background, where
+                // it took a core from the requests that followed (D72).
+                let gzip = acceptsGzip && Self.compressible(response.headers) && PublicResponseStore.keeps(bytes: body.readableBytes)
+                    ? (try? ByteBuffer(data: Gzip.compress(Data(buffer: body)))) : nil
                 return (response, PublicResponseStore.Kept(status: response.status, headers: response.headers, body: body, gzip: gzip))
             }
         }
@@ -64,13 +68,6 @@ struct PublicResponseCache: AsyncMiddleware {
         }
         if leader {
             await store.land(key, kept: outcome.1)
-            if let kept = outcome.1, kept.gzip == nil, Self.compressible(kept.headers) {
-                let store = store
-                Task.detached(priority: .utility) {
-                    guard let gzip = try? ByteBuffer(data: Gzip.compress(Data(buffer: kept.body))) else { return }
-                    await store.attach(gzip: gzip, to: key)
-                }
-            }
         }
         guard let kept = outcome.1 else { return leader ? outcome.0 : try await next.respond(to: request) }
         return kept.response(etag: etag, gzip: Self.acceptsGzip(request))

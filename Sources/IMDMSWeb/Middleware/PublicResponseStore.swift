@@ -1,4 +1,5 @@
 import Foundation
+import IMDMSCore
 import Vapor
 
 /// The kept responses, bounded in bytes; a URL's entry for an older data token is dropped as soon as a
@@ -71,7 +72,27 @@ actor PublicResponseStore {
         if let kept { keep(kept, for: key) }
     }
 
-    /// The kept body compressed, made after the first answer left (its client did not take gzip).
+    private var compressions: [Key: Task<ByteBuffer?, Never>] = [:]
+
+    /// Whether a body of this size is kept (a larger one is answered and forgotten).
+    static func keeps(bytes: Int) -> Bool { bytes <= byteLimit / 16 }
+
+    /// The kept body compressed, made once by the first client that takes gzip when the rendering
+    /// client did not; others asking meanwhile wait for it. Nil when the key is not kept.
+    func gzip(for key: Key) async -> ByteBuffer? {
+        guard let entry = entries[key] else { return nil }
+        if let gzip = entry.gzip { return gzip }
+        if let running = compressions[key] { return await running.value }
+        let body = entry.body
+        let task = Task.detached(priority: .userInitiated) { try? ByteBuffer(data: Gzip.compress(Data(buffer: body))) }
+        compressions[key] = task
+        let gzip = await task.value
+        compressions[key] = nil
+        if let gzip { attach(gzip: gzip, to: key) }
+        return gzip
+    }
+
+    /// Adds the compressed body to a kept entry.
     func attach(gzip: ByteBuffer, to key: Key) {
         guard entries[key] != nil, entries[key]?.gzip == nil, bytes + gzip.readableBytes <= Self.byteLimit else { return }
         entries[key]!.gzip = gzip
@@ -85,7 +106,7 @@ actor PublicResponseStore {
         if let older = latest[place], older != key, let dropped = entries.removeValue(forKey: older) {
             bytes -= dropped.size
         }
-        guard kept.size <= Self.byteLimit / 16 else { return }
+        guard Self.keeps(bytes: kept.size) else { return }
         if bytes + kept.size > Self.byteLimit {
             entries.removeAll()
             latest.removeAll()
