@@ -19,9 +19,10 @@ struct ObservationLines {
     let datasetID: String
     let dimensions: Int
 
-    /// `query` selects `line`, `sk` (series key) and `ps` (period start); run on `sql`.
+    /// `query` selects `line`, `sk` (series key) and `ps` (period start), on SQLite in that order; run on `sql`.
     func read(_ query: any SQLExpression, on sql: any SQLDatabase, postgres: Bool) async throws -> [Observation] {
-        let aggregate = postgres ? "string_agg(line, E'\\n' ORDER BY sk COLLATE \"C\", ps)" : "group_concat(line, char(10) ORDER BY sk, ps)"
+        // SQLite: in the order the query gives (`SDMXDataReader` sorts it).
+        let aggregate = postgres ? "string_agg(line, E'\\n' ORDER BY sk COLLATE \"C\", ps)" : "group_concat(line, char(10))"
         let row = try await sql.select().column(SQLAlias(SQLRaw(aggregate), as: SQLIdentifier("lines")))
             .from(SQLAlias(SQLGroupExpression(query), as: SQLIdentifier("t"))).first()
         guard let lines = try row?.decode(column: "lines", as: String?.self), !lines.isEmpty else { return [] }
