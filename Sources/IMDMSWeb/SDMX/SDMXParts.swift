@@ -57,10 +57,13 @@ enum SDMXParts {
             message.series = written.flatMap(\.series)
             return SDMXRequest.response(SDMXDataWriter.write(message, as: format), format: format)
         }
-        var body = head
-        body.reserveCapacity(head.utf8.count + written.reduce(0) { $0 + $1.text.utf8.count } + 64)
-        for part in written { body += part.text }
-        body += SDMXDataWriter.tail(as: format)
+        // Written straight into the response's buffer: a GenericData month is 24 MB, and joining
+        // the parts into one string first copied it once more.
+        let tail = SDMXDataWriter.tail(as: format)
+        var body = ByteBufferAllocator().buffer(capacity: head.utf8.count + written.reduce(0) { $0 + $1.text.utf8.count } + tail.utf8.count)
+        body.writeString(head)
+        for part in written { body.writeString(part.text) }
+        body.writeString(tail)
         return SDMXRequest.response(body, format: format)
     }
 }

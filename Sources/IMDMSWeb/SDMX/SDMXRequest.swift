@@ -73,10 +73,14 @@ enum SDMXRequest {
     }
 
     static func response(_ body: String, format: SDMXFormat) -> Response {
+        response(ByteBuffer(string: body), format: format)
+    }
+
+    static func response(_ body: ByteBuffer, format: SDMXFormat) -> Response {
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: format.mediaType)
         headers.replaceOrAdd(name: .vary, value: "Accept")
-        return Response(status: .ok, headers: headers, body: .init(string: body))
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
     /// An SDMX error message: SDMX-JSON when the caller asked for JSON, SDMX-ML otherwise.
