@@ -73,7 +73,7 @@ public struct ExchangeMapping: Codable, Sendable, Equatable {
             if !unknown.isEmpty { throw .mapping(unknown.map { "\(url.lastPathComponent): unknown field '\($0)'" }) }
         }
         do { return try JSONDecoder().decode(ExchangeMapping.self, from: data) } catch {
-            throw .mapping(["\(url.lastPathComponent): \(ConfigurationFolder.Reader.explain(error))"])
+            throw .mapping(["\(url.lastPathComponent): \(DecodingProblem.explain(error))"])
         }
     }
 

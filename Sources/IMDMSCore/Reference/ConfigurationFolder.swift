@@ -56,7 +56,7 @@ public enum ConfigurationFolder {
                 }
             }
             do { return try JSONDecoder().decode(type, from: bytes) } catch {
-                problems.append("\(name): \(Self.explain(error))")
+                problems.append("\(name): \(DecodingProblem.explain(error))")
                 return nil
             }
         }
@@ -174,22 +174,6 @@ public enum ConfigurationFolder {
 
         static func list(_ cell: String?) -> [String] {
             (cell ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        }
-
-        /// A decoding error in words, with the path to the field.
-        static func explain(_ error: any Error) -> String {
-            guard let error = error as? DecodingError else { return "not valid JSON" }
-            func at(_ path: [any CodingKey]) -> String {
-                path.isEmpty ? "" : " at " + path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-            }
-            switch error {
-            case let .keyNotFound(key, context): return "missing field '\(key.stringValue)'\(at(context.codingPath))"
-            case let .typeMismatch(_, context), let .valueNotFound(_, context):
-                return "wrong kind of value\(at(context.codingPath)): \(context.debugDescription)"
-            case let .dataCorrupted(context):
-                return context.codingPath.isEmpty ? "not valid JSON" : "invalid value\(at(context.codingPath)): \(context.debugDescription)"
-            @unknown default: return "not valid JSON"
-            }
         }
     }
 }

@@ -60,7 +60,7 @@ public struct RegionalMapping: Codable, Sendable, Equatable {
         }
         guard problems.isEmpty else { throw ConfigurationError(source: source, problems: problems) }
         do { return try JSONDecoder().decode(RegionalMapping.self, from: data) } catch {
-            throw ConfigurationError(source: source, problems: [ConfigurationFolder.Reader.explain(error)])
+            throw ConfigurationError(source: source, problems: [DecodingProblem.explain(error)])
         }
     }
 

@@ -37,7 +37,7 @@ public struct ReportLibrary: Sendable {
         }
         func decode<T: Decodable>(_ type: T.Type, _ name: String, otherwise: String) throws(ReportError) -> T {
             do { return try JSONDecoder().decode(type, from: try read(name) ?? Data(otherwise.utf8)) } catch let error as ReportError { throw error } catch {
-                throw ReportError(file: name, reason: Self.describe(error))
+                throw ReportError(file: name, reason: DecodingProblem.explain(error))
             }
         }
         var names = country == nil ? shipped : Self.reportFiles(in: country)
@@ -120,20 +120,6 @@ public struct ReportLibrary: Sendable {
             }
         }
         if !problems.isEmpty { throw ReportError(file: "reports", reason: problems.joined(separator: "; ")) }
-    }
-
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? DecodingError else { return "\(error)" }
-        switch error {
-        case let .keyNotFound(key, context): return "missing field '\(key.stringValue)' at \(path(context))"
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return "\(context.debugDescription) at \(path(context))"
-        @unknown default: return "\(error)"
-        }
-    }
-
-    static func path(_ context: DecodingError.Context) -> String {
-        context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
     }
 }
 
