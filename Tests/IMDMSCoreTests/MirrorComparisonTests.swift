@@ -55,3 +55,20 @@ struct MirrorComparisonTests {
         }
     }
 }
+
+@Suite("Series key order")
+struct SeriesKeyOrderTests {
+    @Test("Keys compare as their dotted series keys do, byte by byte, without being joined")
+    func joinedOrder() {
+        let codes = ["A", "AB", "A-X", "A_1", "B", "_T", "Z9", "a", "0"]
+        var keys: [[String]] = []
+        for x in codes { for y in codes { keys.append([x, y]) } }
+        keys += [["A"], ["A", "B", "C"], ["AB", "_T", "A"]]
+        for a in keys {
+            for b in keys where a.count == b.count {
+                let joined = Array(a.joined(separator: ".").utf8).lexicographicallyPrecedes(Array(b.joined(separator: ".").utf8))
+                #expect(SDMXDataMessage.keyPrecedes(a, b) == joined, "\(a) \(b)")
+            }
+        }
+    }
+}

@@ -10,6 +10,9 @@ public struct ReportLibrary: Sendable {
     public var template: MustacheTemplate
     /// The home page's key figures, chart and map: a report like the others, not listed among them.
     public var dashboard: ReportDefinition
+    /// The country's districts for `districts` maps: Lesotho's shipped boundaries, or a country
+    /// folder's `districts.geojson` (features with a `code` property); nil: no such maps.
+    public var districts: GeoShapes?
 
     public static let shipped = ["quarterly-bulletin.json", "festive-border.json", "trafficking.json", "labour-profile.json"]
 
@@ -50,9 +53,23 @@ public struct ReportLibrary: Sendable {
                 let text = String(decoding: try read("report.html") ?? Data(), as: UTF8.self)
                 do { return try MustacheTemplate(text, name: "report.html") } catch { throw ReportError(file: "report.html", reason: "\(error)") }
             }(),
-            dashboard: try decode(ReportDefinition.self, "dashboard.json", otherwise: Self.emptyDashboard))
+            dashboard: try decode(ReportDefinition.self, "dashboard.json", otherwise: Self.emptyDashboard),
+            districts: try districts(country: country))
         try library.check(against: reference)
         return library
+    }
+
+    /// Lesotho's districts without a country folder; else the folder's `districts.geojson` beside
+    /// its `reports/`, if there is one.
+    static func districts(country: String?) throws(ReportError) -> GeoShapes? {
+        guard let country else {
+            do { return try GeoShapes.lesothoDistricts() } catch { throw ReportError(file: "lesotho-districts.geojson", reason: "\(error)") }
+        }
+        let path = ((country as NSString).deletingLastPathComponent as NSString).appendingPathComponent("districts.geojson")
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        do { return try GeoShapes(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), codeProperty: "code", credit: "") } catch {
+            throw ReportError(file: path, reason: "\(error)")
+        }
     }
 
     /// A dashboard without sections: the home page then shows the catalogue alone.
@@ -106,7 +123,10 @@ public struct ReportLibrary: Sendable {
                 }
                 for table in section.tables ?? [] { checkDimension(s, table.rows, place); checkDimension(s, table.cols, place); checkFilters(s, table.filters, place) }
                 for chart in section.charts ?? [] { checkDimension(s, chart.rows, place); checkDimension(s, chart.cols, place); checkFilters(s, chart.filters, place) }
-                for map in section.maps ?? [] { checkDimension(s, map.dimension, place); checkFilters(s, map.filters, place) }
+                for map in section.maps ?? [] {
+                    checkDimension(s, map.dimension, place); checkFilters(s, map.filters, place)
+                    if map.kind == .districts, districts == nil { problems.append("\(place): a districts map needs the country's districts.geojson") }
+                }
                 if let mirror = section.mirror {
                     for side in [mirror.ours, mirror.theirs] {
                         guard let d = side.dataset.map({ dims($0, "\(place), mirror") }) ?? s else { continue }

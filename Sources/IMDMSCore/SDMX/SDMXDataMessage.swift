@@ -46,16 +46,14 @@ public struct SDMXDataMessage: Sendable {
     /// already: then one pass, else grouped by key and sorted.
     static func group(_ observations: [Observation]) -> [Series] {
         var runs: [Series] = []
-        var previousKey = "", ordered = true
+        var ordered = true
         for observation in observations {
             if let last = runs.last, last.key == observation.key {
                 ordered = ordered && last.observations.last!.period < observation.period
                 runs[runs.count - 1].observations.append(observation)
                 continue
             }
-            let seriesKey = observation.seriesKey
-            ordered = ordered && (runs.isEmpty || previousKey < seriesKey)
-            previousKey = seriesKey
+            ordered = ordered && (runs.isEmpty || keyPrecedes(runs[runs.count - 1].key, observation.key))
             runs.append(Series(key: observation.key, observations: [observation]))
         }
         if ordered { return runs }
@@ -68,6 +66,24 @@ public struct SDMXDataMessage: Sendable {
             series.observations.sort { $0.period < $1.period }
             return series
         }
+    }
+
+    /// Whether `a` joined with dots comes before `b` joined with dots, byte by byte (the order of
+    /// `series_key` in the database), without joining them: a month is 44,800 keys.
+    public static func keyPrecedes(_ a: [String], _ b: [String]) -> Bool {
+        let dot = UInt8(ascii: ".")
+        for i in 0..<min(a.count, b.count) where a[i] != b[i] {
+            var x = a[i].utf8.makeIterator(), y = b[i].utf8.makeIterator()
+            while true {
+                switch (x.next(), y.next()) {
+                case let (p?, q?): if p != q { return p < q }
+                case let (nil, q?): return i + 1 < a.count ? dot < q : true
+                case let (p?, nil): return i + 1 < b.count ? p < dot : false
+                case (nil, nil): return false
+                }
+            }
+        }
+        return a.count < b.count
     }
 
     public var observationCount: Int { series.reduce(0) { $0 + $1.observations.count } }

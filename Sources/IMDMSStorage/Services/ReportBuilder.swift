@@ -204,7 +204,9 @@ public struct ReportBuilder: Sendable {
         let result = try await table(structure.id, rows: spec.dimension, filters: spec.filters, start: start, end: end)
         var values: [String: Double] = [:]
         for row in result.leafRows { if let value = result.rowTotal(row.code) { values[row.code] = value } }
-        let shapes = spec.kind == .districts ? try GeoShapes.lesothoDistricts() : try GeoShapes.worldCountries()
+        guard let shapes = spec.kind == .districts ? library.districts : try GeoShapes.worldCountries() else {
+            throw StorageError.invalid("\(spec.title): this country has no districts to draw (districts.geojson)")
+        }
         return ChoroplethMap(shapes: shapes, values: values, title: spec.title, valueLabel: translations.measureLabel(structure.measure)).svg(id: id)
     }
 }
