@@ -31,6 +31,14 @@ struct TemplateAndChartTests {
         #expect(bar.contains("Crossings (persons)"))
         let line = LineChart(data: Self.data).svg(id: "l")
         #expect(line.components(separatedBy: "<circle").count - 1 == 2)
+        // Axis labels that would overlap are thinned: a year of months shows every other one; eight quarters all.
+        func axisLabels(_ categories: [String]) -> Int {
+            let svg = LineChart(data: ChartData(title: "t", categories: categories, series: [.init(name: "s", values: categories.map { _ in 1 })],
+                                                valueLabel: "v", categoryLabel: "Period")).svg()
+            return categories.filter { svg.contains(">\($0)</text>") }.count
+        }
+        #expect(axisLabels((1...12).map { String(format: "2022-%02d", $0) }) == 6)
+        #expect(axisLabels((1...8).map { "202\(2 + ($0 - 1) / 4)-Q\(($0 - 1) % 4 + 1)" }) == 8)
         let pyramid = PopulationPyramid(data: ChartData(title: "P", categories: ["0-14", "15+"], series: [.init(name: "Male", values: [5, 7]), .init(name: "Female", values: [6, 8])],
                                                         valueLabel: "persons", categoryLabel: "Age")).svg()
         #expect(pyramid.contains("Male, 15+: 7"))

@@ -28,7 +28,10 @@ public struct LineChart: Sendable {
             svg += "<text x=\"\(left - 6)\" y=\"\(SVG.number(y(tick) + 4))\" text-anchor=\"end\" fill=\"#555\">\(SVG.short(tick))</text>"
             tick += step
         }
-        let every = max(1, Int((Double(data.categories.count) / 12).rounded(.up)))
+        // As many labels as fit side by side (about 7 px a character): every other month of a year.
+        let labelWidth = Double(data.categories.map(\.count).max() ?? 1) * 7 + 10
+        let fit = max(1, Int(plotWidth / labelWidth))
+        let every = max(1, Int((Double(data.categories.count) / Double(fit)).rounded(.up)))
         for (i, category) in data.categories.enumerated() where i % every == 0 {
             svg += "<text x=\"\(SVG.number(x(i)))\" y=\"\(SVG.number(height - bottom + 16))\" text-anchor=\"middle\" fill=\"#555\">\(SVG.escape(category))</text>"
         }

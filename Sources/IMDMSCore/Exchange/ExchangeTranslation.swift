@@ -46,9 +46,7 @@ extension ExchangeMapping {
         let flow = "\(agencyID):\(structure.id)(\(structure.version))"
         var lines = [(["DATAFLOW"] + structure.dimensions.map(\.id) + ["TIME_PERIOD", "OBS_VALUE"]).joined(separator: ",")]
         for key in order {
-            let sum = sums[key]!
-            let text = sum.rounded() == sum && abs(sum) < 1e15 ? String(Int64(sum)) : String(sum)
-            lines.append(([flow] + key + [text]).map(CSVText.field).joined(separator: ","))
+            lines.append(([flow] + key + [NumberText.plain(sums[key]!)]).map(CSVText.field).joined(separator: ","))
         }
         return (lines.joined(separator: "\n") + "\n", order.count)
     }

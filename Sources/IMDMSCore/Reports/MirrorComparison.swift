@@ -5,14 +5,12 @@ import Foundation
 /// withheld or has no figure has no difference: a published difference would give away a
 /// withheld value from the partner's published one.
 public struct MirrorComparison: Sendable {
-    public typealias Figure = PublishedFigure
-
     public struct Row: Sendable, Hashable {
         public var label: String
-        public var ours: Figure
-        public var theirs: Figure
+        public var ours: PublishedFigure
+        public var theirs: PublishedFigure
 
-        public init(label: String, ours: Figure, theirs: Figure) {
+        public init(label: String, ours: PublishedFigure, theirs: PublishedFigure) {
             self.label = label
             self.ours = ours
             self.theirs = theirs
@@ -56,7 +54,7 @@ public struct MirrorComparison: Sendable {
         return ReportTable(title: title, columns: columns, rows: rows.map(line) + [line(total)], notes: notes)
     }
 
-    static func cell(_ figure: Figure) -> ReportTable.Cell {
+    static func cell(_ figure: PublishedFigure) -> ReportTable.Cell {
         switch figure {
         case let .value(v): .count(v)
         case .withheld: .text(TableExport.withheldSymbol)
@@ -64,16 +62,17 @@ public struct MirrorComparison: Sendable {
         }
     }
 
-    /// Both sides over the periods, as a line chart.
-    public func chart(title: String, valueLabel: String) -> ChartData {
-        ChartData(title: title, categories: rows.map(\.label),
+    /// Both sides over the periods, as a line chart; `categories`: the periods' short names on the
+    /// axis (`2022-01`, as the other time charts show them; twelve month names overlap).
+    public func chart(title: String, valueLabel: String, categories: [String]) -> ChartData {
+        ChartData(title: title, categories: categories,
                   series: [.init(name: spec.ours.label, values: rows.map(\.ours.number)), .init(name: spec.theirs.label, values: rows.map(\.theirs.number))],
                   valueLabel: valueLabel, categoryLabel: words.text("Period"))
     }
 
     /// What the narrative reads as `{{mirror.…}}`.
     public var context: TemplateValue {
-        func shown(_ figure: Figure) -> String {
+        func shown(_ figure: PublishedFigure) -> String {
             switch figure {
             case let .value(v): NumberText.grouped(v)
             case .withheld: words.text("withheld")

@@ -24,12 +24,10 @@ public struct RegionalDataReader: Sendable {
     /// Whether the national dataset changed (a submission stored, moved or released) after `date`:
     /// a regional message is made whole, so `updatedAfter` answers all of it or nothing.
     public func changed(_ datasetID: String, after date: Date) async throws -> Bool {
-        let row = try await store.sql.select().column(SQLLiteral.numeric("1"), as: "found").from("submissions")
-            .where("dataset_id", .equal, SQLBind(datasetID))
-            .where { group in
-                group.where("created_at", .greaterThan, SQLBind(date)).orWhere("release_at", .greaterThan, SQLBind(date))
-                    .orWhere("id", .in, SQLSubquery.select { sub in sub.column("submission_id").from("submission_events").where("at", .greaterThan, SQLBind(date)) })
-            }
+        let row = try await store.sql.select().column(SQLLiteral.numeric("1"), as: "found")
+            .from(SQLAlias(SQLIdentifier("submissions"), as: SQLIdentifier("s")))
+            .where(SQLColumn("dataset_id", table: "s"), .equal, SQLBind(datasetID))
+            .changed(after: date, submissions: "s")
             .limit(1).first()
         return row != nil
     }

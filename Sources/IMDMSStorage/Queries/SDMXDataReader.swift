@@ -84,15 +84,7 @@ public struct SDMXDataReader: Sendable {
         if let from = range.from { select.where(seriesKey, .greaterThanOrEqual, SQLBind(from)) }
         if let before = range.before { select.where(seriesKey, .lessThan, SQLBind(before)) }
         if let end = query.endDate { select.where(SQLColumn("period_start", table: "o"), .lessThanOrEqual, SQLBind(end)) }
-        if let after = query.updatedAfter {
-            select.where { group in
-                group.where(SQLColumn("created_at", table: "s"), .greaterThan, SQLBind(after))
-                    .orWhere(SQLColumn("release_at", table: "s"), .greaterThan, SQLBind(after))
-                    .orWhere(SQLColumn("id", table: "s"), .in, SQLSubquery.select { sub in
-                        sub.column("submission_id").from("submission_events").where("at", .greaterThan, SQLBind(after))
-                    })
-            }
-        }
+        if let after = query.updatedAfter { select.changed(after: after, submissions: "s") }
         // Any limit + 1 rows tell whether there are too many. On SQLite the rows are sorted here,
         // by the sorter, and concatenated in that order (an ORDER BY inside group_concat built a
         // b-tree of them instead, a tenth of a month's CPU); should SQLite ever concatenate them in

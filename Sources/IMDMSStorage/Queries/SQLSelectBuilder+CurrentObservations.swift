@@ -41,4 +41,17 @@ extension SQLSelectBuilder {
         }
         return self
     }
+
+    /// Only submissions (table alias `alias`) created, moved through the workflow or released after
+    /// `date`: what SDMX `updatedAfter` asks for.
+    @discardableResult
+    func changed(after date: Date, submissions alias: String) -> Self {
+        self.where { group in
+            group.where(SQLColumn("created_at", table: alias), .greaterThan, SQLBind(date))
+                .orWhere(SQLColumn("release_at", table: alias), .greaterThan, SQLBind(date))
+                .orWhere(SQLColumn("id", table: alias), .in, SQLSubquery.select { sub in
+                    sub.column("submission_id").from("submission_events").where("at", .greaterThan, SQLBind(date))
+                })
+        }
+    }
 }

@@ -83,10 +83,10 @@ public struct ReportBuilder: Sendable {
             "period_year_earlier": .text(label(start.yearEarlier ?? start, end.yearEarlier ?? end)),
         ]
         var keyFigures: [ReportDocument.KeyFigure] = []
-        var comparison: MirrorComparison?
+        var comparison: (MirrorComparison, periods: [String])?
         if let spec = section.mirror {
             comparison = try await mirror(spec, dataset: section.dataset, start: start, end: end)
-            context["mirror"] = comparison?.context
+            context["mirror"] = comparison?.0.context
         }
         for (name, fact) in (section.facts ?? [:]).sorted(by: { $0.key < $1.key }) {
             let value = try await evaluate(fact, structure: structure, start: start, end: end)
@@ -112,9 +112,9 @@ public struct ReportBuilder: Sendable {
         }
         var made = ReportDocument.Section(title: section.title, narrative: narrative, tables: tables, figures: figures,
                                           source: translations.text("Source: %@.", structure.metadata.source))
-        if let comparison {
+        if let (comparison, periods) = comparison {
             made.plainTables = [comparison.table(title: section.title)]
-            made.figures.insert(LineChart(data: comparison.chart(title: section.title, valueLabel: translations.measureLabel(structure.measure)))
+            made.figures.insert(LineChart(data: comparison.chart(title: section.title, valueLabel: translations.measureLabel(structure.measure), categories: periods))
                 .svg(id: "\(section.dataset.lowercased())-mirror"), at: 0)
             if let partner = reference.structure(section.mirror?.theirs.dataset ?? "").map(translations.structure) {
                 made.source = translations.text("Sources: %@; %@.", structure.metadata.source, partner.metadata.source)
@@ -124,7 +124,7 @@ public struct ReportBuilder: Sendable {
         return made
     }
 
-    func label(_ first: Period, _ last: Period) -> String { Period.label(from: first, to: last, monthNames: translations.monthNames) }
+    private func label(_ first: Period, _ last: Period) -> String { Period.label(from: first, to: last, monthNames: translations.monthNames) }
 
     // MARK: Facts
 
