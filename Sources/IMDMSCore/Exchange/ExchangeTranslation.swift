@@ -14,10 +14,11 @@ extension ExchangeMapping {
             throw .unreachable(service: service, reason: "the answer is not SDMX-CSV (no DATAFLOW, TIME_PERIOD and OBS_VALUE columns)")
         }
         var problems: [String] = []
-        let columns = structure.dimensions.map { dimension -> Int? in
-            guard let from = dimensions[dimension.id]?.from else { return nil }
-            guard let column = header.firstIndex(of: from) else { problems.append("the partner's data has no dimension \(from)"); return nil }
-            return column
+        var columns: [(column: Int, codes: [String: String], from: String)] = []
+        for dimension in structure.dimensions {
+            guard let mapping = dimensions[dimension.id] else { problems.append("dataset \(structure.id)'s dimension \(dimension.id) has no mapping"); continue }
+            guard let column = header.firstIndex(of: mapping.from) else { problems.append("the partner's data has no dimension \(mapping.from)"); continue }
+            columns.append((column, mapping.codes, mapping.from))
         }
         guard problems.isEmpty else { throw .mapping(problems) }
         var sums: [[String]: Double] = [:]
@@ -27,10 +28,10 @@ extension ExchangeMapping {
             let fields = record.fields
             guard fields.count == header.count, let number = Double(fields[value]) else { continue }  // a missing value is no observation
             var key: [String] = []
-            for (dimension, column) in zip(structure.dimensions, columns) {
-                let theirs = fields[column!], codes = dimensions[dimension.id]!.codes
+            for (column, codes, from) in columns {
+                let theirs = fields[column]
                 guard let ours = codes[theirs] ?? codes["*"] else {
-                    unmapped["\(dimensions[dimension.id]!.from) \(theirs)", default: 0] += 1
+                    unmapped["\(from) \(theirs)", default: 0] += 1
                     continue
                 }
                 key.append(ours)
