@@ -38,6 +38,7 @@ struct ObservationLines {
     private func parse(bytes: UnsafeBufferPointer<UInt8>) throws -> [Observation] {
         var texts = InternedTexts()
         var periods: [String: Period] = [:]
+        var lastPeriod: (text: String, period: Period)?
         var stored = StoredPeriods(datasetID: datasetID)
         var observations: [Observation] = []
         observations.reserveCapacity(bytes.reduce(1) { $0 + ($1 == 10 ? 1 : 0) })
@@ -61,17 +62,18 @@ struct ObservationLines {
             key.reserveCapacity(dimensions)
             var partStart = fields[0].lowerBound
             for index in fields[0] where bytes[index] == dot {
-                key.append(texts.text(bytes, partStart..<index))
+                key.append(texts.text(bytes, partStart..<index, slot: key.count))
                 partStart = index + 1
             }
-            key.append(texts.text(bytes, partStart..<fields[0].upperBound))
+            key.append(texts.text(bytes, partStart..<fields[0].upperBound, slot: key.count))
             guard key.count == dimensions else { throw StorageError.inconsistentReference("an observation of \(datasetID) has the series key ‘\(key.joined(separator: "."))’") }
-            let periodText = texts.text(bytes, fields[1])
+            let periodText = texts.text(bytes, fields[1], slot: dimensions)
             let period: Period
-            if let known = periods[periodText] { period = known } else {
+            if let lastPeriod, lastPeriod.text == periodText { period = lastPeriod.period } else if let known = periods[periodText] { period = known } else {
                 period = try stored.period(periodText)
                 periods[periodText] = period
             }
+            lastPeriod = (periodText, period)
             let value: Double?
             if fields[2].isEmpty { value = nil } else {
                 guard let read = Self.number(bytes, fields[2]) else {
@@ -81,8 +83,8 @@ struct ObservationLines {
             }
             observations.append(Observation(
                 key: key, period: period, value: value,
-                status: ObservationStatus(rawValue: texts.text(bytes, fields[3])) ?? .normal,
-                confidentiality: ConfidentialityStatus(rawValue: texts.text(bytes, fields[4])) ?? .free))
+                status: ObservationStatus(rawValue: texts.text(bytes, fields[3], slot: dimensions + 1)) ?? .normal,
+                confidentiality: ConfidentialityStatus(rawValue: texts.text(bytes, fields[4], slot: dimensions + 2)) ?? .free))
         }
         return observations
     }
@@ -108,6 +110,20 @@ private struct InternedTexts {
     private struct Packed: Hashable { var low: UInt64, high: UInt64, count: Int }
     private var short: [Packed: String] = [:]
     private var long: [String: String] = [:]
+    /// The last run and text of each field (`slot`): lines come in key order, so a field mostly
+    /// repeats the line before's, compared byte for byte rather than hashed.
+    private var last: [(range: Range<Int>, text: String)] = []
+
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, slot: Int) -> String {
+        if slot < last.count, last[slot].range.count == range.count, let base = bytes.baseAddress,
+           memcmp(base + last[slot].range.lowerBound, base + range.lowerBound, range.count) == 0 {
+            return last[slot].text
+        }
+        let made = text(bytes, range)
+        while last.count <= slot { last.append((0..<0, "")) }
+        last[slot] = (range, made)
+        return made
+    }
 
     mutating func text(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> String {
         guard range.count <= 16 else {

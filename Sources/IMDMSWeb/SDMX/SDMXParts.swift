@@ -18,6 +18,7 @@ enum SDMXParts {
         let context = request.imdms, reader = SDMXRequest.reader(request), visibility = request.visibility
         let disclosure = try await SDMXRequest.disclosure(request, structure: structure)
         let ranges = reader.ranges(structure, query: query, parts: parts)
+        let bound = try await reader.mayExceed(structure, query: query, limit: limit) ? limit : nil
         let first = SDMXDataMessage(structure: structure, agencyID: context.reference.agencyID, codelists: context.reference.codelistsByID,
                                     observations: [], query: query)
         // SDMX-CSV and SDMX-ML parts are written as they come; SDMX-JSON lists the codes present
@@ -28,7 +29,7 @@ enum SDMXParts {
             written = try await withThrowingTaskGroup(of: (Int, Int, [SDMXDataMessage.Series], String).self) { group in
                 for (index, range) in ranges.enumerated() {
                     group.addTask {
-                        let observations = disclosure(try await reader.observations(structure: structure, query: query, visibility: visibility, in: range, lane: index, limit: limit))
+                        let observations = disclosure(try await reader.observations(structure: structure, query: query, visibility: visibility, in: range, lane: index, limit: bound))
                         guard !observations.isEmpty else { return (index, 0, [], "") }
                         let part = SDMXDataMessage(structure: structure, agencyID: first.agencyID, codelists: first.codelists,
                                                    observations: observations, query: query, id: first.id, prepared: first.prepared)

@@ -22,7 +22,7 @@ enum SDMXStream {
         guard let head = SDMXDataWriter.head(first, as: format) else { throw SDMXError.notImplemented("\(format) is written whole") }
         let logger = request.logger
         @Sendable func read(_ index: Int) -> Task<[Observation], any Error> {
-            Task { disclosure(try await reader.observations(structure: structure, query: query, visibility: visibility, in: ranges[index], lane: index, limit: .max - 1)) }
+            Task { disclosure(try await reader.observations(structure: structure, query: query, visibility: visibility, in: ranges[index], lane: index, limit: nil)) }
         }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: format.mediaType)
