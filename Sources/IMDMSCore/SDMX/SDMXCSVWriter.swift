@@ -3,7 +3,7 @@
 /// `detail=serieskeysonly|nodata`.
 enum SDMXCSVWriter {
     static func write(_ message: SDMXDataMessage, version: Int) -> String {
-        head(message, version: version) + body(message, version: version)
+        head(message, version: version) + body(message, version: version).string
     }
 
     static func head(_ message: SDMXDataMessage, version: Int) -> String {
@@ -16,22 +16,24 @@ enum SDMXCSVWriter {
     }
 
     /// The rows of `message` (a whole message's or one part's of a streamed one).
-    static func body(_ message: SDMXDataMessage, version: Int) -> String {
+    static func body(_ message: SDMXDataMessage, version: Int) -> TextBytes {
         let lead = version == 1 ? [message.dataflowReference] : ["dataflow", message.dataflowReference, "I"]
-        var out = ""
+        var out = TextBytes(capacity: message.observationCount * 72)
         var fields: [String: String] = [:], periods: [Period: String] = [:]
         for series in message.series {
-            var keyFields = ""
+            var keyText = ""
             for part in lead + series.key {
-                if !keyFields.isEmpty { keyFields += "," }
-                if let known = fields[part] { keyFields += known } else {
+                if !keyText.isEmpty { keyText += "," }
+                if let known = fields[part] { keyText += known } else {
                     let field = CSVText.field(part)
                     fields[part] = field
-                    keyFields += field
+                    keyText += field
                 }
             }
+            let keyFields = Array(keyText.utf8)
             guard message.sendsObservations else {
-                out += keyFields + "\r\n"
+                out += keyFields
+                out += "\r\n"
                 continue
             }
             for o in series.observations {

@@ -32,14 +32,14 @@ public enum SDMXDataWriter {
         }
     }
 
-    /// One part's series, between `head` and `tail`.
-    public static func body(_ message: SDMXDataMessage, as format: SDMXFormat) -> String {
+    /// One part's series, between `head` and `tail`, as UTF-8 bytes.
+    public static func body(_ message: SDMXDataMessage, as format: SDMXFormat) -> [UInt8] {
         switch format {
-        case .genericData21, .structure21: SDMXMLDataWriter.genericBody(message)
-        case .structureSpecificData21: SDMXMLDataWriter.structureSpecificBody(message)
-        case .csv10: SDMXCSVWriter.body(message, version: 1)
-        case .csv20: SDMXCSVWriter.body(message, version: 2)
-        case .json10, .json20: write(message, as: format)
+        case .genericData21, .structure21: SDMXMLDataWriter.genericBody(message).bytes
+        case .structureSpecificData21: SDMXMLDataWriter.structureSpecificBody(message).bytes
+        case .csv10: SDMXCSVWriter.body(message, version: 1).bytes
+        case .csv20: SDMXCSVWriter.body(message, version: 2).bytes
+        case .json10, .json20: Array(write(message, as: format).utf8)
         }
     }
 

@@ -2,7 +2,7 @@
 /// read against the data structure). Withheld and missing values are written `NaN`.
 enum SDMXMLDataWriter {
     static func generic(_ message: SDMXDataMessage) -> String {
-        genericHead(message) + genericBody(message) + genericTail
+        genericHead(message) + genericBody(message).string + genericTail
     }
 
     static func genericHead(_ message: SDMXDataMessage) -> String {
@@ -15,20 +15,19 @@ enum SDMXMLDataWriter {
     static let genericTail = "</mes:DataSet></mes:GenericData>\n"
 
     /// The series of `message` (a whole message's or one part's of a streamed one).
-    static func genericBody(_ message: SDMXDataMessage) -> String {
+    static func genericBody(_ message: SDMXDataMessage) -> TextBytes {
         let s = message.structure
-        var out = ""
         // Each code's and period's markup made once (a month is 44,800 series of one observation).
         let dimensionIDs = s.dimensions.map(\.id) + [DataStructure.timeDimensionID]
-        var values = Array(repeating: [String: String](), count: dimensionIDs.count)
+        var values = Array(repeating: [String: [UInt8]](), count: dimensionIDs.count)
         var periods: [Period: String] = [:]
         // Series come in key order: a position's code mostly repeats the last one, compared rather than hashed.
-        var last = Array(repeating: (code: "", text: ""), count: dimensionIDs.count)
+        var last = Array(repeating: (code: "", text: [UInt8]()), count: dimensionIDs.count)
         var lastPeriod: (period: Period, text: String)?
-        out.reserveCapacity(message.observationCount * (message.sendsAttributes ? 560 : 460))
-        func value(_ position: Int, _ code: String) -> String {
+        var out = TextBytes(capacity: message.observationCount * (message.sendsAttributes ? 560 : 460))
+        func value(_ position: Int, _ code: String) -> [UInt8] {
             if last[position].code == code, !last[position].text.isEmpty { return last[position].text }
-            let made = values[position][code] ?? "<generic:Value id=\"\(dimensionIDs[position])\" value=\"\(SDMXML.escape(code))\"/>"
+            let made = values[position][code] ?? Array("<generic:Value id=\"\(dimensionIDs[position])\" value=\"\(SDMXML.escape(code))\"/>".utf8)
             values[position][code] = made
             last[position] = (code, made)
             return made
@@ -82,7 +81,7 @@ enum SDMXMLDataWriter {
     }
 
     static func structureSpecific(_ message: SDMXDataMessage) -> String {
-        structureSpecificHead(message) + structureSpecificBody(message) + structureSpecificTail
+        structureSpecificHead(message) + structureSpecificBody(message).string + structureSpecificTail
     }
 
     static func structureSpecificHead(_ message: SDMXDataMessage) -> String {
@@ -97,18 +96,17 @@ enum SDMXMLDataWriter {
 
     static let structureSpecificTail = "</mes:DataSet></mes:StructureSpecificData>\n"
 
-    static func structureSpecificBody(_ message: SDMXDataMessage) -> String {
+    static func structureSpecificBody(_ message: SDMXDataMessage) -> TextBytes {
         let s = message.structure
-        var out = ""
+        var out = TextBytes(capacity: message.observationCount * 190)
         let dimensionIDs = s.dimensions.map(\.id)
-        var attributes = Array(repeating: [String: String](), count: dimensionIDs.count)
-        var periods: [Period: String] = [:]
-        var last = Array(repeating: (code: "", text: ""), count: dimensionIDs.count)
-        out.reserveCapacity(message.observationCount * 190)
+        var attributes = Array(repeating: [String: [UInt8]](), count: dimensionIDs.count)
+        var periods: [Period: [UInt8]] = [:]
+        var last = Array(repeating: (code: "", text: [UInt8]()), count: dimensionIDs.count)
         func appendKey(_ codes: [String]) {
             for (position, code) in codes.enumerated() {
                 if last[position].code == code, !last[position].text.isEmpty { out += last[position].text; continue }
-                let made = attributes[position][code] ?? " \(dimensionIDs[position])=\"\(SDMXML.escape(code))\""
+                let made = attributes[position][code] ?? Array(" \(dimensionIDs[position])=\"\(SDMXML.escape(code))\"".utf8)
                 attributes[position][code] = made
                 last[position] = (code, made)
                 out += made
@@ -116,7 +114,7 @@ enum SDMXMLDataWriter {
         }
         func appendObservation(_ o: Observation) {
             if let known = periods[o.period] { out += known } else {
-                let made = " \(DataStructure.timeDimensionID)=\"\(o.period.formatted)\" \(s.measure.id)=\""
+                let made = Array(" \(DataStructure.timeDimensionID)=\"\(o.period.formatted)\" \(s.measure.id)=\"".utf8)
                 periods[o.period] = made
                 out += made
             }

@@ -24,22 +24,22 @@ enum SDMXParts {
         // SDMX-CSV and SDMX-ML parts are written as they come; SDMX-JSON lists the codes present
         // before any key, so its parts are grouped into series here and written together at the end.
         let head = SDMXDataWriter.head(first, as: format)
-        let written: [(count: Int, series: [SDMXDataMessage.Series], text: String)]
+        let written: [(count: Int, series: [SDMXDataMessage.Series], bytes: [UInt8])]
         do {
-            written = try await withThrowingTaskGroup(of: (Int, Int, [SDMXDataMessage.Series], String).self) { group in
+            written = try await withThrowingTaskGroup(of: (Int, Int, [SDMXDataMessage.Series], [UInt8]).self) { group in
                 for (index, range) in ranges.enumerated() {
                     group.addTask {
                         let observations = disclosure(try await reader.observations(structure: structure, query: query, visibility: visibility, in: range, lane: index, limit: bound))
-                        guard !observations.isEmpty else { return (index, 0, [], "") }
+                        guard !observations.isEmpty else { return (index, 0, [], []) }
                         let part = SDMXDataMessage(structure: structure, agencyID: first.agencyID, codelists: first.codelists,
                                                    observations: observations, query: query, id: first.id, prepared: first.prepared)
-                        return head == nil ? (index, observations.count, part.series, "") : (index, observations.count, [], SDMXDataWriter.body(part, as: format))
+                        return head == nil ? (index, observations.count, part.series, []) : (index, observations.count, [], SDMXDataWriter.body(part, as: format))
                     }
                 }
-                var written = Array(repeating: (count: 0, series: [SDMXDataMessage.Series](), text: ""), count: ranges.count)
+                var written = Array(repeating: (count: 0, series: [SDMXDataMessage.Series](), bytes: [UInt8]()), count: ranges.count)
                 var total = 0
-                for try await (index, count, series, text) in group {
-                    written[index] = (count, series, text)
+                for try await (index, count, series, bytes) in group {
+                    written[index] = (count, series, bytes)
                     total += count
                     // More than a whole message may hold: stop reading, the caller streams it.
                     if total > limit { throw TooMany() }
@@ -61,9 +61,9 @@ enum SDMXParts {
         // Written straight into the response's buffer: a GenericData month is 24 MB, and joining
         // the parts into one string first copied it once more.
         let tail = SDMXDataWriter.tail(as: format)
-        var body = ByteBufferAllocator().buffer(capacity: head.utf8.count + written.reduce(0) { $0 + $1.text.utf8.count } + tail.utf8.count)
+        var body = ByteBufferAllocator().buffer(capacity: head.utf8.count + written.reduce(0) { $0 + $1.bytes.count } + tail.utf8.count)
         body.writeString(head)
-        for part in written { body.writeString(part.text) }
+        for part in written { body.writeBytes(part.bytes) }
         body.writeString(tail)
         return SDMXRequest.response(body, format: format)
     }

@@ -38,7 +38,7 @@ enum SDMXStream {
                     guard !observations.isEmpty else { continue }
                     let part = SDMXDataMessage(structure: structure, agencyID: first.agencyID, codelists: first.codelists,
                                                observations: observations, query: query, id: first.id, prepared: first.prepared)
-                    try await writer.writeBuffer(ByteBuffer(string: SDMXDataWriter.body(part, as: format)))
+                    try await writer.writeBuffer(ByteBuffer(bytes: SDMXDataWriter.body(part, as: format)))
                 }
                 try await writer.writeBuffer(ByteBuffer(string: SDMXDataWriter.tail(as: format)))
             } catch {
