@@ -52,6 +52,20 @@ struct PeriodTests {
         let texts = ["2022-01-01", "2021-12", "2022-01", "2022", "2022-Q1", "2021"]
         let sorted = try texts.map { try Period(parsing: $0) }.sorted().map(\.formatted)
         #expect(sorted == ["2021", "2021-12", "2022", "2022-Q1", "2022-01", "2022-01-01"])
+        // Compared as numbers, ordered exactly as the first day's ISO text and then the frequency.
+        var generator = SystemRandomNumberGenerator()
+        let all = (0..<400).map { _ -> Period in
+            let year = Int.random(in: 1998...2003, using: &generator)
+            return switch Int.random(in: 0..<4, using: &generator) {
+            case 0: try! Period(parsing: "\(year)")
+            case 1: try! Period(parsing: "\(year)-Q\(Int.random(in: 1...4, using: &generator))")
+            case 2: try! Period(parsing: String(format: "%d-%02d", year, Int.random(in: 1...12, using: &generator)))
+            default: try! Period(parsing: String(format: "%d-%02d-%02d", year, Int.random(in: 1...12, using: &generator), Int.random(in: 1...28, using: &generator)))
+            }
+        }
+        for (a, b) in zip(all, all.shuffled()) {
+            #expect((a < b) == ((a.startDate, a.frequency) < (b.startDate, b.frequency)), "\(a) < \(b)")
+        }
     }
 
     @Test("Maps to the containing quarter and year")

@@ -149,7 +149,8 @@ public struct MigrationDerivation: Sendable {
             made.append(observation)
         }
         let order = made.indices.sorted { a, b in
-            keys[a] == keys[b] ? made[a].period < made[b].period : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+            // `<` on ASCII text is a byte comparison (and far faster than comparing the UTF-8 views).
+            keys[a] == keys[b] ? made[a].period < made[b].period : keys[a] < keys[b]
         }
         return order.map { made[$0] }
     }

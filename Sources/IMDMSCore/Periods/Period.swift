@@ -108,10 +108,16 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible, C
 
     // MARK: Ordering
 
+    /// By first day (as `startDate` sorts), then frequency. Compared as numbers: formatting two
+    /// dates per comparison made sorting a month's 260,000 derived crossings take a second.
     public static func < (lhs: Period, rhs: Period) -> Bool {
-        if lhs.startDate != rhs.startDate { return lhs.startDate < rhs.startDate }
+        let left = lhs.startOrdinal, right = rhs.startOrdinal
+        if left != right { return left < right }
         return lhs.frequency < rhs.frequency
     }
+
+    /// The first day as one number, ordered as `startDate`.
+    private var startOrdinal: Int { (year * 13 + firstMonth) * 32 + (frequency == .daily ? day : 1) }
 
     public var description: String { formatted }
 }

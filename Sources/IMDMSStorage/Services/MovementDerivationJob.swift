@@ -155,7 +155,7 @@ public struct MovementDerivationJob: Sendable {
             }
         }
         // In key order (as the derivation gives them): the UNIQUE index is then written in runs.
-        let ordered = stored.isEmpty && held.isEmpty ? new : target.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }.map(\.value)
+        let ordered = stored.isEmpty && held.isEmpty ? new : target.sorted { $0.key < $1.key }.map(\.value)  // ASCII: `<` compares bytes
         return try await revisions.revise(structure, target: ordered, stored: stored, periods: rebuild ? nil : periods)
     }
 
