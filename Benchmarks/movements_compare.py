@@ -16,7 +16,7 @@ measures the peak memory of
     the visitors' stays, which IMDMS computes in the same pass),
 each in its own process, and checks both find the same long-term arrivals and departures.
 """
-import csv, json, os, random, resource, subprocess, sys, tempfile, time, datetime
+import csv, json, os, random, resource, shutil, subprocess, sys, tempfile, time, datetime
 
 POSTS = ["Maseru Bridge", "Caledonspoort", "Van Rooyens Gate", "Qacha's Nek", "Tele Bridge", "Peka Bridge", "Maputsoe Bridge", "Sani Pass"]
 PURPOSES = ["Returning resident", "Tourism", "Study", "Visit", "Work", "Business", "Transit"]
@@ -165,6 +165,7 @@ def main():
         print(f"| {size:,} | {people:,} | {ours['seconds']:.1f} | {size / ours['seconds']:,.0f} | {ours['peak_mb']:.0f} | {duck['seconds']:.1f} | "
               f"{duck['peak_mb']:.0f} | {ours['seconds'] / duck['seconds']:.1f}× | {summary['longTermArrivals']:,} / {summary['longTermDepartures']:,} "
               f"({'equal' if same else 'DuckDB: %d / %d' % (theirs['arrivals'], theirs['departures'])}) |" + pg, flush=True)
+        shutil.rmtree(work, ignore_errors=True)  # the extract (made-up names) and the store
 
 if __name__ == "__main__":
     main()

@@ -123,7 +123,7 @@ end
             # (for 2030: periods the demo data does not hold, so each round supersedes the last)
             sample = open(os.path.join(SAMPLES, "mole-labour-migrants-2022.csv"), "rb").read().replace(b"\r\n2022;", b"\r\n2030;")
             stop = threading.Event()
-            imports = []
+            imports, refusals = [], []
             def importing():
                 n = 80
                 while not stop.is_set():
@@ -137,6 +137,8 @@ end
                         f.write(b"\r\n".join(lines))
                     done = subprocess.run([IMDMS, "import", path, "--dataset", "LABOUR_MIGRATION"], env=env, capture_output=True)
                     imports.append(done.returncode)
+                    if done.returncode != 0 and len(refusals) < 5:
+                        refusals.append(done.stderr.decode(errors="replace").strip()[-400:])
             importer = threading.Thread(target=importing)
             importer.start()
             # Warm-up: one minute of the whole workload, imports included, then memory.
@@ -159,6 +161,8 @@ end
                   f"{r['rps']:.0f}/s, p50 {r['p50']:.1f} ms, p99 {r['p99']:.1f} ms, {r['errors']} errors; "
                   f"server memory {warm:.0f} MB after warm-up, {end:.0f} MB at the end ({(end - warm) / warm * 100:+.1f}%); "
                   f"{imports.count(0)} imports stored ({imports_in_warm_up} in the warm-up), {len(imports) - imports.count(0)} refused")
+            for refusal in refusals:
+                print("refused:", refusal)
             print("memory every 30 s (MB): " + ", ".join(f"{m:.0f}" for m in timeline))
             if "--raw" in sys.argv:
                 print(r["raw"])

@@ -75,6 +75,7 @@ struct TemplateAndChartTests {
         #expect(library.indicators["SHARE_WOMEN_CROSSINGS"]?.value(a: 1, b: 4) == 25)
         let folder = NSTemporaryDirectory() + "imdms-reports-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         var edited = library.report("trafficking")!
         edited.sections[0].tables![0].rows = "COLOUR"
         try JSONEncoder().encode(edited).write(to: URL(fileURLWithPath: folder + "/trafficking.json"))

@@ -48,14 +48,45 @@ public enum Python {
         }
     }
 
-    /// Writes `data` to a temporary file and returns its path.
+    /// Writes `data` to a temporary file and returns its path. The file, and any a script names
+    /// after it (a PDF's page images), is removed when the test process ends: they hold made-up
+    /// names and document numbers, and each run left about forty in the temporary folder.
     public static func temporaryFile(_ data: Data, suffix: String) throws -> String {
-        let path = NSTemporaryDirectory() + "imdms-\(UUID().uuidString)\(suffix)"
+        let stem = "imdms-\(UUID().uuidString)"
+        let path = NSTemporaryDirectory() + stem + suffix
         // Private, like every key file IMDMS accepts.
         guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
             throw PythonError(message: "cannot write \(path)")
         }
+        TemporaryFiles.keep(stem)
         return path
+    }
+}
+
+/// The stems of `Python.temporaryFile`'s files, removed with every file that starts with one when
+/// the process exits.
+private enum TemporaryFiles {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var stems: Set<String> = []
+    nonisolated(unsafe) private static var registered = false
+
+    static func keep(_ stem: String) {
+        lock.withLock {
+            if !registered {
+                registered = true
+                atexit { TemporaryFiles.removeAll() }
+            }
+            stems.insert(stem)
+        }
+    }
+
+    private static func removeAll() {
+        let stems = lock.withLock { Self.stems }
+        guard let length = stems.first?.count else { return }
+        let folder = NSTemporaryDirectory()
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where stems.contains(String(entry.prefix(length))) {
+            try? FileManager.default.removeItem(atPath: folder + entry)
+        }
     }
 }
 

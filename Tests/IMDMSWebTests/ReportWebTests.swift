@@ -91,6 +91,14 @@ struct ReportWebTests {
             #expect(page.contains("In Q4 2025, \(NumberText.grouped(arrivals)) arrivals"), "the narrative quotes the SQL total \(arrivals)")
             #expect(page.contains("<svg"), "charts and maps drawn")
             #expect(page.contains("Synthetic demo data"))
+            // Boundaries are credited by the maps that draw them, inside the figure, and by nothing else.
+            let (_, festive) = try await Self.get(app, "/reports/festive-border?period=2024-12")
+            let (_, labour) = try await Self.get(app, "/reports/labour-profile?period=2025")
+            let festivePage = String(decoding: festive, as: UTF8.self), labourPage = String(decoding: labour, as: UTF8.self)
+            #expect(!festivePage.contains("OpenStreetMap") && !festivePage.contains("Natural Earth"),
+                    "a report without a map names no boundaries")
+            #expect(labourPage.contains("Boundaries: Natural Earth") && labourPage.contains("© OpenStreetMap contributors, geoBoundaries"),
+                    "a report with a world map and a districts map credits both")
 
             let maseru = try await Self.sqlSum(app.imdms.store, dataset: "BORDER_CROSSINGS", position: 1, code: "MSB", periods: quarter)
             let (_, xlsx) = try await Self.get(app, "/reports/quarterly-bulletin?period=2025-Q4&format=xlsx")

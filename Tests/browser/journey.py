@@ -9,7 +9,7 @@ real `imdms serve` binary on a fresh SQLite data folder:
 3. the data manager approves and publishes with a release time a little ahead;
 4. the public sees nothing before the release time and the figures after it;
 5. every page type is looked at as a person sees it: a screenshot of each (in the journey's work
-   folder, or `IMDMS_JOURNEY_SHOTS`) and computed styles asserted — the site's stylesheet on the
+   folder, removed when every step held, or `IMDMS_JOURNEY_SHOTS`) and computed styles asserted — the site's stylesheet on the
    catalogue, table builder, intake preview and submission pages, the report's own inline
    stylesheet (allowed by its hash in the CSP) on the bulletin and the scorecard; uploads are sent
    by the site's script with a progress bar;
@@ -24,6 +24,7 @@ Usage: journey.py IMDMS_BINARY   (exit 0 when every step held)
 import datetime
 import io
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -341,11 +342,19 @@ def main():
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     journey = Journey(sys.argv[1])
+    passed = False
     try:
         journey.start()
         journey.run()
+        passed = True
     finally:
         journey.stop()
+        # A run that held leaves nothing behind (its data folder is a whole database); one that
+        # failed keeps its screenshots and the server's log for whoever looks at it.
+        if passed:
+            shutil.rmtree(journey.work, ignore_errors=True)
+        else:
+            print(f"the journey's screenshots and serve.log are in {journey.work}", flush=True)
 
 
 if __name__ == "__main__":
