@@ -31,7 +31,7 @@ public struct DisclosureRules: Sendable {
         guard (0...1_000_000).contains(threshold) else {
             throw StorageError.invalid("A disclosure threshold is a whole number from 0 (none) upwards, not \(threshold).")
         }
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             guard let model = try await DatasetModel.find(datasetID, on: tx) else { throw StorageError.unknownDataset(datasetID) }
             let before = model.disclosureThreshold
             guard before != threshold else { return }

@@ -47,7 +47,7 @@ public struct APITokenRepository: Sendable {
         model.createdBy = actor
         model.createdAt = now
         model.expiresAt = now.addingTimeInterval(TimeInterval(validDays) * 86_400)
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await model.create(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "token.create", subject: "token:\(name)",
                                              after: "role \(role.rawValue), organisation \(organisationID ?? "none"), valid \(validDays) days")
@@ -60,7 +60,7 @@ public struct APITokenRepository: Sendable {
     }
 
     public func revoke(_ id: UUID, by actor: String) async throws {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             guard let model = try await APITokenModel.find(id, on: tx) else { throw StorageError.notFound("there is no such token") }
             guard model.revokedAt == nil else { return }
             model.revokedAt = Date()

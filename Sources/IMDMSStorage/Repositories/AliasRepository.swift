@@ -17,7 +17,7 @@ public struct AliasRepository: Sendable {
         let existing = try await CodeAliasModel.query(on: store.database)
             .filter(\.$codelistID == codelist.id).filter(\.$organisationID == organisationID).all()
         let same = existing.first { CodeMatcher.normalise($0.alias) == CodeMatcher.normalise(alias) }
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             if let same {
                 same.code = code
                 try await same.update(on: tx)

@@ -66,7 +66,7 @@ extension AssessmentRepository {
         let year = stored.summary.year
         let summary = stored.summary
         let options = stored.framework
-        return try await store.database.transaction { tx in
+        return try await store.writeTransaction { tx in
             // An approved year is locked: refuse before anything changes, even while incomplete.
             if try await WorkflowRepository.isLocked(datasetID: Self.datasetID, period: String(year), on: tx) {
                 throw StorageError.conflict("the \(year) assessment is approved and locked; a data manager must reopen it (Workflow › Reopen the periods) before an answer can change")

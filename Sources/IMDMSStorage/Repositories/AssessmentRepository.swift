@@ -77,7 +77,7 @@ public struct AssessmentRepository: Sendable {
         model.definition = String(decoding: try encoder.encode(framework), as: UTF8.self)
         model.createdBy = actor
         model.createdAt = Date()
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await model.create(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "framework.add", subject: "framework:\(id)",
                                              after: "\(framework.title): \(framework.domains.count) domains, \(framework.indicators.count) indicators"
@@ -122,7 +122,7 @@ public struct AssessmentRepository: Sendable {
         model.createdBy = actor
         model.createdAt = Date()
         model.updatedAt = model.createdAt
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await model.create(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "assessment.create", subject: "assessment:\(model.id!.uuidString)",
                                              after: "\(year) on \(frameworkID)")

@@ -37,7 +37,7 @@ public struct AuditRepository: Sendable {
     /// Appends one entry in its own transaction.
     @discardableResult
     public func append(actor: String, action: String, subject: String, before: String? = nil, after: String? = nil) async throws -> AuditEntry {
-        try await store.database.transaction { [seal = store.auditSeal] tx in
+        try await store.writeTransaction { [seal = store.auditSeal] tx in
             try await Self.append(on: tx, seal: seal, actor: actor, action: action, subject: subject, before: before, after: after)
         }
     }
@@ -77,7 +77,7 @@ public struct AuditRepository: Sendable {
     @discardableResult
     public func sealUnsealed() async throws -> Int {
         guard let seal = store.auditSeal else { return 0 }
-        return try await store.database.transaction { tx in
+        return try await store.writeTransaction { tx in
             let unsealed = try await AuditEntryModel.query(on: tx).filter(\.$seal == nil).count()
             guard unsealed > 0 else { return 0 }
             let all = try await AuditEntryModel.query(on: tx).sort(\.$id).all()

@@ -14,7 +14,7 @@ public struct ImportProfileRepository: Sendable {
         let json = String(decoding: try JSONEncoder().encode(profile), as: UTF8.self)
         let now = Date()
         let subject = "import-profile:\(organisationID)/\(profile.datasetID)/\(name)"
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             if let existing = try await ImportProfileModel.query(on: tx)
                 .filter(\.$organisationID == organisationID).filter(\.$datasetID == profile.datasetID).filter(\.$name == name).first() {
                 let before = existing.profileJSON

@@ -40,7 +40,7 @@ public struct MovementRepository: Sendable {
     /// `sha256` is asked for once every piece is stored (a file read from disk is hashed as it is read).
     public func add(fileName: String, sha256 hash: @escaping @Sendable () -> String, actor: String,
                     _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             let sql = tx.sql
             let batch = UUID()
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")

@@ -47,7 +47,7 @@ enum ObservationRollups {
             AND NOT EXISTS (SELECT 1 FROM observation_rollup_marks m WHERE m.submission_id = s.id AND m.grouping = \(bind: grouping))
             """).all(decoding: Missing.self)
         for submission in missing {
-            try await store.database.transaction { tx in
+            try await store.writeTransaction { tx in
                 try await build(grouping, submission: submission.id, dataset: datasetID, sql: tx.sql)
             }
         }

@@ -44,7 +44,7 @@ extension ReferenceRepository {
             + newCodes.flatMap { entry in entry.codes.map { "\(entry.list.id).\($0.id)" } }
         guard !added.isEmpty else { return }
         let codesToAdd = newCodes
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await Self.add(organisations: organisations, codelists: codelists, structures: structures, on: tx)
             for entry in codesToAdd { try await Self.add(codes: entry.codes, to: entry.list.id, from: entry.from, on: tx) }
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.extend",

@@ -20,7 +20,7 @@ public struct ReleaseRepository: Sendable {
     public func claim(now: Date, reference: ReferenceConfiguration) async throws -> Due? {
         struct Row: Decodable { var id: UUID; var dataset_id: String; var first_period: String?; var last_period: String? }
         do {
-            return try await store.database.transaction { tx -> Due? in
+            return try await store.writeTransaction { tx -> Due? in
                 let sql = tx.sql
                 let rows = try await sql.raw("""
                     SELECT s.id, s.dataset_id, s.first_period, s.last_period FROM submissions s
@@ -61,7 +61,7 @@ public struct ReleaseRepository: Sendable {
 
     /// Keeps the reports made for a release and owes each subscriber an e-mail, in one transaction.
     public func produced(_ release: Release, documents: [(Release.Document, html: String)]) async throws {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             let sql = tx.sql
             try await sql.delete(from: "release_documents").where("release_id", .equal, SQLBind(release.id)).run()
             for (document, html) in documents {
@@ -112,7 +112,7 @@ public struct ReleaseRepository: Sendable {
               !address.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," }) else {
             throw StorageError.invalid("‘\(address)’ is neither an e-mail address nor a webhook URL (http:// or https://)")
         }
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await tx.sql.insert(into: "subscribers").columns("address", "added_by", "added_at")
                 .values(SQLBind(address), SQLBind(actor), SQLBind(Date())).ignoringConflicts().run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "subscriber.add", subject: "subscriber", after: "an address was added")
@@ -120,7 +120,7 @@ public struct ReleaseRepository: Sendable {
     }
 
     public func unsubscribe(_ address: String, by actor: String) async throws {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             let sql = tx.sql
             try await sql.delete(from: "subscribers").where("address", .equal, SQLBind(address)).run()
             try await sql.delete(from: "release_messages").where("address", .equal, SQLBind(address)).where("sent_at", .is, SQLLiteral.null).run()

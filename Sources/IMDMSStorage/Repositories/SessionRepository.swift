@@ -36,7 +36,7 @@ public struct SessionRepository: Sendable {
         model.csrfToken = Self.randomToken()
         model.createdAt = now
         model.expiresAt = now.addingTimeInterval(Self.lifetime)
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await model.create(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "user:\(user.username)", action: "session.login", subject: "user:\(user.username)")
         }
@@ -55,7 +55,7 @@ public struct SessionRepository: Sendable {
 
     /// Ends a session at the user's request (audited, unlike `delete`'s clean-up of stale cookies).
     public func logout(_ session: Session) async throws {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await SessionModel.query(on: tx).filter(\.$id == SourceFile.sha256(of: Data(session.token.utf8))).delete()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "user:\(session.user.username)", action: "session.logout",
                                              subject: "user:\(session.user.username)")

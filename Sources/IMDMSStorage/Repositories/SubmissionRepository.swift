@@ -26,7 +26,7 @@ public struct SubmissionRepository: Sendable {
     @discardableResult
     public func store(_ submission: Submission, observations: [Observation], structure: DataStructure, content: Data? = nil,
                       actor: String? = nil) async throws -> Submission {
-        let result = try await store.database.transaction { tx in
+        let result = try await store.writeTransaction { tx in
             try await Self.store(submission, observations: observations, structure: structure, content: content, on: tx,
                                  seal: store.auditSeal, actor: actor)
         }

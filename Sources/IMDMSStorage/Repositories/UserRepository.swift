@@ -26,7 +26,7 @@ public struct UserRepository: Sendable {
         model.passwordHash = passwordHash
         model.isActive = user.isActive
         model.createdAt = Date()
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             try await model.create(on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "user.create", subject: "user:\(user.username)",
                                              after: "role \(user.role.rawValue), organisation \(user.organisationID ?? "none")")
@@ -61,7 +61,7 @@ public struct UserRepository: Sendable {
     /// A new password (its hash); every session of the account ends. `action`: `user.password_reset`
     /// when an administrator sets it, `user.password_change` when the user does.
     public func setPasswordHash(_ hash: String, for userID: UUID, by actor: String, action: String = "user.password_reset") async throws {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             guard let model = try await UserModel.find(userID, on: tx) else { throw StorageError.notFound("there is no such user") }
             model.passwordHash = hash
             try await model.update(on: tx)
@@ -72,7 +72,7 @@ public struct UserRepository: Sendable {
 
     /// Deactivates (ending its sessions) or reactivates an account.
     public func setActive(_ active: Bool, for userID: UUID, by actor: String) async throws {
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             guard let model = try await UserModel.find(userID, on: tx) else { throw StorageError.notFound("there is no such user") }
             guard model.isActive != active else { return }
             model.isActive = active

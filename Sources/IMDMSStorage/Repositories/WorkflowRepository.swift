@@ -17,7 +17,7 @@ public struct WorkflowRepository: Sendable {
     public func perform(_ action: WorkflowAction, on submissionID: UUID, by user: User, comment: String? = nil,
                         releaseAt: Date? = nil) async throws -> Submission {
         let comment = comment?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
-        return try await store.database.transaction { tx in
+        return try await store.writeTransaction { tx in
             guard let model = try await SubmissionModel.find(submissionID, on: tx), let before = model.domain else {
                 throw StorageError.notFound("there is no submission \(submissionID.uuidString)")
             }

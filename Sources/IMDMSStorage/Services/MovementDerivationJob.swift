@@ -43,7 +43,7 @@ public struct MovementDerivationJob: Sendable {
     /// Derives and stores when some extract is pending, a held period may be published, or the kept
     /// state is missing; nil when there is nothing to do.
     public func runIfPending() async throws -> Outcome? {
-        let outcome = try await store.database.transaction { tx in try await run(on: tx) }
+        let outcome = try await store.writeTransaction { tx in try await run(on: tx) }
         if let outcome, store.isPostgres && outcome.submissions.map(\.observations).reduce(0, +) >= SubmissionRepository.analyzeThreshold {
             try await store.sql.raw("ANALYZE observations, submissions").run()
         }
@@ -52,12 +52,9 @@ public struct MovementDerivationJob: Sendable {
 
     private func run(on tx: any Database) async throws -> Outcome? {
         let sql = tx.sql
-        // One derivation at a time: a second one waits here, then finds nothing pending.
-        if store.isPostgres {
-            try await sql.raw("SELECT pg_advisory_xact_lock(4711016)").run()
-        } else {
-            try await sql.raw("DELETE FROM movement_held_periods WHERE dataset_id = ''").run()  // takes SQLite's write lock now
-        }
+        // One derivation at a time: a second one waits here, then finds nothing pending (on SQLite
+        // the write transaction's lock does the same).
+        if store.isPostgres { try await sql.raw("SELECT pg_advisory_xact_lock(4711016)").run() }
         let pending = try await MovementRepository.pendingBatches(on: sql)
         let previous = try await SettingsTable.value(Self.latestKey, on: sql)
         guard let latest = try await MovementRepository.latestTime(on: sql) else { return nil }

@@ -31,7 +31,7 @@ public struct SourceRules: Sendable {
             throw StorageError.invalid("\(rule.datasetID) has one source only; source rules are for \(Self.datasets.sorted().joined(separator: ", ")).")
         }
         if let last = rule.last, last < rule.first { throw StorageError.invalid("the last period \(last) is before the first \(rule.first)") }
-        try await store.database.transaction { tx in
+        try await store.writeTransaction { tx in
             let sql = tx.sql
             try await sql.insert(into: "source_rules").columns("dataset_id", "first_period", "last_period", "source", "created_by", "created_at")
                 .values(SQLBind(rule.datasetID), SQLBind(rule.first.formatted), SQLBind(rule.last?.formatted), SQLBind(rule.source.rawValue),
