@@ -14,11 +14,13 @@ public struct GeoShapes: Sendable {
     /// The credit every map drawn from these boundaries must carry.
     public var credit: String
 
+    /// `credit`: the boundaries' credit, unless the file names its own (a top-level `credit`).
     public init(geoJSON data: Data, codeProperty: String, credit: String) throws {
         guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any],
               let features = root["features"] as? [[String: Any]] else {
             throw CocoaError(.coderReadCorrupt)
         }
+        let ownCredit = (root["credit"] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines)
         shapes = features.compactMap { feature in
             guard let properties = feature["properties"] as? [String: Any], let code = properties[codeProperty] as? String,
                   let geometry = feature["geometry"] as? [String: Any], let type = geometry["type"] as? String else { return nil }
@@ -31,7 +33,7 @@ public struct GeoShapes: Sendable {
             if type == "MultiPolygon", let polygons = geometry["coordinates"] as? [[Any]] { rings = polygons.flatMap { $0.map(ring) } }
             return Shape(code: code, name: name, rings: rings.filter { $0.count > 2 })
         }
-        self.credit = credit
+        self.credit = ownCredit.flatMap { $0.isEmpty ? nil : $0 } ?? credit
     }
 
     /// Lesotho's districts, shipped with the reference data (parsed once per process).

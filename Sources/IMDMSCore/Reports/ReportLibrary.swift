@@ -67,9 +67,15 @@ public struct ReportLibrary: Sendable {
         }
         let path = ((country as NSString).deletingLastPathComponent as NSString).appendingPathComponent("districts.geojson")
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        do { return try GeoShapes(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), codeProperty: "code", credit: "") } catch {
+        let shapes: GeoShapes
+        do { shapes = try GeoShapes(geoJSON: Data(contentsOf: URL(fileURLWithPath: path)), codeProperty: "code", credit: "") } catch {
             throw ReportError(file: path, reason: "\(error)")
         }
+        // Every map says whose boundaries it draws (their licence usually requires it).
+        guard !shapes.credit.isEmpty else {
+            throw ReportError(file: path, reason: "the file has no \"credit\" (a top-level text naming the boundaries' source, drawn on every map)")
+        }
+        return shapes
     }
 
     /// A dashboard without sections: the home page then shows the catalogue alone.
