@@ -17,16 +17,14 @@ public struct ReleaseRepository: Sendable {
 
     /// Published submissions public at `now` that no release holds yet become one release, claimed
     /// in one transaction (a second server finds nothing left, or fails on the key and leaves it).
+    /// Checked first outside the transaction: most rounds find nothing, and a write transaction
+    /// would wait for the write lock (an import's, on SQLite; D73) just to learn that.
     public func claim(now: Date, reference: ReferenceConfiguration) async throws -> Due? {
-        struct Row: Decodable { var id: UUID; var dataset_id: String; var first_period: String?; var last_period: String? }
+        guard try await !Self.unreleased(now: now, on: store.sql).isEmpty else { return nil }
         do {
             return try await store.writeTransaction { tx -> Due? in
                 let sql = tx.sql
-                let rows = try await sql.raw("""
-                    SELECT s.id, s.dataset_id, s.first_period, s.last_period FROM submissions s
-                    WHERE s.status = \(bind: SubmissionStatus.published.rawValue) AND (s.release_at IS NULL OR s.release_at <= \(bind: now))
-                    AND NOT EXISTS (SELECT 1 FROM release_deliveries d WHERE d.submission_id = s.id)
-                    """).all(decoding: Row.self)
+                let rows = try await Self.unreleased(now: now, on: sql)
                 guard !rows.isEmpty else { return nil }
                 let parts = Dictionary(grouping: rows, by: \.dataset_id).map { datasetID, rows in
                     (name: reference.structure(datasetID)?.name ?? datasetID, first: rows.compactMap(\.first_period).min(), last: rows.compactMap(\.last_period).max())
@@ -44,6 +42,17 @@ public struct ReleaseRepository: Sendable {
         } catch let error as any DatabaseError where error.isConstraintFailure {
             return nil  // another server claimed them first
         }
+    }
+
+    private struct Unreleased: Decodable { var id: UUID; var dataset_id: String; var first_period: String?; var last_period: String? }
+
+    /// Published submissions public at `now` that no release holds yet.
+    private static func unreleased(now: Date, on sql: any SQLDatabase) async throws -> [Unreleased] {
+        try await sql.raw("""
+            SELECT s.id, s.dataset_id, s.first_period, s.last_period FROM submissions s
+            WHERE s.status = \(bind: SubmissionStatus.published.rawValue) AND (s.release_at IS NULL OR s.release_at <= \(bind: now))
+            AND NOT EXISTS (SELECT 1 FROM release_deliveries d WHERE d.submission_id = s.id)
+            """).all(decoding: Unreleased.self)
     }
 
     /// Releases whose reports are not all kept yet (a crash while making them): made again.
