@@ -40,6 +40,24 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+
+def gone(element):
+    """Waits for `element` to leave the document. Chromium sometimes answers a question about an
+    element of a page being replaced with "Node with given id does not belong to the document"
+    instead of a stale reference; Selenium's `staleness_of` lets that through as an error."""
+    def check(_):
+        try:
+            element.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return check
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.join(HERE, "..", "IMDMSTestSupport", "Resources", "samples")
@@ -200,7 +218,7 @@ class Journey:
         while buttons := self.browser.find_elements(By.CSS_SELECTOR, "form.alias button"):
             buttons[0].click()  # accept the preselected suggestion
             # The old page must be gone before the next look: its #summary would satisfy the wait.
-            self.wait.until(EC.staleness_of(buttons[0]))
+            self.wait.until(gone(buttons[0]))
             self.wait.until(EC.presence_of_element_located((By.ID, "summary")))
         self.expect("192 observations would be stored" in self.text(), "the preview counts 192 observations")
         self.styled("intake-preview", "header.site", "backgroundColor", "rgb(0, 85, 140)")
