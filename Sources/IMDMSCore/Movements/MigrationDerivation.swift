@@ -10,7 +10,17 @@ public struct MigrationDerivation: Sendable {
     public let rule: ResidenceRule
     public let homeCountry: String
     public let dataEnd: Date
-    public private(set) var crossings: [[String]: Int] = [:]
+    /// Crossings by month and the BORDER_CROSSINGS dimensions (month first, as the cells are keyed).
+    public var crossings: [[String]: Int] {
+        Dictionary(crossingCounts.map { ([$0.key.month.formatted] + $0.key.codes, $0.value) }, uniquingKeysWith: +)
+    }
+    /// Keyed by a struct, not an array of texts: this runs for every row (an array and a formatted
+    /// month per crossing took half the derivation's time).
+    private struct CrossingKey: Hashable {
+        var month: Period, post: String, direction: Movement.Direction, nationality: String, sex: String, age: String, purpose: String
+        var codes: [String] { [post, direction.rawValue, nationality, sex, age, purpose] }
+    }
+    private var crossingCounts: [CrossingKey: Int] = [:]
     /// Crossings by day, post and direction (for the festive-season report).
     public var daily: [[String]: Int] {
         Dictionary(dailyCounts.map { ([String($0.key.day), $0.key.post, $0.key.direction.rawValue], $0.value) }, uniquingKeysWith: +)
@@ -49,8 +59,8 @@ public struct MigrationDerivation: Sendable {
     public mutating func count(crossing movement: Movement) {
         movementCount += 1
         let age = Movement.ageGroup(movement.age)
-        crossings[[movement.month.formatted, movement.borderPost, movement.direction.rawValue, movement.nationality, movement.sex, age, movement.purpose],
-                  default: 0] += 1
+        crossingCounts[CrossingKey(month: movement.month, post: movement.borderPost, direction: movement.direction, nationality: movement.nationality,
+                                   sex: movement.sex, age: age, purpose: movement.purpose), default: 0] += 1
         dailyCounts[DayKey(day: movement.time.prefix(10), post: movement.borderPost, direction: movement.direction), default: 0] += 1
     }
 
@@ -106,7 +116,9 @@ public struct MigrationDerivation: Sendable {
 
     /// Observations keyed as the datasets' structures (period first in each stored key).
     /// Crossings are counted as they happen: final. Flows of a provisional month are `P`.
-    public func crossingObservations() -> [Observation] { observations(crossings, provisional: []) }
+    public func crossingObservations() -> [Observation] {
+        observations(crossingCounts.lazy.map { (period: $0.key.month, codes: $0.key.codes, count: $0.value) }, provisional: [])
+    }
     public func dailyObservations() -> [Observation] { observations(daily, provisional: []) }
 
     /// Visitors by arrival month and citizenship as VISITOR_STAYS observations: arrivals, completed
@@ -133,17 +145,25 @@ public struct MigrationDerivation: Sendable {
     }
     public func flowObservations() -> [Observation] { observations(flows, provisional: provisionalMonths) }
 
+    /// Counts keyed by a period's text and the codes (the period first): each period parsed once.
     private func observations(_ counts: [[String]: Int], provisional: Set<Period>) -> [Observation] {
-        // Sorted by series key and period: each key joined once and compared as bytes (the codes
-        // are ASCII), indices sorted rather than observations moved; each month parsed once.
         var periods: [String: Period] = [:]
-        var made: [Observation] = [], keys: [String] = []
-        made.reserveCapacity(counts.count)
-        keys.reserveCapacity(counts.count)
-        for (key, count) in counts where count != 0 {
-            guard let period = periods[key[0]] ?? (try? Period(parsing: key[0])) else { continue }
+        let parsed = counts.compactMap { key, count -> (period: Period, codes: [String], count: Int)? in
+            guard let period = periods[key[0]] ?? (try? Period(parsing: key[0])) else { return nil }
             periods[key[0]] = period
-            let observation = Observation(key: Array(key.dropFirst()), period: period, value: Double(count),
+            return (period: period, codes: Array(key.dropFirst()), count: count)
+        }
+        return observations(parsed, provisional: provisional)
+    }
+
+    private func observations(_ counts: some Sequence<(period: Period, codes: [String], count: Int)>, provisional: Set<Period>) -> [Observation] {
+        // Sorted by series key and period: each key joined once and compared as bytes (the codes
+        // are ASCII), indices sorted rather than observations moved.
+        var made: [Observation] = [], keys: [String] = []
+        made.reserveCapacity(counts.underestimatedCount)
+        keys.reserveCapacity(counts.underestimatedCount)
+        for (period, codes, count) in counts where count != 0 {
+            let observation = Observation(key: codes, period: period, value: Double(count),
                                           status: provisional.contains(period) ? .provisional : .normal)
             keys.append(observation.seriesKey)
             made.append(observation)

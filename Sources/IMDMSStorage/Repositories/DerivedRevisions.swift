@@ -92,8 +92,9 @@ struct DerivedRevisions {
             try await sql.raw("UPDATE submissions SET observation_count = observation_count - \(literal: cells.count) WHERE id = \(bind: submissionID)").run()
             try await ObservationRollups.remove(periods: publish, of: submissionID, sql: sql)
         }
-        // A period whose derived values all went: the other source's values there may be current again.
-        try await SourceRules.apply(structure.id, periods: publish, on: sql)
+        // A period whose derived values all went: the other source's values there may be current
+        // again (storing the revision brought the marks of its own periods up to date).
+        try await SourceRules.apply(structure.id, periods: publish.subtracting(observations.map(\.period.formatted)), on: sql)
         let emptied = Array(Set(replaced.map(\.submissionID)))
         if !emptied.isEmpty {
             try await sql.update("submissions").set("status", to: SQLBind(SubmissionStatus.superseded.rawValue))

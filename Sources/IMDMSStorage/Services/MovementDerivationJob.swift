@@ -127,6 +127,11 @@ public struct MovementDerivationJob: Sendable {
                               with revisions: DerivedRevisions, on sql: any SQLDatabase) async throws -> DerivedRevisions.Revision {
         let periods = Set(new.map(\.period.formatted)).union(held)
         let stored = try await revisions.stored(structure.id, periods: rebuild ? nil : periods.sorted())
+        // Nothing stored and nothing held (a first derivation): the new counts are the values, in key
+        // order as the derivation gives them (the UNIQUE index is then written in runs).
+        if stored.isEmpty && held.isEmpty {
+            return try await revisions.revise(structure, target: new, stored: stored, periods: rebuild ? nil : periods)
+        }
         var target: [String: Observation] = [:]
         if !rebuild {
             for cell in stored.values where !held.contains(cell.period) {
@@ -151,8 +156,7 @@ public struct MovementDerivationJob: Sendable {
                 target[observation.seriesKey + "|" + period] = observation
             }
         }
-        // In key order (as the derivation gives them): the UNIQUE index is then written in runs.
-        let ordered = stored.isEmpty && held.isEmpty ? new : target.sorted { $0.key < $1.key }.map(\.value)  // ASCII: `<` compares bytes
+        let ordered = target.sorted { $0.key < $1.key }.map(\.value)  // ASCII: `<` compares bytes
         return try await revisions.revise(structure, target: ordered, stored: stored, periods: rebuild ? nil : periods)
     }
 
