@@ -37,4 +37,18 @@ struct WriteTransactionTests {
             #expect(free.trimmingCharacters(in: .whitespacesAndNewlines) == "free")
         }
     }
+
+    @Test("On SQLite a write transaction keeps its statement journals in memory, and the pooled connections are given back as they were")
+    func journalsInMemory() async throws {
+        try await TestBackend.sqlite.withStore { store in
+            struct Setting: Decodable { var temp_store: Int }
+            let inside = try await store.writeTransaction { tx in
+                try await (tx as! any SQLDatabase).raw("PRAGMA temp_store").first(decoding: Setting.self)?.temp_store
+            }
+            #expect(inside == 2)  // MEMORY, set before the transaction began: what SQLite reads when it starts writing
+            for lane in 0..<16 {  // lanes wrap around the event loops: every pooled connection, some twice
+                #expect(try await store.sql(lane: lane).raw("PRAGMA temp_store").first(decoding: Setting.self)?.temp_store == 0)
+            }
+        }
+    }
 }

@@ -168,9 +168,10 @@ public struct MigrationDerivation: Sendable {
             keys.append(observation.seriesKey)
             made.append(observation)
         }
+        let periods = made.map(\.period)  // compared from an array of their own: `made[a].period` copied the observation
         let order = made.indices.sorted { a, b in
             // `<` on ASCII text is a byte comparison (and far faster than comparing the UTF-8 views).
-            keys[a] == keys[b] ? made[a].period < made[b].period : keys[a] < keys[b]
+            keys[a] == keys[b] ? periods[a] < periods[b] : keys[a] < keys[b]
         }
         return order.map { made[$0] }
     }

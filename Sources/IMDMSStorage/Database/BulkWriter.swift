@@ -100,11 +100,9 @@ struct BulkWriter {
         }
         let sqlite = database as! any SQLiteDatabase
         // A large write in one transaction spills pages to disk mid-way once SQLite's default
-        // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. The
-        // statement journal (each multi-row statement must be undoable on its own) is kept in
-        // memory instead of a temporary file.
+        // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
+        // statement journals stay in memory: `Store.writeTransaction`.)
         try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
-        try await sqlite.query("PRAGMA temp_store = MEMORY", []) { _ in }
         let perStatement = max(1, Self.sqliteBindLimit / columns.count)
         let suffix = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
         var start = 0

@@ -27,5 +27,6 @@ extension Migrations {
         add(M022_AddObservationRollups())
         add(M023_AddReleases())
         add(M024_AnalyzeSubmissionsOften())
+        add(M025_IndexSetAsideValues())
     }
 }

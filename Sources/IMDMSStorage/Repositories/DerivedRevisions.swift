@@ -54,17 +54,22 @@ struct DerivedRevisions {
     /// `stored`, and stores the periods that changed as one revision.
     func revise(_ structure: DataStructure, target: [Observation], stored: [String: StoredCell], periods: Set<String>?) async throws -> Revision {
         var changed: Set<String> = []
-        var targetKeys: Set<String> = []
-        targetKeys.reserveCapacity(target.count)
-        for observation in target {
-            let period = observation.period.formatted
-            let key = observation.seriesKey + "|" + period
-            targetKeys.insert(key)
-            guard !changed.contains(period) else { continue }
-            if let old = stored[key], old.value == observation.value, old.status == observation.status.rawValue { continue }
-            changed.insert(period)
+        if stored.isEmpty {
+            // Nothing stored: every period of the target changed (no key need be made).
+            changed = Set(Set(target.map(\.period)).map(\.formatted))
+        } else {
+            var targetKeys: Set<String> = []
+            targetKeys.reserveCapacity(target.count)
+            for observation in target {
+                let period = observation.period.formatted
+                let key = observation.seriesKey + "|" + period
+                targetKeys.insert(key)
+                guard !changed.contains(period) else { continue }
+                if let old = stored[key], old.value == observation.value, old.status == observation.status.rawValue { continue }
+                changed.insert(period)
+            }
+            for (key, cell) in stored where !targetKeys.contains(key) { changed.insert(cell.period) }
         }
-        for (key, cell) in stored where !targetKeys.contains(key) { changed.insert(cell.period) }
         if let periods { changed.formIntersection(periods) }
         let locked = try await lockedPeriods(structure.id)
         let held = changed.intersection(locked).sorted()

@@ -68,13 +68,25 @@ public struct SourceRules: Sendable {
         return result
     }
 
+    /// The sources among the dataset's current submissions.
+    static func sources(_ datasetID: String, on sql: any SQLDatabase) async throws -> Set<StatisticSource> {
+        struct Row: Decodable { var channel: String }
+        let rows = try await sql.select().distinct().column("channel").from("submissions")
+            .where("dataset_id", .equal, SQLBind(datasetID)).where("status", .notEqual, SQLBind(SubmissionStatus.superseded.rawValue))
+            .all(decoding: Row.self)
+        return Set(rows.map { StatisticSource(channel: Submission.Channel(rawValue: $0.channel) ?? .web) })
+    }
+
     /// Brings the set-aside marks of a dataset up to date with its submissions and rules — of the
     /// periods a store touched (`periods`), or of every period (nil: a rule changed).
     static func apply(_ datasetID: String, periods touched: Set<String>? = nil, on sql: any SQLDatabase) async throws {
         guard datasets.contains(datasetID) else { return }
         if let touched, touched.isEmpty { return }
         let within = touched.map { Array($0).sorted() }
-        let setAside = SourceRule.setAside(periodsBySource: try await periods(datasetID, within: within, on: sql), rules: try await rules(datasetID, on: sql))
+        // A dataset with one source among its current submissions sets nothing aside: its periods
+        // need not be read (a first extract's BORDER_CROSSINGS: 260,000 values), only old marks cleared.
+        let setAside = try await sources(datasetID, on: sql).count < 2 ? [:]
+            : SourceRule.setAside(periodsBySource: try await periods(datasetID, within: within, on: sql), rules: try await rules(datasetID, on: sql))
         // The partial sums carry the same marks (one per submission and period), kept in step (D53).
         for table in ["observations", "observation_rollups"] {
             let reset = sql.update(table).set("set_aside", to: SQLLiteral.boolean(false))
