@@ -14,7 +14,8 @@ extension ConfigurationFolder {
         func json(_ value: some Encodable, _ name: String) throws {
             try (encoder.encode(value) + Data("\n".utf8)).write(to: folder.appendingPathComponent(name))
         }
-        try json(Country(agency: configuration.agencyID, country: configuration.countryName, home: configuration.homeCountryCode), "country.json")
+        try json(Country(agency: configuration.agencyID, country: configuration.countryName, home: configuration.homeCountryCode,
+                         timeZone: configuration.timeZoneID), "country.json")
         try save(lines([["id", "name", "kind"]] + configuration.organisations.map { [$0.id, $0.name, $0.kind.rawValue] }), "organisations.csv")
         try save(lines([["id", "name", "description"]] + configuration.codelists.map { [$0.id, $0.name, $0.description] }), "codelists.csv")
         for list in configuration.codelists {

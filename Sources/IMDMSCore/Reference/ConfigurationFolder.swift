@@ -2,7 +2,7 @@ import Foundation
 
 /// A country's reference configuration as files an administrator edits (D67):
 ///
-///     country.json        {"agency": "LS_BOS", "country": "Lesotho", "home": "LSO"}
+///     country.json        {"agency": "LS_BOS", "country": "Lesotho", "home": "LSO", "timeZone": "Africa/Maseru"}
 ///     organisations.csv   id,name,kind              (kind: nso or producer)
 ///     codelists.csv       id,name,description       (one row per codelist)
 ///     codelists/ID.csv    code,name,parent,aliases,members   (aliases and members `|`-separated)
@@ -14,7 +14,9 @@ public enum ConfigurationFolder {
         var agency: String
         var country: String
         var home: String
-        static let fields: Set<String> = ["agency", "country", "home"]
+        /// The IANA time zone release times are typed and shown in (optional: a region's folder has none).
+        var timeZone: String?
+        static let fields: Set<String> = ["agency", "country", "home", "timeZone"]
     }
 
     public static func read(_ folder: URL) throws(ConfigurationError) -> ReferenceConfiguration {
@@ -26,8 +28,10 @@ public enum ConfigurationFolder {
         reader.check(country: country, organisations: organisations, codelists: codelists, structures: structures)
         guard reader.problems.isEmpty, let country else { throw ConfigurationError(source: "the configuration folder \(folder.path)", problems: reader.problems) }
         do {
-            return try ReferenceConfiguration(agencyID: country.agency, countryName: country.country, homeCountryCode: country.home,
-                                              codelists: codelists, organisations: organisations, structures: structures)
+            var configuration = try ReferenceConfiguration(agencyID: country.agency, countryName: country.country, homeCountryCode: country.home,
+                                                           codelists: codelists, organisations: organisations, structures: structures)
+            configuration.timeZoneID = country.timeZone
+            return configuration
         } catch {
             throw ConfigurationError(source: "the configuration folder \(folder.path)", problems: [error.description])
         }
@@ -163,6 +167,9 @@ public enum ConfigurationFolder {
             }
             if let country, let area = lists["CL_AREA"], !area.contains(country.home) {
                 problems.append("country.json: home country '\(country.home)' is not a code of CL_AREA")
+            }
+            if let zone = country?.timeZone, TimeZone(identifier: zone) == nil {
+                problems.append("country.json: timeZone '\(zone)' is not a time zone such as Africa/Maseru or Africa/Johannesburg")
             }
         }
 

@@ -10,6 +10,9 @@ public struct ReferenceConfiguration: Sendable, Codable, Equatable {
     public var codelists: [Codelist]
     public var organisations: [Organisation]
     public var structures: [DataStructure]
+    /// The IANA time zone (`Africa/Maseru`) in which people type and read release times; nil: not
+    /// configured (a region's folder; a database's stored configuration).
+    public var timeZoneID: String?
 
     public init(
         agencyID: String, countryName: String, homeCountryCode: String,

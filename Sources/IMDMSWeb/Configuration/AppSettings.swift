@@ -11,7 +11,8 @@ public struct AppSettings: Sendable, Equatable {
     public var dataDirectory: String
     /// `postgres://…` to use PostgreSQL instead of the embedded SQLite file.
     public var databaseURL: String?
-    /// The time zone in which people type and read release times (embargoes). Lesotho: SAST.
+    /// The time zone in which people type and read release times (embargoes): `IMDMS_TIMEZONE`, else
+    /// the country configuration's `timeZone`; Lesotho's (SAST) without a configuration folder.
     public var timeZoneID: String = "Africa/Maseru"
 
     /// The file holding the key that pseudonymises traveller records (outside the database);
@@ -99,9 +100,6 @@ public struct AppSettings: Sendable, Equatable {
                 problems.append("IMDMS_DATABASE_URL must start with postgres:// (got '\(StorageLocation.redacted(url))')")
             }
         }
-        if let zone = environment["IMDMS_TIMEZONE"], !zone.isEmpty {
-            if TimeZone(identifier: zone) != nil { settings.timeZoneID = zone } else { problems.append("IMDMS_TIMEZONE='\(zone)' is not a time zone such as Africa/Maseru") }
-        }
         if let keyFile = environment["IMDMS_PSEUDONYM_KEY_FILE"], !keyFile.isEmpty { settings.pseudonymKeyFile = keyFile }
         if let keyFile = environment["IMDMS_AUDIT_KEY_FILE"], !keyFile.isEmpty { settings.auditKeyFileSetting = keyFile }
         if let url = environment["IMDMS_PUBLIC_URL"], !url.isEmpty {
@@ -144,6 +142,16 @@ public struct AppSettings: Sendable, Equatable {
             settings.configurationDirectory = folder
             do { settings.configuration = try ConfigurationFolder.read(URL(fileURLWithPath: folder)) } catch {
                 problems += error.problems.map { "IMDMS_CONFIG \(folder): \($0)" }
+            }
+        }
+        // Another country's release times are not typed in Lesotho's clock: an embargo read in the
+        // wrong zone lifts hours early. A configuration folder names its zone, or the setting does.
+        if let zone = environment["IMDMS_TIMEZONE"], !zone.isEmpty {
+            if TimeZone(identifier: zone) != nil { settings.timeZoneID = zone } else { problems.append("IMDMS_TIMEZONE='\(zone)' is not a time zone such as Africa/Maseru") }
+        } else if let configuration = settings.configuration {
+            if let zone = configuration.timeZoneID { settings.timeZoneID = zone } else {
+                problems.append("IMDMS_CONFIG \(settings.configurationDirectory ?? ""): country.json names no timeZone, the time zone release times are typed and shown in "
+                    + "(add one such as \"timeZone\": \"Africa/Johannesburg\", or set IMDMS_TIMEZONE)")
             }
         }
         if settings.hostname.isEmpty { problems.append("the hostname is empty") }
