@@ -68,10 +68,8 @@ public struct ExchangeMapping: Codable, Sendable, Equatable {
     public static func read(_ url: URL) throws(ExchangeError) -> ExchangeMapping {
         let data: Data
         do { data = try Data(contentsOf: url) } catch { throw .mapping(["\(url.lastPathComponent): cannot be read"]) }
-        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            let unknown = object.keys.filter { !fields.contains($0) }.sorted()
-            if !unknown.isEmpty { throw .mapping(unknown.map { "\(url.lastPathComponent): unknown field '\($0)'" }) }
-        }
+        let unknown = JSONFields.unknown(in: data, known: fields)
+        if !unknown.isEmpty { throw .mapping(unknown.map { "\(url.lastPathComponent): unknown field '\($0)'" }) }
         do { return try JSONDecoder().decode(ExchangeMapping.self, from: data) } catch {
             throw .mapping(["\(url.lastPathComponent): \(DecodingProblem.explain(error))"])
         }

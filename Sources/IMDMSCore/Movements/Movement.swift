@@ -51,7 +51,12 @@ public struct Movement: Hashable, Sendable, Codable {
     }
 
     static func fields(_ text: String) -> (Int, Int, Int, Int, Int)? {
-        let b = Array(text.utf8)
+        // Read in place (a native string's UTF-8 is contiguous): copying it to an array was an
+        // allocation per call, several per crossing.
+        text.utf8.withContiguousStorageIfAvailable(fields(bytes:)) ?? Array(text.utf8).withUnsafeBufferPointer(fields(bytes:))
+    }
+
+    private static func fields(bytes b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int, Int)? {
         guard b.count == 10 || b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0

@@ -54,10 +54,8 @@ public enum ConfigurationFolder {
 
         mutating func json<T: Decodable>(_ type: T.Type, _ name: String, fields: Set<String>) -> T? {
             guard let bytes = data(name) else { return nil }
-            if let object = try? JSONSerialization.jsonObject(with: bytes) as? [String: Any] {
-                for key in object.keys.sorted() where !fields.contains(key) {
-                    problems.append("\(name): unknown field '\(key)' (known: \(fields.sorted().joined(separator: ", ")))")
-                }
+            for key in JSONFields.unknown(in: bytes, known: fields) {
+                problems.append("\(name): unknown field '\(key)' (known: \(fields.sorted().joined(separator: ", ")))")
             }
             do { return try JSONDecoder().decode(type, from: bytes) } catch {
                 problems.append("\(name): \(DecodingProblem.explain(error))")

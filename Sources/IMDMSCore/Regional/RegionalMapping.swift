@@ -48,13 +48,13 @@ public struct RegionalMapping: Codable, Sendable, Equatable {
         do { data = try Data(contentsOf: url) } catch { throw ConfigurationError(source: source, problems: ["cannot be read"]) }
         var problems: [String] = []
         if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] {
-            problems += object.keys.filter { !["region", "dataflows"].contains($0) }.sorted().map { "unknown field '\($0)'" }
+            problems += JSONFields.unknown(in: object, known: ["region", "dataflows"]).map { "unknown field '\($0)'" }
             for (flow, value) in (object["dataflows"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
                 guard let fields = value as? [String: Any] else { continue }
-                problems += fields.keys.filter { !["dataset", "dimensions"].contains($0) }.sorted().map { "\(flow): unknown field '\($0)'" }
+                problems += JSONFields.unknown(in: fields, known: ["dataset", "dimensions"]).map { "\(flow): unknown field '\($0)'" }
                 for (dimension, spec) in (fields["dimensions"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
-                    problems += ((spec as? [String: Any])?.keys.filter { !["code", "from", "codes"].contains($0) } ?? []).sorted()
-                        .map { "\(flow).\(dimension): unknown field '\($0)'" }
+                    guard let spec = spec as? [String: Any] else { continue }
+                    problems += JSONFields.unknown(in: spec, known: ["code", "from", "codes"]).map { "\(flow).\(dimension): unknown field '\($0)'" }
                 }
             }
         }

@@ -30,9 +30,6 @@ public enum IMDMSSetup {
             let reference = try await ReferenceRepository(store: store).load()
             try await AssessmentRepository(store: store).installShipped()
             let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory)
-            if try await FirstAdmin.removeFileIfStale(store: store, dataDirectory: settings.dataDirectory) {
-                logger.notice("the first-login file was removed: the administrator's password has been changed")
-            }
             let demoOutcome = demo ? try await DemoLoader(store: store, reference: reference).load() : nil
             return Prepared(store: store, reference: reference, admin: admin, demo: demoOutcome)
         } catch {
@@ -60,6 +57,16 @@ public enum IMDMSServer {
 
     public static func run(_ prepared: IMDMSSetup.Prepared, settings: AppSettings) async throws {
         let app = try await Application.make(Environment(name: "production", arguments: ["imdms", "serve"]))
+        // Passwords change only on the web, which removes the file then; this catches one changed
+        // while the file could not be removed. At serve only: it costs a bcrypt check (0.25 s),
+        // paid by every command (a cron job's extract) while the file is there.
+        do {
+            if try await FirstAdmin.removeFileIfStale(store: prepared.store, dataDirectory: settings.dataDirectory) {
+                app.logger.notice("the first-login file was removed: the administrator's password has been changed")
+            }
+        } catch {
+            app.logger.warning("the first-login file could not be checked: \(error)")
+        }
         await completePendingDerivations(prepared, settings: settings, logger: app.logger)
         // The demo load and the derivations wrote in bulk on pooled connections (D68).
         do { try await prepared.store.restoreSQLitePageCaches() } catch {
