@@ -117,4 +117,54 @@ struct ResidenceRuleTests {
         #expect(value("2021-06", "DAYS")?.value == 122 && value("2021-06", "OVERSTAY")?.value == 1 && value("2021-06", "ARR")?.status == .normal)
         #expect(value("2022-11", "PRESENT")?.value == 1 && value("2022-11", "COMPLETED")?.value == 0 && value("2022-11", "ARR")?.status == .provisional)
     }
+
+    /// The rule as first written: each window walked crossing by crossing (the reference the summed
+    /// form must equal exactly).
+    static func walked(_ crossings: [ResidenceRule.Crossing], initiallyResident: Bool, dataEnd: Date) -> [ResidenceRule.Outcome] {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 0)!
+        let required = Double(rule.requiredDays) * 86_400
+        var resident = initiallyResident
+        return crossings.enumerated().map { index, crossing in
+            let windowEnd = calendar.date(byAdding: .month, value: rule.windowMonths, to: crossing.date)!
+            let horizon = min(windowEnd, dataEnd)
+            var inside = 0.0, outside = 0.0, from = crossing.date, isInside = crossing.direction == .arrival, next = index + 1
+            while from < horizon {
+                let until = next < crossings.count ? min(crossings[next].date, horizon) : horizon
+                if until > from { if isInside { inside += until.timeIntervalSince(from) } else { outside += until.timeIntervalSince(from) } }
+                guard next < crossings.count, crossings[next].date < horizon else { break }
+                isInside = crossings[next].direction == .arrival
+                from = crossings[next].date
+                next += 1
+            }
+            let before = resident
+            var provisional = false
+            if inside >= required { resident = true } else if outside >= required { resident = false } else if horizon < windowEnd { provisional = true }
+            return ResidenceRule.Outcome(residentAfter: resident, isLongTermArrival: crossing.direction == .arrival && !before && resident,
+                                         isLongTermDeparture: crossing.direction == .departure && before && !resident, isProvisional: provisional)
+        }
+    }
+
+    @Test("The windows summed once give exactly what walking each window gives: 2,000 random timelines (commuters, long stays, equal minutes, the data ending inside them)")
+    func summedEqualsWalked() {
+        var random = SystemRandomNumberGenerator()
+        let start = Self.date("2019-01-01").timeIntervalSince1970
+        for _ in 0..<2_000 {
+            var minute = Double(Int.random(in: 0..<(3 * 525_600), using: &random))
+            let crossings = (0..<Int.random(in: 1...80, using: &random)).map { _ -> ResidenceRule.Crossing in
+                let gap = [0, Int.random(in: 1...14_400, using: &random), Int.random(in: 100_000...900_000, using: &random)].randomElement(using: &random)!
+                minute += Double(gap)
+                return ResidenceRule.Crossing(date: Date(timeIntervalSince1970: start + minute * 60),
+                                              direction: Bool.random(using: &random) ? .arrival : .departure)
+            }
+            let last = crossings.last!.date.timeIntervalSince1970
+            let end = [last + 60, last - Double(Int.random(in: 0...40_000_000, using: &random)), last + Double(Int.random(in: 0...20_000_000, using: &random)) + 0.37]
+                .randomElement(using: &random)!
+            let resident = Bool.random(using: &random)
+            let summed = Self.rule.outcomes(of: crossings, initiallyResident: resident, dataEnd: Date(timeIntervalSince1970: end))
+            let walked = Self.walked(crossings, initiallyResident: resident, dataEnd: Date(timeIntervalSince1970: end))
+            #expect(summed == walked)
+            if summed != walked { return }
+        }
+    }
 }

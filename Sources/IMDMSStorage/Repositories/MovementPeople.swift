@@ -123,14 +123,33 @@ struct MovementPeople: Sendable {
         }
         return rows.map { row in
             var person = Person(pseudonym: row.pseudonym, settledUntil: row.settled_until, resident: row.resident, movements: [], isNew: [])
-            for crossing in row.crossings.utf8.split(separator: 30) {
-                let f = crossing.split(separator: 31, omittingEmptySubsequences: false).map { String(Substring($0)) }
-                guard f.count == 8 else { continue }
-                person.movements.append(Movement(pseudonym: row.pseudonym, time: f[0], borderPost: f[1], direction: Movement.Direction(rawValue: f[2]) ?? .arrival,
-                                                 sex: f[3], age: Int(f[4]), birthYear: nil, nationality: f[5], residence: "", purpose: f[6]))
-                person.isNew.append(f[7] == "1")
-            }
+            var text = row.crossings
+            text.withUTF8 { Self.parse($0) { fields in
+                person.movements.append(Movement(pseudonym: row.pseudonym, time: fields[0], borderPost: fields[1],
+                                                 direction: Movement.Direction(rawValue: fields[2]) ?? .arrival, sex: fields[3], age: Int(fields[4]),
+                                                 birthYear: nil, nationality: fields[5], residence: "", purpose: fields[6]))
+                person.isNew.append(fields[7] == "1")
+            } }
             return person
+        }
+    }
+
+    /// Calls `body` with the eight fields of each crossing in a person's text (fields separated by
+    /// US, crossings by RS), read in one pass over the bytes: splitting it into arrays of slices
+    /// first cost as much as deriving. A crossing without eight fields is skipped.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([String]) -> Void) {
+        var fields: [String] = []
+        fields.reserveCapacity(8)
+        var start = 0
+        for index in 0...bytes.count {
+            let byte: UInt8 = index < bytes.count ? bytes[index] : 30
+            guard byte == 30 || byte == 31 else { continue }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            start = index + 1
+            if byte == 30 {
+                if fields.count == 8 { body(fields) }
+                fields.removeAll(keepingCapacity: true)
+            }
         }
     }
 
