@@ -72,6 +72,23 @@ public enum TestBackend: String, CaseIterable, Sendable {
         }
     }
 
+    /// A location for a new database with nothing in it, not even the schema (migrations are tested
+    /// on it), and how to remove it.
+    public func emptyLocation() async throws -> (StorageLocation, @Sendable () async throws -> Void) {
+        let name = "imdms_empty_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(String(name)).path
+            return (.sqlite(path: folder + "/imdms.sqlite"), { try? FileManager.default.removeItem(atPath: folder) })
+        case .postgres:
+            guard let adminURL = Self.postgresURL else { throw TestSetupError("\(Self.postgresURLVariable) is not set") }
+            try await Self.admin(adminURL) { sql in try await sql.raw("CREATE DATABASE \(unsafeRaw: String(name))").run() }
+            return (.postgres(url: Self.replacingDatabase(in: adminURL, with: String(name))), {
+                try await Self.admin(adminURL) { sql in try await sql.raw("DROP DATABASE IF EXISTS \(unsafeRaw: String(name)) WITH (FORCE)").run() }
+            })
+        }
+    }
+
     /// A copy of a template database (SQLite: a file in its own folder; PostgreSQL: `CREATE
     /// DATABASE … TEMPLATE`), and its path or database name.
     func copy(of template: String, named name: String) async throws -> (StorageLocation, String) {

@@ -66,14 +66,9 @@ public final class Store: Sendable {
         return store
     }
 
-    /// Applies every migration not yet applied.
+    /// Applies every migration not yet applied, each with its record in one transaction.
     public func migrate() async throws {
-        let migrations = Migrations()
-        migrations.addIMDMS()
-        let migrator = Migrator(databases: databases, migrations: migrations, logger: logger,
-                                on: MultiThreadedEventLoopGroup.singleton.any(), migrationLogLevel: .debug)
-        try await migrator.setupIfNeeded().get()
-        try await migrator.prepareBatch().get()
+        try await MigrationRunner.run(IMDMSMigrations.all, on: database, postgres: isPostgres)
     }
 
     /// The Fluent database.

@@ -37,6 +37,14 @@ extension ReferenceRepository {
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(source: source, problems: problems) }
+        // The time zone may change (a folder that named none, a correction): kept and audited.
+        if let zone = reference.timeZoneID, zone != stored.timeZoneID {
+            try await store.writeTransaction { tx in
+                try await SettingsTable.set(Self.timeZoneKey, to: zone, on: tx.sql)
+                try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.timezone",
+                                                 subject: "reference:\(reference.agencyID)", before: stored.timeZoneID, after: zone)
+            }
+        }
         let organisations = reference.organisations.filter { stored.organisations.map(\.id).contains($0.id) == false }
         let codelists = reference.codelists.filter { storedLists[$0.id] == nil }
         let structures = reference.structures.filter { stored.structure($0.id) == nil }

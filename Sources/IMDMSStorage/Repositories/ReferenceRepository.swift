@@ -8,6 +8,9 @@ public struct ReferenceRepository: Sendable {
 
     public init(store: Store) { self.store = store }
 
+    /// The settings key of the configuration's time zone (D75).
+    static let timeZoneKey = "time_zone"
+
     /// Stores the configuration if the database holds none yet (a database seeded by an earlier
     /// release gains what the configuration has added since); returns whether it seeded.
     @discardableResult
@@ -19,11 +22,11 @@ public struct ReferenceRepository: Sendable {
             return false
         }
         try await database.transaction { tx in
-            try await [
+            try await ([
                 SettingModel(key: "agency_id", value: reference.agencyID),
                 SettingModel(key: "country_name", value: reference.countryName),
                 SettingModel(key: "home_country", value: reference.homeCountryCode),
-            ].create(on: tx)
+            ] + (reference.timeZoneID.map { [SettingModel(key: Self.timeZoneKey, value: $0)] } ?? [])).create(on: tx)
             try await Self.add(organisations: reference.organisations, codelists: reference.codelists, structures: reference.structures, on: tx)
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.seed", subject: "reference:\(reference.agencyID)",
                 after: "\(reference.countryName): \(reference.codelists.count) codelists, \(reference.organisations.count) organisations, \(reference.structures.count) datasets")
@@ -73,11 +76,13 @@ public struct ReferenceRepository: Sendable {
             try Self.structure(model, dimensions: dimensions[model.id ?? ""] ?? [])
         }
         do {
-            return try ReferenceConfiguration(
+            var configuration = try ReferenceConfiguration(
                 agencyID: settings["agency_id"] ?? "IMDMS", countryName: settings["country_name"] ?? "",
                 homeCountryCode: settings["home_country"] ?? "", codelists: codelists,
                 organisations: organisations, structures: structures
             )
+            configuration.timeZoneID = settings[Self.timeZoneKey]
+            return configuration
         } catch {
             throw StorageError.inconsistentReference(String(describing: error))
         }
