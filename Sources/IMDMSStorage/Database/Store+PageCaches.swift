@@ -12,7 +12,6 @@ extension Store {
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator()).count
         for lane in 0..<loops {
             try await sql(lane: lane).raw("PRAGMA cache_size = -\(unsafeRaw: String(BulkWriter.sqliteDefaultCacheKiB))").run()
-            try await sql(lane: lane).raw("PRAGMA temp_store = DEFAULT").run()
         }
     }
 }

@@ -37,27 +37,28 @@ extension ReferenceRepository {
             }
         }
         guard problems.isEmpty else { throw ConfigurationError(source: source, problems: problems) }
-        // The time zone may change (a folder that named none, a correction): kept and audited.
-        if let zone = reference.timeZoneID, zone != stored.timeZoneID {
-            try await store.writeTransaction { tx in
-                try await SettingsTable.set(Self.timeZoneKey, to: zone, on: tx.sql)
-                try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.timezone",
-                                                 subject: "reference:\(reference.agencyID)", before: stored.timeZoneID, after: zone)
-            }
-        }
         let organisations = reference.organisations.filter { stored.organisations.map(\.id).contains($0.id) == false }
         let codelists = reference.codelists.filter { storedLists[$0.id] == nil }
         let structures = reference.structures.filter { stored.structure($0.id) == nil }
         let added = organisations.map(\.id) + codelists.map(\.id) + structures.map(\.id)
             + newCodes.flatMap { entry in entry.codes.map { "\(entry.list.id).\($0.id)" } }
-        guard !added.isEmpty else { return }
+        // The time zone may change (a folder that named none, a correction): kept and audited.
+        let zone = reference.timeZoneID.flatMap { $0 == stored.timeZoneID ? nil : $0 }
+        guard !added.isEmpty || zone != nil else { return }
         let codesToAdd = newCodes
         try await store.writeTransaction { tx in
+            if let zone {
+                try await SettingsTable.set(Self.timeZoneKey, to: zone, on: tx.sql)
+                try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.timezone",
+                                                 subject: "reference:\(reference.agencyID)", before: stored.timeZoneID, after: zone)
+            }
+            guard !added.isEmpty else { return }
             try await Self.add(organisations: organisations, codelists: codelists, structures: structures, on: tx)
             for entry in codesToAdd { try await Self.add(codes: entry.codes, to: entry.list.id, from: entry.from, on: tx) }
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: "system", action: "reference.extend",
                                              subject: "reference:\(reference.agencyID)", after: "added " + added.joined(separator: ", "))
         }
+        guard !added.isEmpty else { return }
         store.logger.info("Added to the reference configuration: \(added.joined(separator: ", "))")
     }
 }
