@@ -99,12 +99,14 @@ struct MovementPeople: Sendable {
             SELECT pseudonym FROM movement_people WHERE open = \(true) AND pseudonym > \(bind: after)
             ORDER BY pseudonym LIMIT 1 OFFSET \(literal: max(0, limit - 1))
             """).first(decoding: Last.self)?.pseudonym
-        let upTo: SQLQueryString = last.map { "AND p.pseudonym <= \(bind: $0)" } ?? ""
+        // The range is given for both tables: given for the people alone, PostgreSQL scanned every
+        // crossing in the store for each page (a hash join; 380 ms a page of 6,000 people at 2.6M crossings, 100 ms with it).
+        let upTo: SQLQueryString = last.map { "AND p.pseudonym <= \(bind: $0) AND m.pseudonym <= \(bind: $0)" } ?? ""
         let query: SQLQueryString = """
             SELECT p.pseudonym, p.settled_until, p.resident,
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs) ORDER BY m.crossed_at, m.border_post, m.direction) AS crossings
             FROM movement_people p JOIN movements m ON m.pseudonym = p.pseudonym AND m.crossed_at > p.settled_until
-            WHERE p.open = \(true) AND p.pseudonym > \(bind: after) \(upTo)
+            WHERE p.open = \(true) AND p.pseudonym > \(bind: after) AND m.pseudonym > \(bind: after) \(upTo)
             GROUP BY p.pseudonym ORDER BY p.pseudonym
             """
         struct Row: Decodable { var pseudonym: String; var settled_until: String; var resident: Bool?; var crossings: String }
