@@ -29,5 +29,6 @@ enum IMDMSMigrations {
         M023_AddReleases(),
         M024_AnalyzeSubmissionsOften(),
         M025_IndexSetAsideValues(),
+        M026_FindExtractsByRange(),
     ]
 }

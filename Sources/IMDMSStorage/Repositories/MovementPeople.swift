@@ -25,26 +25,26 @@ struct MovementPeople: Sendable {
     /// Opens the people of the pending extracts (`batches`); `all`: every stored person, from their
     /// first record (a store derived before D50, or whose state is missing). A person with a new
     /// crossing at or before `latest` (the last crossing of the previous derivation) is read again from the first record.
-    func open(batches: [UUID], latest: String?, all: Bool) async throws {
+    func open(batches: [PendingExtract], latest: String?, all: Bool) async throws {
         if all {
             try await sql.raw("DELETE FROM movement_people").run()
             try await sql.raw("INSERT INTO movement_people (pseudonym, settled_until, resident, open) SELECT DISTINCT pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements").run()
             return
         }
         guard !batches.isEmpty else { return }
-        let ids = SQLBind.group(batches)
+        let new = PendingExtract.crossings(of: batches)
         try await sql.raw("""
             INSERT INTO movement_people (pseudonym, settled_until, resident, open)
-            SELECT DISTINCT pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements WHERE batch_id IN \(ids) ON CONFLICT (pseudonym) DO NOTHING
+            SELECT DISTINCT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements m WHERE \(new) ON CONFLICT (pseudonym) DO NOTHING
             """).run()
         try await sql.raw("""
             UPDATE movement_people SET open = \(true)
-            WHERE pseudonym IN (SELECT pseudonym FROM movements WHERE batch_id IN \(ids))
+            WHERE pseudonym IN (SELECT m.pseudonym FROM movements m WHERE \(new))
             """).run()
         if let latest {
             try await sql.raw("""
                 UPDATE movement_people SET settled_until = '', resident = NULL
-                WHERE pseudonym IN (SELECT pseudonym FROM movements WHERE batch_id IN \(ids) AND crossed_at <= \(bind: latest))
+                WHERE pseudonym IN (SELECT m.pseudonym FROM movements m WHERE \(new) AND m.crossed_at <= \(bind: latest))
                 """).run()
         }
     }
@@ -58,7 +58,7 @@ struct MovementPeople: Sendable {
     /// per person; the next page is read while one is derived. `batches`: the extracts being
     /// derived (nil: every crossing is new). Returns how many people were read.
     @discardableResult
-    func forEachOpenPerson(newIn batches: [UUID]?, _ body: (Person) throws -> Void) async throws -> Int {
+    func forEachOpenPerson(newIn batches: [PendingExtract]?, _ body: (Person) throws -> Void) async throws -> Int {
         let people = self
         var count = 0, rows = 0, size = 1_000
         var next: Task<[Person], any Error>? = Task { [size] in try await people.page(after: "", limit: size, newIn: batches) }
@@ -82,9 +82,9 @@ struct MovementPeople: Sendable {
     /// time order — what the derivation uses, not the residence or the year of birth. Each person's
     /// crossings come as one text (fields joined by US, crossings by RS) put together inside the
     /// database: reading a row per crossing cost eight times more on SQLite and five on PostgreSQL.
-    private func page(after: String, limit: Int, newIn batches: [UUID]?) async throws -> [Person] {
+    private func page(after: String, limit: Int, newIn batches: [PendingExtract]?) async throws -> [Person] {
         let postgres = !(database is any SQLiteDatabase)
-        let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN m.batch_id IN \(SQLBind.group($0)) THEN '1' ELSE '0' END" } ?? "'1'"
+        let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN \(PendingExtract.crossings(of: $0)) THEN '1' ELSE '0' END" } ?? "'1'"
         let us: SQLQueryString = postgres ? "chr(31)" : "char(31)", rs: SQLQueryString = postgres ? "chr(30)" : "char(30)"
         let fields: SQLQueryString = """
             m.crossed_at || \(us) || m.border_post || \(us) || m.direction || \(us) || m.sex || \(us) || coalesce(CAST(m.age AS TEXT), '')
@@ -114,7 +114,9 @@ struct MovementPeople: Sendable {
         if let sqlite = database as? any SQLiteDatabase {
             // Taken by name straight from SQLiteNIO (no `Codable`).
             let (text, binds) = sql.serialize(query)
-            let values: [SQLiteData] = binds.map { ($0 as? UUID).map { .text($0.uuidString) } ?? ($0 as? String).map { .text($0) } ?? .null }
+            let values: [SQLiteData] = binds.map {
+                ($0 as? UUID).map { .text($0.uuidString) } ?? ($0 as? String).map { .text($0) } ?? ($0 as? Int).map { .integer($0) } ?? .null
+            }
             rows = try await sqlite.query(text, values).map { row in
                 Row(pseudonym: row.column("pseudonym")?.string ?? "", settled_until: row.column("settled_until")?.string ?? "",
                     resident: row.column("resident").flatMap { $0 == .null ? nil : $0.integer.map { $0 != 0 } },

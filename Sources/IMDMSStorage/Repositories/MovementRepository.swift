@@ -42,20 +42,32 @@ public struct MovementRepository: Sendable {
                     _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
         try await store.writeTransaction { tx in
             let sql = tx.sql
+            // One extract stored at a time, so that its new crossings take one range of ids (D77; on
+            // SQLite the write lock does the same).
+            if store.isPostgres { try await sql.raw("SELECT pg_advisory_xact_lock(4711017)").run() }
             let batch = UUID()
+            let before = try await Self.lastID(on: sql)
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
             let rows = try await produce(Inserter(database: tx, batch: batch))
-            struct Count: Decodable { var n: Int }
-            let added = try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("movements")
-                .where("batch_id", .equal, SQLBind(batch)).first(decoding: Count.self)?.n ?? 0
+            let range = PendingExtract(id: batch, firstID: before + 1, lastID: try await Self.lastID(on: sql))
+            struct Added: Decodable { var n: Int; var latest: String? }
+            let added = try await sql.raw("SELECT COUNT(*) AS n, MAX(crossed_at) AS latest FROM movements m WHERE \(range.crossings)")
+                .first(decoding: Added.self) ?? Added(n: 0, latest: nil)
             let sha256 = hash()
-            try await sql.update("movement_batches").set("added", to: SQLBind(added)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
+            try await sql.update("movement_batches").set("added", to: SQLBind(added.n)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
+                .set("first_id", to: SQLBind(range.firstID)).set("last_id", to: SQLBind(range.lastID)).set("latest", to: SQLBind(added.latest))
                 .where("id", .equal, SQLBind(batch)).run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "movements.import", subject: "file:\(sha256)",
                                              after: "\(fileName): \(rows) rows, \(added) new crossings")
-            return added
+            return added.n
         }
+    }
+
+    /// The highest crossing id stored (0 in an empty store).
+    static func lastID(on sql: any SQLDatabase) async throws -> Int {
+        struct Last: Decodable { var last: Int? }
+        return try await sql.raw("SELECT MAX(id) AS last FROM movements").first(decoding: Last.self)?.last ?? 0
     }
 
     private struct Row: Decodable {
@@ -137,13 +149,15 @@ public struct MovementRepository: Sendable {
     }
 
     /// Extracts whose new crossings are not yet in the derived statistics.
-    public func pendingBatches() async throws -> [UUID] { try await Self.pendingBatches(on: store.sql) }
+    public func pendingBatches() async throws -> [UUID] { try await Self.pendingBatches(on: store.sql).map(\.id) }
 
-    static func pendingBatches(on sql: any SQLDatabase) async throws -> [UUID] {
-        struct Batch: Decodable { var id: UUID }
-        return try await sql.select().column("id").from("movement_batches")
+    static func pendingBatches(on sql: any SQLDatabase) async throws -> [PendingExtract] {
+        struct Batch: Decodable { var id: UUID; var first_id: Int?; var last_id: Int? }
+        return try await sql.select().columns("id", "first_id", "last_id").from("movement_batches")
             .where("added", .greaterThan, SQLBind(0)).where("derived_at", .is, SQLLiteral.null)
-            .all(decoding: Batch.self).map(\.id)
+            .all(decoding: Batch.self)
+            // An extract stored before D77 has no range: M026 then had the derivation start again from the whole store.
+            .map { PendingExtract(id: $0.id, firstID: $0.first_id ?? 1, lastID: $0.last_id ?? 0) }
     }
 
     /// Marks extracts as derived, inside the transaction that stores their derived statistics.
@@ -158,8 +172,7 @@ public struct MovementRepository: Sendable {
 
     static func latestTime(on sql: any SQLDatabase) async throws -> String? {
         struct Latest: Decodable { var latest: String? }
-        return try await sql.select().column(SQLFunction("MAX", args: SQLColumn("crossed_at")), as: "latest").from("movements")
-            .first(decoding: Latest.self)?.latest
+        return try await sql.raw("SELECT MAX(latest) AS latest FROM movement_batches").first(decoding: Latest.self)?.latest
     }
 
     /// The crossings of one month or day (`period`) counted again (a held period's crossings and

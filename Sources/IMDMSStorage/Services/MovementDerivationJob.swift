@@ -102,7 +102,7 @@ public struct MovementDerivationJob: Sendable {
         }
         state.setCounts(people: try await people.count())
         try await SettingsTable.set(Self.latestKey, to: latest, on: sql)
-        try await MovementRepository.markDerived(pending, at: Date(), on: sql)
+        try await MovementRepository.markDerived(pending.map(\.id), at: Date(), on: sql)
         stage("kept the checkpoints and cells")
 
         let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
