@@ -11,7 +11,8 @@ public struct MovementReader: Sendable {
     public let profile: MovementProfile
     public let pseudonymiser: Pseudonymiser
     let codelists: [String: Codelist]
-    let posts: CodeMatcher, directions: CodeMatcher, sexes: CodeMatcher, areas: CodeMatcher, purposes: CodeMatcher
+    /// Border posts, directions, sexes, areas (nationality and residence), purposes.
+    let matchers: [CodeMatcher]
 
     public struct Outcome: Sendable {
         public var movements: [Movement]
@@ -32,11 +33,7 @@ public struct MovementReader: Sendable {
         self.profile = profile
         self.pseudonymiser = pseudonymiser
         self.codelists = codelists
-        posts = try matcher("CL_BORDER_POST")
-        directions = try matcher("CL_DIRECTION")
-        sexes = try matcher("CL_SEX")
-        areas = try matcher("CL_AREA")
-        purposes = try matcher("CL_PURPOSE")
+        matchers = [try matcher("CL_BORDER_POST"), try matcher("CL_DIRECTION"), try matcher("CL_SEX"), try matcher("CL_AREA"), try matcher("CL_PURPOSE")]
     }
 
     /// Reads a whole file (header first).
@@ -60,7 +57,8 @@ public struct MovementReader: Sendable {
             if outcome.problems.count < Self.problemLimit { outcome.problems.append(p) } else { extraProblems += 1 }
         }
         var headerMissing = false
-        var known: [String: String] = [:]  // column + text → code: a few distinct texts, many rows
+        var caches = Caches()
+        var positions: Positions?
         do {
             try CSVReader.detecting(in: data.prefix(4096)).forEachRecord(in: data) { original in
                 var record = original
@@ -76,7 +74,9 @@ public struct MovementReader: Sendable {
                 }
                 guard !headerMissing, !record.isBlank else { return }
                 outcome.rows += 1
-                if let movement = movement(record, outcome.columns, &known, &unknown, problem) { outcome.movements.append(movement) }
+                let at = positions ?? Positions(profile: profile, columns: outcome.columns)
+                positions = at
+                if let movement = movement(record, at, &caches, &unknown, problem) { outcome.movements.append(movement) }
             }
         } catch {
             problem(ImportProblem(.unreadableFile, row: error.line + firstLine - 1, message: error.reason))
@@ -86,25 +86,47 @@ public struct MovementReader: Sendable {
         return outcome
     }
 
-    private func movement(_ record: CSVRecord, _ columns: [String: Int], _ known: inout [String: String], _ unknown: inout MovementUnknownValues,
+    /// Where each column the reader uses is in the file's records (nil: missing), resolved once a
+    /// piece instead of by name for every field of every row.
+    struct Positions {
+        var time, borderPost, direction, documentNumber, sex, dateOfBirth, nationality, residence, purpose: Int?
+
+        init(profile: MovementProfile, columns: [String: Int]) {
+            func at(_ name: String) -> Int? { columns[name.lowercased()] }
+            time = at(profile.time); borderPost = at(profile.borderPost); direction = at(profile.direction)
+            documentNumber = at(profile.documentNumber); sex = at(profile.sex); dateOfBirth = at(profile.dateOfBirth)
+            nationality = at(profile.nationality); residence = at(profile.residence); purpose = at(profile.purpose)
+        }
+    }
+
+    /// What one piece has already worked out: a few distinct texts per column, many rows. In
+    /// memory for one piece only (the pseudonyms too).
+    struct Caches {
+        /// Text → code, for each of `matchers` (by position).
+        var codes = [[String: String]](repeating: [:], count: 5)
+        var pseudonyms: [Identity: String] = [:]
+        struct Identity: Hashable { var document: String; var nationality: String }
+    }
+
+    private func movement(_ record: CSVRecord, _ positions: Positions, _ caches: inout Caches, _ unknown: inout MovementUnknownValues,
                           _ problem: (ImportProblem) -> Void) -> Movement? {
         let row = record.line
         var ok = true
-        func field(_ name: String) -> String {
-            guard let index = columns[name.lowercased()], index < record.fields.count else { return "" }
+        func field(_ index: Int?) -> String {
+            guard let index, index < record.fields.count else { return "" }
             return record.fields[index].trimmedSpaces
         }
-        func code(_ matcher: CodeMatcher, _ column: String, allowEmpty: String? = nil) -> String {
-            let text = field(column)
+        func code(_ slot: Int, _ column: String, _ index: Int?, allowEmpty: String? = nil) -> String {
+            let text = field(index)
             if text.isEmpty, let allowEmpty { return allowEmpty }
-            let cacheKey = column + "\u{1}" + text
-            if let found = known[cacheKey] { return found }
-            if let found = matcher.match(text), found != "_T" { known[cacheKey] = found; return found }
+            if let found = caches.codes[slot][text] { return found }
+            let matcher = matchers[slot]
+            if let found = matcher.match(text), found != "_T" { caches.codes[slot][text] = found; return found }
             ok = false
             unknown.record(column: column, codelistID: matcher.codelist.id, text: text, row: row)
             return ""
         }
-        var timeText = field(profile.time)
+        var timeText = field(positions.time)
         if timeText.utf8.count > 10, timeText.utf8[timeText.utf8.index(timeText.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: " ") {
             timeText = timeText.replacingOccurrences(of: " ", with: "T")  // `2023-12-24 08:15`
         }
@@ -113,21 +135,20 @@ public struct MovementReader: Sendable {
             ok = false
             problem(ImportProblem(.badPeriod, row: row, column: profile.time, value: timeText, message: "expected a date and time such as 2023-12-24T08:15"))
         }
-        let post = code(posts, profile.borderPost)
-        let direction = code(directions, profile.direction)
-        let sex = code(sexes, profile.sex, allowEmpty: "_U")
-        let nationality = code(areas, profile.nationality)
-        let residence = code(areas, profile.residence, allowEmpty: "_U")
-        let purpose = code(purposes, profile.purpose, allowEmpty: "_U")
+        let post = code(0, profile.borderPost, positions.borderPost)
+        let direction = code(1, profile.direction, positions.direction)
+        let sex = code(2, profile.sex, positions.sex, allowEmpty: "_U")
+        let nationality = code(3, profile.nationality, positions.nationality)
+        let residence = code(3, profile.residence, positions.residence, allowEmpty: "_U")
+        let purpose = code(4, profile.purpose, positions.purpose, allowEmpty: "_U")
         // One pseudonym per document and nationality text: people cross many times, and the HMAC
         // is the dearest step of a row. The cache lives as long as one piece, in memory only.
-        let documentText = field(profile.documentNumber)
-        let identityKey = "\u{2}" + documentText + "\u{1}" + nationality
-        let pseudonym = known[identityKey] ?? {
-            let document = Pseudonymiser.normalise(documentNumber: documentText)
+        let identity = Caches.Identity(document: field(positions.documentNumber), nationality: nationality)
+        let pseudonym = caches.pseudonyms[identity] ?? {
+            let document = Pseudonymiser.normalise(documentNumber: identity.document)
             guard !document.isEmpty else { return "" }
             let value = pseudonymiser.pseudonym(documentNumber: document, nationality: nationality)
-            known[identityKey] = value
+            caches.pseudonyms[identity] = value
             return value
         }()
         if pseudonym.isEmpty {
@@ -135,7 +156,7 @@ public struct MovementReader: Sendable {
             problem(ImportProblem(.missingValue, row: row, column: profile.documentNumber, message: "no document number: the crossing cannot be linked to a person"))
         }
         var age: Int?, birthYear: Int?
-        let birthText = field(profile.dateOfBirth)
+        let birthText = field(positions.dateOfBirth)
         if !birthText.isEmpty {
             if birthText.count == 10, let years = Movement.age(born: birthText, at: time) {
                 if years < 0 || years > 120 {
