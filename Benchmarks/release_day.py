@@ -2,7 +2,7 @@
 """Release day: the portal under load, and a soak with an import running (needs wrk).
 
     python3 Benchmarks/release_day.py pages [--postgres URL] [--seconds 15] [--connections 64]
-    python3 Benchmarks/release_day.py soak  [--postgres URL] [--seconds 600] [--connections 64]
+    python3 Benchmarks/release_day.py soak  [--postgres URL] [--seconds 600] [--connections 64] [--import-every 1]
 
 Starts `imdms serve --demo` (release build) on a fresh data folder or database, warms it, then
   pages: wrk on the home page, the quarterly bulletin, a dataset page (the table builder) and the
@@ -10,7 +10,8 @@ Starts `imdms serve --demo` (release build) on a fresh data folder or database, 
          (gzip accepted, as browsers do);
   soak:  a mixed workload (anonymous pages, table builder and API tables, SDMX, report downloads,
          dry-run API intake with a producer's token) for --seconds while `imdms import` stores a
-         file again and again, after a one-minute warm-up of the same workload; prints throughput,
+         file again and again (one import started every --import-every seconds, so the load does
+         not follow how fast `imdms import` is), after a one-minute warm-up of the same workload; prints throughput,
          percentiles, errors and the server's resident memory after warm-up, every 30 s and at the end.
 This is a benchmark, not a test: the figures go into docs/PERFORMANCE.md.
 """
@@ -75,6 +76,7 @@ def main():
     postgres = option("--postgres", None)
     seconds = int(option("--seconds", "15" if mode == "pages" else "600"))
     connections = int(option("--connections", "64"))
+    every = float(option("--import-every", "1"))  # soak: seconds from one import's start to the next
     work = tempfile.mkdtemp(prefix="imdms-load-")
     env = dict(os.environ, IMDMS_DATA_DIR=os.path.join(work, "data"))
     if postgres:
@@ -128,6 +130,7 @@ end
                 n = 80
                 while not stop.is_set():
                     n += 1
+                    started = time.monotonic()
                     path = os.path.join(work, "labour.csv")
                     with open(path, "wb") as f:
                         lines = sample.split(b"\r\n")
@@ -139,6 +142,7 @@ end
                     imports.append(done.returncode)
                     if done.returncode != 0 and len(refusals) < 5:
                         refusals.append(done.stderr.decode(errors="replace").strip()[-400:])
+                    stop.wait(max(0.0, every - (time.monotonic() - started)))
             importer = threading.Thread(target=importing)
             importer.start()
             # Warm-up: one minute of the whole workload, imports included, then memory.
