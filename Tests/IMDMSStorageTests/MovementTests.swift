@@ -239,7 +239,8 @@ struct MovementTests {
             #expect(rows.count == 1 && rows[0].age == 22 && rows[0].birthYear == 1998 && rows[0].pseudonym.count == 32)
             let audit = try await AuditRepository(store: store).entries()
             #expect(audit.contains { $0.action == "movements.query" && $0.actor == "mo" && ($0.after ?? "").contains("post MSB: 1 rows") })
-            #expect(audit.contains { $0.action == "movements.import" })
+            #expect(audit.contains { $0.action == "movements.import" && $0.after == "one.csv: 1 rows, 1 new crossings" },
+                    "\(audit.filter { $0.action == "movements.import" }.map { $0.after ?? "" })")
         }
     }
 }

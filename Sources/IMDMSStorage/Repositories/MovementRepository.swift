@@ -59,7 +59,7 @@ public struct MovementRepository: Sendable {
                 .set("first_id", to: SQLBind(range.firstID)).set("last_id", to: SQLBind(range.lastID)).set("latest", to: SQLBind(added.latest))
                 .where("id", .equal, SQLBind(batch)).run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "movements.import", subject: "file:\(sha256)",
-                                             after: "\(fileName): \(rows) rows, \(added) new crossings")
+                                             after: "\(fileName): \(rows) rows, \(added.n) new crossings")
             return added.n
         }
     }
