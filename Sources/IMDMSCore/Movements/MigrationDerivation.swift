@@ -81,7 +81,8 @@ public struct MigrationDerivation: Sendable {
     public mutating func addOutcomes(of movements: [Movement], initiallyResident: Bool?, sign: Int) -> Settled {
         guard let first = movements.first else { return Settled(count: 0, residentAfter: initiallyResident ?? false) }
         let initial = initiallyResident ?? (first.nationality == homeCountry)
-        let outcomes = rule.outcomes(of: movements.map { ResidenceRule.Crossing(date: $0.date, direction: $0.direction) },
+        let moments = movements.map(\.moment)  // each time read once
+        let outcomes = rule.outcomes(of: zip(moments, movements).map { ResidenceRule.Crossing(date: $0.date, direction: $1.direction) },
                                      initiallyResident: initial, dataEnd: dataEnd)
         var residentBefore = initial
         var settled = Settled(count: 0, residentAfter: initial), settling = true
@@ -89,10 +90,11 @@ public struct MigrationDerivation: Sendable {
         for (index, (movement, outcome)) in zip(movements, outcomes).enumerated() {
             defer { residentBefore = outcome.residentAfter }
             var open = outcome.isProvisional
+            let (date, month) = moments[index]
             if movement.direction == .arrival && !residentBefore && !outcome.residentAfter {
-                let departure = movements[(index + 1)...].first { $0.direction == .departure }
-                let seconds = Int((departure?.date ?? dataEnd).timeIntervalSince(movement.date))
-                let key = [movement.month.formatted, movement.nationality]
+                let departure = movements.indices[(index + 1)...].first { movements[$0].direction == .departure }
+                let seconds = Int((departure.map { moments[$0].date } ?? dataEnd).timeIntervalSince(date))
+                let key = [month.formatted, movement.nationality]
                 var visit = visits[key, default: VisitStatistics()]
                 visit.visitors += sign
                 if departure != nil { visit.completed += sign; visit.totalSeconds += sign * seconds } else { visit.stillPresent += sign; open = true }
@@ -100,9 +102,9 @@ public struct MigrationDerivation: Sendable {
                 visits[key] = visit
             }
             if outcome.isLongTermArrival || outcome.isLongTermDeparture {
-                flows[[movement.month.formatted, movement.direction.rawValue, movement.nationality, movement.sex, Movement.ageGroup(movement.age)], default: 0] += sign
+                flows[[month.formatted, movement.direction.rawValue, movement.nationality, movement.sex, Movement.ageGroup(movement.age)], default: 0] += sign
             }
-            if outcome.isProvisional { provisionalCounts[movement.month, default: 0] += sign }
+            if outcome.isProvisional { provisionalCounts[month, default: 0] += sign }
             if settling && open { settling = false }
             if settling { settled = Settled(count: index + 1, residentAfter: outcome.residentAfter) }
         }

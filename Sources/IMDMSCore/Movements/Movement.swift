@@ -35,13 +35,20 @@ public struct Movement: Hashable, Sendable, Codable {
     }
 
     /// The month of the crossing.
-    public var month: Period {
-        let (y, m, _, _, _) = Movement.fields(time) ?? (2000, 1, 1, 0, 0)
-        return (try? Period.month(y, m)) ?? (try! Period.month(2000, 1))
-    }
+    public var month: Period { moment.month }
 
     /// The crossing as a moment (the time read as UTC: only differences and months matter).
     public var date: Date { Movement.parseTime(time) ?? .distantPast }
+
+    /// The moment and the month from one reading of the time (the derivation wants both for
+    /// every crossing); an unreadable time is the distant past in January 2000.
+    public var moment: (date: Date, month: Period) {
+        guard let (y, m, d, hour, minute) = Movement.fields(time) else { return (.distantPast, Self.fallbackMonth) }
+        let date = Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
+        return (date, (try? Period.month(y, m)) ?? Self.fallbackMonth)
+    }
+
+    private static let fallbackMonth = try! Period.month(2000, 1)
 
     /// `YYYY-MM-DDTHH:MM` (or a date `YYYY-MM-DD`, as midnight) as a moment, read by hand: this
     /// runs for every crossing, where date formatters would cost more than everything else.

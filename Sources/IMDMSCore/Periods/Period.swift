@@ -30,22 +30,24 @@ public struct Period: Hashable, Sendable, Comparable, CustomStringConvertible, C
         try Period(validating: year, .daily, month, day, text: "\(year)-\(month)-\(day)")
     }
 
-    private init(validating year: Int, _ frequency: Frequency, _ sub: Int, _ day: Int, text: String) throws(PeriodError) {
+    /// `text` (for the error) is made only when the period is refused: this runs for every crossing
+    /// the derivation counts.
+    private init(validating year: Int, _ frequency: Frequency, _ sub: Int, _ day: Int, text: @autoclosure () -> String) throws(PeriodError) {
         guard (Self.minYear...Self.maxYear).contains(year) else {
-            throw PeriodError(text: text, reason: "year \(year) is outside \(Self.minYear)–\(Self.maxYear)")
+            throw PeriodError(text: text(), reason: "year \(year) is outside \(Self.minYear)–\(Self.maxYear)")
         }
         switch frequency {
         case .annual:
             break
         case .quarterly:
-            guard (1...4).contains(sub) else { throw PeriodError(text: text, reason: "quarter must be Q1 to Q4") }
+            guard (1...4).contains(sub) else { throw PeriodError(text: text(), reason: "quarter must be Q1 to Q4") }
         case .monthly:
-            guard (1...12).contains(sub) else { throw PeriodError(text: text, reason: "month must be 01 to 12") }
+            guard (1...12).contains(sub) else { throw PeriodError(text: text(), reason: "month must be 01 to 12") }
         case .daily:
-            guard (1...12).contains(sub) else { throw PeriodError(text: text, reason: "month must be 01 to 12") }
+            guard (1...12).contains(sub) else { throw PeriodError(text: text(), reason: "month must be 01 to 12") }
             let last = Period.daysInMonth(year: year, month: sub)
             guard (1...last).contains(day) else {
-                throw PeriodError(text: text, reason: "day must be 01 to \(last) in that month")
+                throw PeriodError(text: text(), reason: "day must be 01 to \(last) in that month")
             }
         }
         self.year = year

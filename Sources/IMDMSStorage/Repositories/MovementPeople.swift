@@ -20,6 +20,16 @@ struct MovementPeople: Sendable {
         var movements: [Movement]
         /// Whether each crossing came with the extracts being derived.
         var isNew: [Bool]
+
+        /// Puts the crossings in the store's key order (time, post, direction) when they are not:
+        /// SQLite's `group_concat` without an ORDER BY (which cost a sort a person) joins them as the
+        /// index gives them, but does not promise it.
+        mutating func putInOrder() {
+            func key(_ m: Movement) -> (String, String, String) { (m.time, m.borderPost, m.direction.rawValue) }
+            guard zip(movements, movements.dropFirst()).contains(where: { key($1) < key($0) }) else { return }
+            let order = movements.indices.sorted { key(movements[$0]) < key(movements[$1]) }
+            (movements, isNew) = (order.map { movements[$0] }, order.map { isNew[$0] })
+        }
     }
 
     /// Opens the people of the pending extracts (`batches`); `all`: every stored person, from their
@@ -87,9 +97,9 @@ struct MovementPeople: Sendable {
         let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN \(PendingExtract.crossings(of: $0)) THEN '1' ELSE '0' END" } ?? "'1'"
         let us: SQLQueryString = postgres ? "chr(31)" : "char(31)", rs: SQLQueryString = postgres ? "chr(30)" : "char(30)"
         let fields: SQLQueryString = """
-            m.crossed_at || \(us) || m.border_post || \(us) || m.direction || \(us) || m.sex || \(us) || coalesce(CAST(m.age AS TEXT), '')
-            || \(us) || m.nationality || \(us) || m.purpose || \(us) || \(isNew)
+            concat_ws(\(us), m.crossed_at, m.border_post, m.direction, m.sex, coalesce(CAST(m.age AS TEXT), ''), m.nationality, m.purpose, \(isNew))
             """
+        // On PostgreSQL `string_agg` orders the crossings; on SQLite `putInOrder` checks them.
         // The page's last person first (on the primary key): the grouped query then reads that range
         // alone, grouped by the primary key only (PostgreSQL takes the person's other columns as
         // depending on it) so SQLite groups in index order — grouped by three columns with a LIMIT,
@@ -104,7 +114,7 @@ struct MovementPeople: Sendable {
         let upTo: SQLQueryString = last.map { "AND p.pseudonym <= \(bind: $0) AND m.pseudonym <= \(bind: $0)" } ?? ""
         let query: SQLQueryString = """
             SELECT p.pseudonym, p.settled_until, p.resident,
-                   \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs) ORDER BY m.crossed_at, m.border_post, m.direction) AS crossings
+                   \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs)\(unsafeRaw: postgres ? " ORDER BY m.crossed_at, m.border_post, m.direction" : "")) AS crossings
             FROM movement_people p JOIN movements m ON m.pseudonym = p.pseudonym AND m.crossed_at > p.settled_until
             WHERE p.open = \(true) AND p.pseudonym > \(bind: after) AND m.pseudonym > \(bind: after) \(upTo)
             GROUP BY p.pseudonym ORDER BY p.pseudonym
@@ -134,6 +144,7 @@ struct MovementPeople: Sendable {
                                                  birthYear: nil, nationality: fields[5], residence: "", purpose: fields[6]))
                 person.isNew.append(fields[7] == "1")
             } }
+            person.putInOrder()
             return person
         }
     }
