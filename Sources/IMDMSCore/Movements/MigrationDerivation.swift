@@ -79,21 +79,34 @@ public struct MigrationDerivation: Sendable {
     /// their contributions, so the next derivation starts after them (D50).
     @discardableResult
     public mutating func addOutcomes(of movements: [Movement], initiallyResident: Bool?, sign: Int) -> Settled {
+        addOutcomes(of: movements[...], moments: movements.map(\.moment)[...], initiallyResident: initiallyResident, sign: sign)
+    }
+
+    /// The same, each crossing's moment and month already read (`moments[i]` is `movements[i].moment`,
+    /// counted from each slice's start): the derivation job reads a person's times once for the
+    /// outcomes it takes away and those it adds, and passes the old crossings without copying them.
+    @discardableResult
+    public mutating func addOutcomes(of movements: ArraySlice<Movement>, moments: ArraySlice<Movement.Moment>,
+                                     initiallyResident: Bool?, sign: Int) -> Settled {
         guard let first = movements.first else { return Settled(count: 0, residentAfter: initiallyResident ?? false) }
+        precondition(moments.count == movements.count, "one moment per crossing")
         let initial = initiallyResident ?? (first.nationality == homeCountry)
-        let moments = movements.map(\.moment)  // each time read once
+        func movement(_ offset: Int) -> Movement { movements[movements.startIndex + offset] }
+        func moment(_ offset: Int) -> Movement.Moment { moments[moments.startIndex + offset] }
         let outcomes = rule.outcomes(of: zip(moments, movements).map { ResidenceRule.Crossing(date: $0.date, direction: $1.direction) },
                                      initiallyResident: initial, dataEnd: dataEnd)
         var residentBefore = initial
         var settled = Settled(count: 0, residentAfter: initial), settling = true
         let permitted = permittedStayDays * 86_400
-        for (index, (movement, outcome)) in zip(movements, outcomes).enumerated() {
+        // Open outcomes counted by runs of one month (a person's months only move forward).
+        var provisional: (month: Period, count: Int)?
+        for (index, outcome) in outcomes.enumerated() {
             defer { residentBefore = outcome.residentAfter }
+            let movement = movement(index), (date, month) = moment(index)
             var open = outcome.isProvisional
-            let (date, month) = moments[index]
             if movement.direction == .arrival && !residentBefore && !outcome.residentAfter {
-                let departure = movements.indices[(index + 1)...].first { movements[$0].direction == .departure }
-                let seconds = Int((departure.map { moments[$0].date } ?? dataEnd).timeIntervalSince(date))
+                let departure = ((index + 1)..<outcomes.count).first { movements[movements.startIndex + $0].direction == .departure }
+                let seconds = Int((departure.map { moment($0).date } ?? dataEnd).timeIntervalSince(date))
                 let key = [month.formatted, movement.nationality]
                 var visit = visits[key, default: VisitStatistics()]
                 visit.visitors += sign
@@ -104,12 +117,16 @@ public struct MigrationDerivation: Sendable {
             if outcome.isLongTermArrival || outcome.isLongTermDeparture {
                 flows[[month.formatted, movement.direction.rawValue, movement.nationality, movement.sex, Movement.ageGroup(movement.age)], default: 0] += sign
             }
-            if outcome.isProvisional { provisionalCounts[month, default: 0] += sign }
+            if outcome.isProvisional {
+                if let run = provisional, run.month != month { provisionalCounts[run.month, default: 0] += run.count * sign; provisional = nil }
+                provisional = (month, (provisional?.count ?? 0) + 1)
+            }
             if settling && open { settling = false }
             if settling { settled = Settled(count: index + 1, residentAfter: outcome.residentAfter) }
         }
+        if let run = provisional { provisionalCounts[run.month, default: 0] += run.count * sign }
         // Two crossings at the same minute are read back together: never settle between them.
-        while settled.count > 0 && settled.count < movements.count && movements[settled.count].time == movements[settled.count - 1].time {
+        while settled.count > 0 && settled.count < movements.count && movement(settled.count).time == movement(settled.count - 1).time {
             settled.count -= 1
             settled.residentAfter = settled.count == 0 ? initial : outcomes[settled.count - 1].residentAfter
         }

@@ -42,7 +42,9 @@ public struct Movement: Hashable, Sendable, Codable {
 
     /// The moment and the month from one reading of the time (the derivation wants both for
     /// every crossing); an unreadable time is the distant past in January 2000.
-    public var moment: (date: Date, month: Period) {
+    public typealias Moment = (date: Date, month: Period)
+
+    public var moment: Moment {
         guard let (y, m, d, hour, minute) = Movement.fields(time) else { return (.distantPast, Self.fallbackMonth) }
         let date = Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
         return (date, (try? Period.month(y, m)) ?? Self.fallbackMonth)

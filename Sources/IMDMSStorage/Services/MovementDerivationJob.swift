@@ -83,9 +83,17 @@ public struct MovementDerivationJob: Sendable {
         var checkpoints: [MovementPeople.Checkpoint] = []
         let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending) { person in
             for (movement, isNew) in zip(person.movements, person.isNew) where isNew { added.count(crossing: movement) }
-            let old = zip(person.movements, person.isNew).filter { !$0.1 }.map(\.0)
-            if !old.isEmpty { takenAway.addOutcomes(of: old, initiallyResident: person.resident, sign: -1) }
-            let settled = added.addOutcomes(of: person.movements, initiallyResident: person.resident, sign: 1)
+            // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
+            let moments = person.movements.map(\.moment)
+            let oldCount = person.isNew.firstIndex(of: true) ?? person.isNew.count
+            if !person.isNew[oldCount...].contains(false) {
+                takenAway.addOutcomes(of: person.movements[..<oldCount], moments: moments[..<oldCount], initiallyResident: person.resident, sign: -1)
+            } else {
+                let old = person.isNew.indices.filter { !person.isNew[$0] }
+                takenAway.addOutcomes(of: old.map { person.movements[$0] }[...], moments: old.map { moments[$0] }[...],
+                                      initiallyResident: person.resident, sign: -1)
+            }
+            let settled = added.addOutcomes(of: person.movements[...], moments: moments[...], initiallyResident: person.resident, sign: 1)
             checkpoints.append(MovementPeople.Checkpoint(
                 pseudonym: person.pseudonym,
                 settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
