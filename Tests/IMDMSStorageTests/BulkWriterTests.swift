@@ -24,6 +24,26 @@ struct BulkWriterTests {
         }
     }
 
+    /// On PostgreSQL the rows go by a plain COPY under a savepoint, and only when that breaks the
+    /// unique key by the staging table: both ways must end alike, and the transaction must go on.
+    @Test("Ignoring conflicts: rows already stored and repeated rows skipped, the first kept; the transaction goes on", arguments: TestBackend.available)
+    func ignoringConflicts(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await store.sql.raw("CREATE TABLE bulk_keys (k INTEGER NOT NULL UNIQUE, label TEXT NOT NULL)").run()
+            @Sendable func rows(_ pairs: [(Int, String)]) -> [[BulkWriter.Value]] { pairs.map { [.integer($0.0), .text($0.1)] } }
+            try await store.writeTransaction { tx in
+                let writer = BulkWriter(database: tx)
+                try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(1, "first"), (2, "first")]), ignoringConflicts: true)
+                try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(2, "again"), (3, "new"), (3, "repeated"), (4, "new")]),
+                                        ignoringConflicts: true)
+                try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(5, "after")]), ignoringConflicts: true)
+            }
+            struct Row: Decodable, Equatable { var k: Int; var label: String }
+            let read = try await store.sql.raw("SELECT k, label FROM bulk_keys ORDER BY k").all(decoding: Row.self)
+            #expect(read == [Row(k: 1, label: "first"), Row(k: 2, label: "first"), Row(k: 3, label: "new"), Row(k: 4, label: "new"), Row(k: 5, label: "after")])
+        }
+    }
+
     @Test("After bulk writes on every pooled SQLite connection, the server gives each its default page cache back")
     func pageCaches() async throws {
         try await TestBackend.sqlite.withStore { store in

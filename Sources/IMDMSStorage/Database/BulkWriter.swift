@@ -73,15 +73,18 @@ struct BulkWriter {
     static let sqliteDefaultCacheKiB = 2_000
     /// Rows per COPY data message.
     static let rowsPerCopyChunk = 5_000
+    /// PostgreSQL's SQLSTATE for a broken unique key.
+    static let uniqueViolation = "23505"
 
     let database: any Database
 
 
     /// Inserts `rows` (each with one value per column). `ignoringConflicts`: rows that would
     /// break a UNIQUE constraint are skipped — on SQLite by `ON CONFLICT DO NOTHING`; on
-    /// PostgreSQL, where COPY has no conflict clause, by COPY into a temporary staging table
-    /// (dropped at commit: call this inside a transaction) and one `INSERT … SELECT … ON CONFLICT
-    /// DO NOTHING`.
+    /// PostgreSQL, where COPY has no conflict clause, by COPY straight into the table under a
+    /// savepoint and, only if that breaks a unique key, by COPY into a temporary staging table
+    /// (dropped at commit) and one `INSERT … SELECT … ON CONFLICT DO NOTHING`. Call it inside a
+    /// transaction when ignoring conflicts.
     func insert(into table: String, columns: [String], rows: [[Value]], ignoringConflicts: Bool = false) async throws {
         guard !rows.isEmpty else { return }
         if let postgres = database as? any PostgresDatabase {
@@ -90,6 +93,19 @@ struct BulkWriter {
                 return
             }
             let sql = database.sql
+            // Most rows are new (an extract's crossings): a plain COPY takes a third of the staging
+            // table's time (1M crossings: 3.0 s against 1.3 s + 7.4 s for `INSERT … ON CONFLICT`).
+            // A row already stored (an extract imported again, or overlapping) makes it fail; the
+            // savepoint then takes it back and the rows go the long way.
+            try await sql.raw("SAVEPOINT bulk_insert").run()
+            do {
+                try await copy(into: table, columns: columns, rows: rows, on: postgres)
+                try await sql.raw("RELEASE SAVEPOINT bulk_insert").run()
+                return
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.uniqueViolation {
+                try await sql.raw("ROLLBACK TO SAVEPOINT bulk_insert").run()
+                try await sql.raw("RELEASE SAVEPOINT bulk_insert").run()
+            }
             let staging = table + "_staging"
             let list = SQLList(columns.map { SQLIdentifier($0) })
             try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(ident: staging) ON COMMIT DROP AS SELECT \(list) FROM \(ident: table) WITH NO DATA").run()
