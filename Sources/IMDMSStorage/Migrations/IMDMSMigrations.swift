@@ -30,5 +30,6 @@ enum IMDMSMigrations {
         M024_AnalyzeSubmissionsOften(),
         M025_IndexSetAsideValues(),
         M026_FindExtractsByRange(),
+        M027_DropCrossingExtractColumn(),
     ]
 }

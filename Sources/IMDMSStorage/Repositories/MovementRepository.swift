@@ -8,8 +8,9 @@ import SQLKit
 /// nothing twice), streams them person by person in time order for the derivations, and answers
 /// the microdata officer's queries, each of which is audited.
 public struct MovementRepository: Sendable {
+    /// A crossing's columns (its extract is the id range the extract took, D77/D80).
     static let columns = ["pseudonym", "crossed_at", "border_post", "direction", "sex", "age", "birth_year",
-                          "nationality", "residence", "purpose", "batch_id"]
+                          "nationality", "residence", "purpose"]
     static let uniqueColumns = ["pseudonym", "crossed_at", "border_post", "direction"]
 
     let store: Store
@@ -20,15 +21,13 @@ public struct MovementRepository: Sendable {
     /// `BulkWriter`, skipping crossings already stored.
     public struct Inserter: Sendable {
         let database: any Database
-        let batch: UUID
 
         public func insert(_ movements: [Movement]) async throws {
             // In key order: the UNIQUE index is then written in runs instead of at random places.
             let sorted = movements.sorted { ($0.pseudonym, $0.time) < ($1.pseudonym, $1.time) }
-            let batchValue = BulkWriter.Value.uuid(batch)
             let rows = sorted.map { m -> [BulkWriter.Value] in
                 [.text(m.pseudonym), .text(m.time), .text(m.borderPost), .text(m.direction.rawValue), .text(m.sex), .optional(m.age),
-                 .optional(m.birthYear), .text(m.nationality), .text(m.residence), .text(m.purpose), batchValue]
+                 .optional(m.birthYear), .text(m.nationality), .text(m.residence), .text(m.purpose)]
             }
             try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, rows: rows, ignoringConflicts: true)
         }
@@ -49,7 +48,7 @@ public struct MovementRepository: Sendable {
             let before = try await Self.lastID(on: sql)
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
-            let rows = try await produce(Inserter(database: tx, batch: batch))
+            let rows = try await produce(Inserter(database: tx))
             let range = PendingExtract(id: batch, firstID: before + 1, lastID: try await Self.lastID(on: sql))
             struct Added: Decodable { var n: Int; var latest: String? }
             let added = try await sql.raw("SELECT COUNT(*) AS n, MAX(crossed_at) AS latest FROM movements m WHERE \(range.crossings)")
@@ -129,7 +128,7 @@ public struct MovementRepository: Sendable {
     /// Crossings whose pseudonym compares to `value` as `comparison` says, in (person, time)
     /// order. On SQLite the rows are taken by name straight from SQLiteNIO (no `Codable`).
     private func read(_ comparison: SQLBinaryOperator, _ value: String, limit: Int?) async throws -> [Movement] {
-        let select = store.sql.select().columns(Self.columns.dropLast().map { SQLColumn($0) }).from("movements")
+        let select = store.sql.select().columns(Self.columns.map { SQLColumn($0) }).from("movements")
             .where("pseudonym", comparison, SQLBind(value))
         for column in Self.uniqueColumns { select.orderBy(column) }
         if let limit { select.limit(limit) }
@@ -179,7 +178,7 @@ public struct MovementRepository: Sendable {
     /// daily counts, D50).
     static func counted(in period: String, on sql: any SQLDatabase, homeCountry: String) async throws -> MigrationDerivation {
         guard let parsed = try? Period(parsing: period) else { return MigrationDerivation(homeCountry: homeCountry, dataEnd: Date()) }
-        let rows = try await sql.select().columns(columns.dropLast().map { SQLColumn($0) }).from("movements")
+        let rows = try await sql.select().columns(columns.map { SQLColumn($0) }).from("movements")
             .where("crossed_at", .greaterThanOrEqual, SQLBind(parsed.startDate)).where("crossed_at", .lessThanOrEqual, SQLBind(parsed.endDate + "T23:59"))
             .all(decoding: Row.self)
         var derivation = MigrationDerivation(homeCountry: homeCountry, dataEnd: Date())
@@ -198,7 +197,7 @@ public struct MovementRepository: Sendable {
         guard user.role == .microdataOfficer else {
             throw StorageError.notPermitted("only a microdata officer may query traveller-level records")
         }
-        let select = store.sql.select().columns(Self.columns.dropLast().map { SQLColumn($0) }).from("movements")
+        let select = store.sql.select().columns(Self.columns.map { SQLColumn($0) }).from("movements")
             .where("crossed_at", .greaterThanOrEqual, SQLBind(from)).where("crossed_at", .lessThanOrEqual, SQLBind(to))
         if let pseudonym { select.where("pseudonym", .equal, SQLBind(pseudonym)) }
         if let borderPost { select.where("border_post", .equal, SQLBind(borderPost)) }
