@@ -40,10 +40,11 @@ public struct Movement: Hashable, Sendable, Codable {
     /// The crossing as a moment (the time read as UTC: only differences and months matter).
     public var date: Date { Movement.parseTime(time) ?? .distantPast }
 
-    /// The moment and the month from one reading of the time (the derivation wants both for
-    /// every crossing); an unreadable time is the distant past in January 2000.
+    /// A crossing's moment and month.
     public typealias Moment = (date: Date, month: Period)
 
+    /// The moment and the month from one reading of the time (the derivation wants both for
+    /// every crossing); an unreadable time is the distant past in January 2000.
     public var moment: Moment {
         guard let (y, m, d, hour, minute) = Movement.fields(time) else { return (.distantPast, Self.fallbackMonth) }
         let date = Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
