@@ -26,6 +26,14 @@ public struct CSVReader: Sendable {
         return CSVReader(delimiter: (counts[best] ?? 0) > 0 ? best : UInt8(ascii: ","))
     }
 
+    /// A field's bytes as text, nil if they are not UTF-8. ASCII (nearly every field) is taken
+    /// as it is: `String(validating:as:)` is generic and looked up the encoding's metadata at every
+    /// call, 15 % of reading a border extract.
+    static func text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     static func hasBOM(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.starts(with: [0xEF, 0xBB, 0xBF])
     }
@@ -99,14 +107,14 @@ public struct CSVReader: Sendable {
                 let start = i
                 while i < n && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != cr { i += 1 }
                 unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                guard let decoded = String(validating: unquoted, as: UTF8.self) else {
+                guard let decoded = unquoted.withUnsafeBufferPointer(Self.text(utf8:)) else {
                     throw CSVError(line: recordLine, reason: "field \(fields.count + 1) is not valid UTF-8 text")
                 }
                 text = decoded
             } else {
                 let start = i
                 while i < n && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != cr { i += 1 }
-                guard let decoded = String(validating: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self) else {
+                guard let decoded = Self.text(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i])) else {
                     throw CSVError(line: recordLine, reason: "field \(fields.count + 1) is not valid UTF-8 text")
                 }
                 text = decoded
