@@ -25,10 +25,13 @@ struct MovementPeople: Sendable {
         /// SQLite's `group_concat` without an ORDER BY (which cost a sort a person) joins them as the
         /// index gives them, but does not promise it.
         mutating func putInOrder() {
-            func key(_ m: Movement) -> (String, String, String) { (m.time, m.borderPost, m.direction.rawValue) }
-            guard zip(movements, movements.dropFirst()).contains(where: { key($1) < key($0) }) else { return }
-            let order = movements.indices.sorted { key(movements[$0]) < key(movements[$1]) }
-            (movements, isNew) = (order.map { movements[$0] }, order.map { isNew[$0] })
+            func precedes(_ a: Movement, _ b: Movement) -> Bool {
+                a.time != b.time ? a.time < b.time : a.borderPost != b.borderPost ? a.borderPost < b.borderPost : a.direction.rawValue < b.direction.rawValue
+            }
+            let movements = movements
+            guard movements.indices.dropFirst().contains(where: { precedes(movements[$0], movements[$0 - 1]) }) else { return }
+            let order = movements.indices.sorted { precedes(movements[$0], movements[$1]) }
+            (self.movements, isNew) = (order.map { movements[$0] }, order.map { isNew[$0] })
         }
     }
 
