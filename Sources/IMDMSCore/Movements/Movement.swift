@@ -46,9 +46,8 @@ public struct Movement: Hashable, Sendable, Codable {
     /// The moment and the month from one reading of the time (the derivation wants both for
     /// every crossing); an unreadable time is the distant past in January 2000.
     public var moment: Moment {
-        guard let (y, m, d, hour, minute) = Movement.fields(time) else { return (.distantPast, Self.fallbackMonth) }
-        let date = Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
-        return (date, (try? Period.month(y, m)) ?? Self.fallbackMonth)
+        guard let fields = Movement.fields(time) else { return (.distantPast, Self.fallbackMonth) }
+        return (Self.date(fields), (try? Period.month(fields.0, fields.1)) ?? Self.fallbackMonth)
     }
 
     private static let fallbackMonth = try! Period.month(2000, 1)
@@ -56,7 +55,12 @@ public struct Movement: Hashable, Sendable, Codable {
     /// `YYYY-MM-DDTHH:MM` (or a date `YYYY-MM-DD`, as midnight) as a moment, read by hand: this
     /// runs for every crossing, where date formatters would cost more than everything else.
     public static func parseTime(_ text: String) -> Date? {
-        guard let (y, m, d, hour, minute) = fields(text) else { return nil }
+        fields(text).map(date)
+    }
+
+    /// The moment of a time's fields (year, month, day, hour, minute), read as UTC.
+    private static func date(_ fields: (Int, Int, Int, Int, Int)) -> Date {
+        let (y, m, d, hour, minute) = fields
         return Date(timeIntervalSince1970: Double(CivilDate.daysFromCivil(y, m, d) * 86_400 + hour * 3_600 + minute * 60))
     }
 

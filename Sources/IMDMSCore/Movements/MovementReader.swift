@@ -11,8 +11,14 @@ public struct MovementReader: Sendable {
     public let profile: MovementProfile
     public let pseudonymiser: Pseudonymiser
     let codelists: [String: Codelist]
-    /// Border posts, directions, sexes, areas (nationality and residence), purposes.
+    /// One matcher per `Codes` slot.
     let matchers: [CodeMatcher]
+
+    /// The codelists a crossing's codes come from, each a slot of `matchers` and of `Caches.codes`.
+    enum Codes: Int, CaseIterable {
+        case post, direction, sex, area, purpose
+        var codelistID: String { ["CL_BORDER_POST", "CL_DIRECTION", "CL_SEX", "CL_AREA", "CL_PURPOSE"][rawValue] }
+    }
 
     public struct Outcome: Sendable {
         public var movements: [Movement]
@@ -33,7 +39,7 @@ public struct MovementReader: Sendable {
         self.profile = profile
         self.pseudonymiser = pseudonymiser
         self.codelists = codelists
-        matchers = [try matcher("CL_BORDER_POST"), try matcher("CL_DIRECTION"), try matcher("CL_SEX"), try matcher("CL_AREA"), try matcher("CL_PURPOSE")]
+        matchers = try Codes.allCases.map { codes throws(MovementError) in try matcher(codes.codelistID) }
     }
 
     /// Reads a whole file (header first).
@@ -102,8 +108,8 @@ public struct MovementReader: Sendable {
     /// What one piece has already worked out: a few distinct texts per column, many rows. In
     /// memory for one piece only (the pseudonyms too).
     struct Caches {
-        /// Text → code, for each of `matchers` (by position).
-        var codes = [[String: String]](repeating: [:], count: 5)
+        /// Text → code, for each of `Codes`.
+        var codes = [[String: String]](repeating: [:], count: Codes.allCases.count)
         var pseudonyms: [Identity: String] = [:]
         struct Identity: Hashable { var document: String; var nationality: String }
     }
@@ -116,12 +122,12 @@ public struct MovementReader: Sendable {
             guard let index, index < record.fields.count else { return "" }
             return record.fields[index].trimmedSpaces
         }
-        func code(_ slot: Int, _ column: String, _ index: Int?, allowEmpty: String? = nil) -> String {
+        func code(_ codes: Codes, _ column: String, _ index: Int?, allowEmpty: String? = nil) -> String {
             let text = field(index)
             if text.isEmpty, let allowEmpty { return allowEmpty }
-            if let found = caches.codes[slot][text] { return found }
-            let matcher = matchers[slot]
-            if let found = matcher.match(text), found != "_T" { caches.codes[slot][text] = found; return found }
+            if let found = caches.codes[codes.rawValue][text] { return found }
+            let matcher = matchers[codes.rawValue]
+            if let found = matcher.match(text), found != "_T" { caches.codes[codes.rawValue][text] = found; return found }
             ok = false
             unknown.record(column: column, codelistID: matcher.codelist.id, text: text, row: row)
             return ""
@@ -135,12 +141,12 @@ public struct MovementReader: Sendable {
             ok = false
             problem(ImportProblem(.badPeriod, row: row, column: profile.time, value: timeText, message: "expected a date and time such as 2023-12-24T08:15"))
         }
-        let post = code(0, profile.borderPost, positions.borderPost)
-        let direction = code(1, profile.direction, positions.direction)
-        let sex = code(2, profile.sex, positions.sex, allowEmpty: "_U")
-        let nationality = code(3, profile.nationality, positions.nationality)
-        let residence = code(3, profile.residence, positions.residence, allowEmpty: "_U")
-        let purpose = code(4, profile.purpose, positions.purpose, allowEmpty: "_U")
+        let post = code(.post, profile.borderPost, positions.borderPost)
+        let direction = code(.direction, profile.direction, positions.direction)
+        let sex = code(.sex, profile.sex, positions.sex, allowEmpty: "_U")
+        let nationality = code(.area, profile.nationality, positions.nationality)
+        let residence = code(.area, profile.residence, positions.residence, allowEmpty: "_U")
+        let purpose = code(.purpose, profile.purpose, positions.purpose, allowEmpty: "_U")
         // One pseudonym per document and nationality text: people cross many times, and the HMAC
         // is the dearest step of a row. The cache lives as long as one piece, in memory only.
         let identity = Caches.Identity(document: field(positions.documentNumber), nationality: nationality)
