@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Adding a small extract to a large movement store (issue 16): time and database growth.
 
-    python3 Benchmarks/movements_incremental.py [ROWS] [--people N] [--postgres URL] [--keep]
+    python3 Benchmarks/movements_incremental.py [ROWS] [--people N] [--share SHARE] [--postgres URL] [--keep]
 
 Writes a synthetic timeline (the people of movements_compare.py's generator, each making a random
 number of crossings — about ROWS / N each — from a random start in 2019-2023), split by time into
-a base extract (everything before 2024) and a new one (January to mid-February 2024, about 2.5 %
-of the rows: the same people carrying on, and some new ones). Then, with the release build:
+a base extract (everything before 2024) and a new one: the first crossings of 2024, as many as
+SHARE % of the base (default 2.5, the issue's figure; crossings at the cut's minute all go in) —
+the same people carrying on, and some new ones. Then, with the release build:
   1. `imdms movements import` of the base into a fresh store (SQLite, or a fresh PostgreSQL database);
   2. the same command for the new extract into that store;
 and reports each one's time, peak memory and the database's size before and after, the rows and
@@ -25,9 +26,11 @@ compare, kill = module("movements_compare"), module("movements_kill")
 
 START, CUT, END = datetime.datetime(2019, 1, 1), datetime.datetime(2024, 1, 1), datetime.datetime(2024, 2, 15)
 
-def generate(base_path, new_path, rows, people, seed=11, cut=CUT):
-    """Each person: a kind, a start, a number of crossings; rows before `cut` to the base, the rest to the new extract."""
+def generate(base_path, new_path, rows, people, share, seed=11, cut=CUT):
+    """Each person: a kind, a start, a number of crossings; rows before `cut` to the base, the first
+    `share` % of the base's count after it to the new extract (in the order they were made)."""
     rnd = random.Random(seed)
+    later = []
     per_person = max(2, int(4.1 * rows / people))  # crossings past the end are cut: about half are
     counts = [0, 0]
     header = ["crossing_time", "port_of_entry", "direction", "document_type", "document_number", "surname", "given_names",
@@ -35,6 +38,7 @@ def generate(base_path, new_path, rows, people, seed=11, cut=CUT):
     with open(base_path, "w", newline="") as bf, open(new_path, "w", newline="") as nf:
         writers = [csv.writer(bf), csv.writer(nf)]
         for w in writers: w.writerow(header)
+        put = lambda part, row: writers[0].writerow(row) if part == 0 else later.append(row)
         for person in range(1, people + 1):
             nat = "LSO" if rnd.random() < 0.8 else rnd.choice(compare.FOREIGN)
             kind = rnd.choices(["commuter", "circular", "emigrant", "immigrant", "visitor"], [0.45, 0.2, 0.1, 0.05, 0.2])[0]
@@ -46,12 +50,17 @@ def generate(base_path, new_path, rows, people, seed=11, cut=CUT):
                 if t >= END: break
                 direction = "OUT" if inside else "IN"
                 part = 0 if t < cut else 1
-                writers[part].writerow([t.strftime("%Y-%m-%dT%H:%M"), rnd.choice(compare.POSTS), direction, "Passport", doc,
+                put(part, [t.strftime("%Y-%m-%dT%H:%M"), rnd.choice(compare.POSTS), direction, "Passport", doc,
                                         "Surname%d" % (person % 997), "Given%d" % (person % 991), sex, dob.isoformat(), nat, nat,
                                         rnd.choice(compare.PURPOSES)])
                 counts[part] += 1
                 inside = not inside
                 t += compare.gap(rnd, kind, away=not inside if nat == "LSO" else inside)
+        wanted = min(len(later), max(1, round(counts[0] * share / 100)))
+        cutoff = sorted(row[0] for row in later)[wanted - 1]  # ISO minutes sort as times
+        new_rows = [row for row in later if row[0] <= cutoff]
+        writers[1].writerows(new_rows)
+        counts[1] = len(new_rows)
     return counts
 
 def size_mb(store):
@@ -73,13 +82,16 @@ def main():
         i = args.index("--postgres"); postgres = args[i + 1]; del args[i:i + 2]
     keep = "--keep" in args
     if keep: args.remove("--keep")
+    share = 2.5
+    if "--share" in args:
+        i = args.index("--share"); share = float(args[i + 1]); del args[i:i + 2]
     if "--people" in args:
         i = args.index("--people"); people = int(args[i + 1]); del args[i:i + 2]
     rows = int(args[0]) if args else 2_590_000
     subprocess.run(["swift", "build", "-c", "release", "--product", "imdms"], cwd=kill.ROOT, check=True, capture_output=True)
     work = tempfile.mkdtemp(prefix="imdms-incremental-")
     base, new = os.path.join(work, "base.csv"), os.path.join(work, "new.csv")
-    counts = generate(base, new, rows, people)
+    counts = generate(base, new, rows, people, share)
     key = os.path.join(work, "key")
     with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as f:
         f.write(os.urandom(32))

@@ -64,6 +64,22 @@ struct ResidenceRuleTests {
         #expect(later == [.init(residentAfter: false, isLongTermArrival: false, isLongTermDeparture: true, isProvisional: false)])
     }
 
+    @Test("A cut window is final once the status can no longer change: a resident's short trip, a visitor's short stay; one still away stays open")
+    func decidedBeforeTheWindowEnds() {
+        let trip = Self.crossings([("2023-06-01", .departure), ("2023-06-03", .arrival)])
+        let unchanged = ResidenceRule.Outcome(residentAfter: true, isLongTermArrival: false, isLongTermDeparture: false, isProvisional: false)
+        // A month on, 12 months away are still possible; five months on (2 days away + 11 months left) they are not.
+        #expect(Self.rule.outcomes(of: trip, initiallyResident: true, dataEnd: Self.date("2023-07-01")).map(\.isProvisional) == [true, true])
+        #expect(Self.rule.outcomes(of: trip, initiallyResident: true, dataEnd: Self.date("2023-11-01")) == [unchanged, unchanged])
+        let stay = Self.crossings([("2023-06-01", .arrival), ("2023-06-20", .departure)])
+        let visitor = Self.rule.outcomes(of: stay, initiallyResident: false, dataEnd: Self.date("2023-11-01"))
+        #expect(visitor.allSatisfy { !$0.isProvisional && !$0.residentAfter && !$0.isLongTermArrival })
+        #expect(Self.rule.outcomes(of: stay, initiallyResident: false, dataEnd: Self.date("2023-07-15")).map(\.isProvisional) == [true, true])
+        // Away since March: every month of the window may still be spent away.
+        let away = Self.rule.outcomes(of: Self.crossings([("2023-03-01", .departure)]), initiallyResident: true, dataEnd: Self.date("2024-01-01"))
+        #expect(away.map(\.isProvisional) == [true] && away[0].residentAfter)
+    }
+
     @Test("A foreigner whose first record is an arrival and who stays is a long-term arrival; a visitor is not")
     func firstRecordArrival() {
         let settler = Self.rule.outcomes(of: Self.crossings([("2021-05-01", .arrival)]), initiallyResident: false, dataEnd: Self.end)
@@ -139,7 +155,9 @@ struct ResidenceRuleTests {
             }
             let before = resident
             var provisional = false
-            if inside >= required { resident = true } else if outside >= required { resident = false } else if horizon < windowEnd { provisional = true }
+            if inside >= required { resident = true } else if outside >= required { resident = false } else if horizon < windowEnd {
+                provisional = (resident ? outside : inside) + windowEnd.timeIntervalSince(horizon) >= required
+            }
             return ResidenceRule.Outcome(residentAfter: resident, isLongTermArrival: crossing.direction == .arrival && !before && resident,
                                          isLongTermDeparture: crossing.direction == .departure && before && !resident, isProvisional: provisional)
         }

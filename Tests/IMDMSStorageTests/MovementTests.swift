@@ -68,7 +68,9 @@ struct MovementTests {
                 before = resident
                 if inside >= 365 * 86400: resident = True
                 elif outside >= 365 * 86400: resident = False
-                elif horizon < add_months(when, 16): provisional.add(when.strftime("%Y-%m"))
+                elif horizon < add_months(when, 16):
+                    rest = (add_months(when, 16) - horizon).total_seconds()
+                    if (outside if resident else inside) + rest >= 365 * 86400: provisional.add(when.strftime("%Y-%m"))
                 if direction == "IN" and not before and resident or direction == "OUT" and before and not resident:
                     flows["|".join([when.strftime("%Y-%m"), "ARR" if direction == "IN" else "DEP", nat, r["sex"], g])] += 1
         print(json.dumps({"crossings": crossings, "daily": daily, "flows": flows, "provisional": sorted(provisional), "people": len(people), "rows": len(rows)}))

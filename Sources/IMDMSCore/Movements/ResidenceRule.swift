@@ -10,7 +10,8 @@ import Foundation
 /// Where a person is between crossings follows from the crossings themselves (inside after an
 /// arrival, outside after a departure; before the first record, on the other side of it). When
 /// the 16 months after a crossing reach past the end of the data and neither side has 12 months
-/// yet, the crossing changes nothing for now and is provisional: later data may decide it.
+/// yet, the crossing changes nothing for now; it is provisional while later data could still
+/// change the status (D81), and final once it no longer can.
 public struct ResidenceRule: Sendable {
     public var windowMonths: Int
     public var requiredDays: Int
@@ -94,7 +95,12 @@ public struct ResidenceRule: Sendable {
             } else if outside >= required {
                 resident = false
             } else if horizon < windowEnd.timeIntervalSinceReferenceDate {
-                provisional = true
+                // Open only while the rest of the window, spent all on one side, could still change
+                // the status: a resident's while 12 months outside can still be reached, a
+                // non-resident's while 12 months inside can (D81). A commuter's crossing is decided
+                // about four months on, not sixteen.
+                let rest = windowEnd.timeIntervalSinceReferenceDate - horizon
+                provisional = (resident ? outside : inside) + rest >= required
             }
             result.append(Outcome(
                 residentAfter: resident,
