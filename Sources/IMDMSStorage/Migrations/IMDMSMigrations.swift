@@ -31,5 +31,6 @@ enum IMDMSMigrations {
         M025_IndexSetAsideValues(),
         M026_FindExtractsByRange(),
         M027_DropCrossingExtractColumn(),
+        M028_KeepOpenCrossings(),
     ]
 }

@@ -81,7 +81,7 @@ public struct MovementDerivationJob: Sendable {
         var added = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
         var checkpoints: [MovementPeople.Checkpoint] = []
-        let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending) { person in
+        let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous) { person in
             for (movement, isNew) in zip(person.movements, person.isNew) where isNew { added.count(crossing: movement) }
             // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
             let moments = person.movements.map(\.moment)
@@ -94,18 +94,20 @@ public struct MovementDerivationJob: Sendable {
                                       initiallyResident: person.resident, sign: -1)
             }
             let settled = added.addOutcomes(of: person.movements[...], moments: moments[...], initiallyResident: person.resident, sign: 1)
-            checkpoints.append(MovementPeople.Checkpoint(
+            let checkpoint = MovementPeople.Checkpoint(
                 pseudonym: person.pseudonym,
                 settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
                 resident: settled.count > 0 ? settled.residentAfter : person.resident,
-                open: settled.count < person.movements.count))
+                open: settled.count < person.movements.count,
+                openCrossings: MovementPeople.text(of: person.movements[settled.count...]))
+            if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
         }
         stage("read \(read) people again (new crossings or an outcome still open) and derived what changed")
         var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         let cells = MovementCells(database: tx)
         state.add(cells: (rebuild ? [] : try await cells.all()) + added.cells + takenAway.cells)
         if deriving {
-            try await people.replaceOpen(with: checkpoints)
+            try await people.replace(with: checkpoints)
             try await cells.replace(with: state.cells)
         }
         state.setCounts(people: try await people.count())
