@@ -69,6 +69,16 @@ public struct MigrationDerivation: Sendable {
     public struct Settled: Sendable, Hashable {
         public var count: Int
         public var residentAfter: Bool
+        /// The earliest end of the data at which the contributions could differ if the person made
+        /// no further crossing (an open outcome decided, a visitor still present overstaying); nil:
+        /// only a new crossing can change them (D83).
+        public var changesAt: Date?
+
+        public init(count: Int, residentAfter: Bool, changesAt: Date? = nil) {
+            self.count = count
+            self.residentAfter = residentAfter
+            self.changesAt = changesAt
+        }
     }
 
     /// Adds (`sign` 1) or takes away (−1) the flows and visits of a person's crossings, given in time
@@ -93,8 +103,9 @@ public struct MigrationDerivation: Sendable {
         let initial = initiallyResident ?? (first.nationality == homeCountry)
         func movement(_ offset: Int) -> Movement { movements[movements.startIndex + offset] }
         func moment(_ offset: Int) -> Movement.Moment { moments[moments.startIndex + offset] }
-        let outcomes = rule.outcomes(of: zip(moments, movements).map { ResidenceRule.Crossing(date: $0.date, direction: $1.direction) },
-                                     initiallyResident: initial, dataEnd: dataEnd)
+        let (outcomes, outcomesChangeAt) = rule.evaluate(zip(moments, movements).map { ResidenceRule.Crossing(date: $0.date, direction: $1.direction) },
+                                                         initiallyResident: initial, dataEnd: dataEnd)
+        var changesAt = outcomesChangeAt
         var residentBefore = initial
         var settled = Settled(count: 0, residentAfter: initial), settling = true
         let permitted = permittedStayDays * 86_400
@@ -111,7 +122,13 @@ public struct MigrationDerivation: Sendable {
                 var visit = visits[key, default: VisitStatistics()]
                 visit.visitors += sign
                 if departure != nil { visit.completed += sign; visit.totalSeconds += sign * seconds } else { visit.stillPresent += sign; open = true }
-                if seconds > permitted { visit.overstays += sign }
+                if seconds > permitted {
+                    visit.overstays += sign
+                } else if departure == nil {
+                    // Still present: an overstay once the permitted stay has passed.
+                    let overstay = date.addingTimeInterval(Double(permitted))
+                    changesAt = changesAt.map { min($0, overstay) } ?? overstay
+                }
                 visits[key] = visit
             }
             if outcome.isLongTermArrival || outcome.isLongTermDeparture {
@@ -125,6 +142,7 @@ public struct MigrationDerivation: Sendable {
             if settling { settled = Settled(count: index + 1, residentAfter: outcome.residentAfter) }
         }
         if let run = provisional { provisionalCounts[run.month, default: 0] += run.count * sign }
+        settled.changesAt = changesAt
         // Two crossings at the same minute are read back together: never settle between them.
         while settled.count > 0 && settled.count < movements.count && movement(settled.count).time == movement(settled.count - 1).time {
             settled.count -= 1

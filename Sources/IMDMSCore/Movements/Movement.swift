@@ -58,6 +58,17 @@ public struct Movement: Hashable, Sendable, Codable {
         fields(text).map(date)
     }
 
+    /// A moment as a crossing's time is written (`YYYY-MM-DDTHH:MM`, UTC), the seconds dropped:
+    /// the inverse of `parseTime` for whole minutes.
+    public static func timeText(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let (y, m, d) = CivilDate.civilFromDays(days)
+        let minutes = (seconds - days * 86_400) / 60
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return String(format: "%04d", y) + "-" + two(m) + "-" + two(d) + "T" + two(minutes / 60) + ":" + two(minutes % 60)
+    }
+
     /// The moment of a time's fields (year, month, day, hour, minute), read as UTC.
     private static func date(_ fields: (Int, Int, Int, Int, Int)) -> Date {
         let (y, m, d, hour, minute) = fields

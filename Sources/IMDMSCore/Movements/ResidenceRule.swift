@@ -61,7 +61,18 @@ public struct ResidenceRule: Sendable {
     /// Outcomes of one person's crossings, given in time order; `initiallyResident` is the
     /// status before the first record (resident for the home country's citizens).
     public func outcomes(of crossings: [Crossing], initiallyResident: Bool, dataEnd: Date) -> [Outcome] {
+        evaluate(crossings, initiallyResident: initiallyResident, dataEnd: dataEnd).outcomes
+    }
+
+    /// The outcomes, and the earliest end of the data at which any of them could be different if
+    /// the person made no crossing after these (nil: none can). Until then the data's end moving on
+    /// changes nothing for this person: where they are after their last crossing only adds time to
+    /// that side, so each provisional crossing is decided when that side reaches 12 months, when
+    /// the other side's 12 months go out of reach (D81), or when its window is complete (D83).
+    public func evaluate(_ crossings: [Crossing], initiallyResident: Bool, dataEnd: Date) -> (outcomes: [Outcome], changesAt: Date?) {
         let required = Double(requiredDays) * 86_400
+        let insideAfterLast = crossings.last?.direction == .arrival
+        var changesAt: Double?
         var resident = initiallyResident
         var result: [Outcome] = []
         result.reserveCapacity(crossings.count)
@@ -101,6 +112,11 @@ public struct ResidenceRule: Sendable {
                 // about four months on, not sixteen.
                 let rest = windowEnd.timeIntervalSinceReferenceDate - horizon
                 provisional = (resident ? outside : inside) + rest >= required
+                if provisional {
+                    var wait = min(rest, required - (insideAfterLast ? inside : outside))
+                    if resident == insideAfterLast { wait = min(wait, (resident ? outside : inside) + rest - required) }
+                    changesAt = min(changesAt ?? .infinity, horizon + wait)
+                }
             }
             result.append(Outcome(
                 residentAfter: resident,
@@ -108,6 +124,6 @@ public struct ResidenceRule: Sendable {
                 isLongTermDeparture: crossing.direction == .departure && before && !resident,
                 isProvisional: provisional))
         }
-        return result
+        return (result, changesAt.map { Date(timeIntervalSinceReferenceDate: $0) })
     }
 }

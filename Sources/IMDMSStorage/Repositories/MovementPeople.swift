@@ -20,6 +20,7 @@ struct MovementPeople: Sendable {
         var resident: Bool?
         /// The crossings kept with the person as read (`open_crossings`; nil: not kept).
         var kept: String?
+        var changesAt: String?
         var movements: [Movement]
         /// Whether each crossing came with the extracts being derived.
         var isNew: [Bool]
@@ -55,7 +56,7 @@ struct MovementPeople: Sendable {
             SELECT DISTINCT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true), '' FROM movements m WHERE \(new) ON CONFLICT (pseudonym) DO NOTHING
             """).run()
         try await sql.raw("""
-            UPDATE movement_people SET open = \(true)
+            UPDATE movement_people SET open = \(true), changes_at = NULL
             WHERE pseudonym IN (SELECT m.pseudonym FROM movements m WHERE \(new))
             """).run()
         if let latest {
@@ -71,15 +72,18 @@ struct MovementPeople: Sendable {
     /// per person seen so far.
     static let pageRows = 100_000
 
-    /// Every open person's crossings after their checkpoint, person by person, `body` called once
-    /// per person; the next page is read while one is derived. `batches`: the extracts being
-    /// derived (nil: every crossing is new); `latest`: the last crossing the previous derivation
-    /// read (a person's kept crossings hold everything up to it). Returns how many people were read.
+    /// Every open person's crossings after their checkpoint whose statistics may change, person by
+    /// person, `body` called once per person; the next page is read while one is derived.
+    /// `batches`: the extracts being derived (nil: every crossing is new); `latest`: the last
+    /// crossing the previous derivation read (a person's kept crossings hold everything up to it);
+    /// `end`: the new end of the data (people whose `changes_at` is later are left out, D83).
+    /// Returns how many people were read.
     @discardableResult
-    func forEachOpenPerson(newIn batches: [PendingExtract]?, since latest: String?, _ body: (Person) throws -> Void) async throws -> Int {
+    func forEachOpenPerson(newIn batches: [PendingExtract]?, since latest: String?, end: String,
+                           _ body: (Person) throws -> Void) async throws -> Int {
         let people = self
         var count = 0, rows = 0, size = 1_000
-        var next: Task<[Person], any Error>? = Task { [size] in try await people.page(after: "", limit: size, newIn: batches, since: latest) }
+        var next: Task<[Person], any Error>? = Task { [size] in try await people.page(after: "", limit: size, newIn: batches, since: latest, end: end) }
         while let reading = next {
             let page = try await reading.value
             next = nil
@@ -89,7 +93,7 @@ struct MovementPeople: Sendable {
             if page.count == size {
                 size = min(20_000, max(50, Self.pageRows * count / max(rows, 1)))
                 let limit = size
-                next = Task { try await people.page(after: last.pseudonym, limit: limit, newIn: batches, since: latest) }
+                next = Task { try await people.page(after: last.pseudonym, limit: limit, newIn: batches, since: latest, end: end) }
             }
             for person in page { try body(person) }
         }
@@ -102,7 +106,7 @@ struct MovementPeople: Sendable {
     /// database: reading a row per crossing cost eight times more on SQLite and five on PostgreSQL.
     /// A person whose crossings are kept (`open_crossings`, D82) has only those after `latest`
     /// read from `movements`: the new ones.
-    private func page(after: String, limit: Int, newIn batches: [PendingExtract]?, since latest: String?) async throws -> [Person] {
+    private func page(after: String, limit: Int, newIn batches: [PendingExtract]?, since latest: String?, end: String) async throws -> [Person] {
         let postgres = !(database is any SQLiteDatabase)
         let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN \(PendingExtract.crossings(of: $0)) THEN '1' ELSE '0' END" } ?? "'1'"
         let us: SQLQueryString = postgres ? "chr(31)" : "char(31)", rs: SQLQueryString = postgres ? "chr(30)" : "char(30)"
@@ -117,8 +121,9 @@ struct MovementPeople: Sendable {
         // depending on it) so SQLite groups in index order — grouped by three columns with a LIMIT,
         // it sorted every remaining crossing for each page.
         struct Last: Decodable { var pseudonym: String }
+        let due: SQLQueryString = "p.open = \(true) AND (p.changes_at IS NULL OR p.changes_at <= \(bind: end))"
         let last = try await sql.raw("""
-            SELECT pseudonym FROM movement_people WHERE open = \(true) AND pseudonym > \(bind: after)
+            SELECT pseudonym FROM movement_people p WHERE \(due) AND pseudonym > \(bind: after)
             ORDER BY pseudonym LIMIT 1 OFFSET \(literal: max(0, limit - 1))
             """).first(decoding: Last.self)?.pseudonym
         // The range is given for both tables: given for the people alone, PostgreSQL scanned every
@@ -127,15 +132,17 @@ struct MovementPeople: Sendable {
         // `movements` to read: a LEFT JOIN, its conditions on `m` in the ON clause.
         let upTo: SQLQueryString = last.map { "AND p.pseudonym <= \(bind: $0)" } ?? "", mUpTo: SQLQueryString = last.map { "AND m.pseudonym <= \(bind: $0)" } ?? ""
         let query: SQLQueryString = """
-            SELECT p.pseudonym, p.settled_until, p.resident, p.open_crossings,
+            SELECT p.pseudonym, p.settled_until, p.resident, p.open_crossings, p.changes_at,
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs)\(unsafeRaw: postgres ? " ORDER BY m.crossed_at, m.border_post, m.direction" : "")) AS crossings
             FROM movement_people p LEFT JOIN movements m ON m.pseudonym = p.pseudonym
                 AND m.crossed_at > CASE WHEN p.open_crossings IS NULL THEN p.settled_until ELSE \(bind: latest ?? "") END
                 AND m.pseudonym > \(bind: after) \(mUpTo)
-            WHERE p.open = \(true) AND p.pseudonym > \(bind: after) \(upTo)
+            WHERE \(due) AND p.pseudonym > \(bind: after) \(upTo)
             GROUP BY p.pseudonym ORDER BY p.pseudonym
             """
-        struct Row: Decodable { var pseudonym: String; var settled_until: String; var resident: Bool?; var open_crossings: String?; var crossings: String? }
+        struct Row: Decodable {
+            var pseudonym: String, settled_until: String, resident: Bool?, open_crossings: String?, changes_at: String?, crossings: String?
+        }
         let rows: [Row]
         if let sqlite = database as? any SQLiteDatabase {
             // Taken by name straight from SQLiteNIO (no `Codable`).
@@ -146,13 +153,14 @@ struct MovementPeople: Sendable {
             rows = try await sqlite.query(text, values).map { row in
                 Row(pseudonym: row.column("pseudonym")?.string ?? "", settled_until: row.column("settled_until")?.string ?? "",
                     resident: row.column("resident").flatMap { $0 == .null ? nil : $0.integer.map { $0 != 0 } },
-                    open_crossings: row.column("open_crossings")?.string, crossings: row.column("crossings")?.string)
+                    open_crossings: row.column("open_crossings")?.string, changes_at: row.column("changes_at")?.string,
+                    crossings: row.column("crossings")?.string)
             }
         } else {
             rows = try await sql.raw(query).all(decoding: Row.self)
         }
         return rows.map { row in
-            var person = Person(pseudonym: row.pseudonym, settledUntil: row.settled_until, resident: row.resident, kept: row.open_crossings,
+            var person = Person(pseudonym: row.pseudonym, settledUntil: row.settled_until, resident: row.resident, kept: row.open_crossings, changesAt: row.changes_at,
                                 movements: [], isNew: [])
             for var text in [row.open_crossings ?? "", row.crossings ?? ""] {
                 text.withUTF8 { Self.parse($0) { fields in
@@ -218,10 +226,13 @@ struct MovementPeople: Sendable {
         var open: Bool
         /// The crossings after the checkpoint (`text(of:)`; empty when none).
         var openCrossings: String
+        /// When the statistics could change without a new crossing (a minute; nil: only by one).
+        var changesAt: String?
 
         /// Whether it is what `person` was read with: still open, nothing new, nothing settled.
         func isUnchanged(from person: Person) -> Bool {
             open && settledUntil == person.settledUntil && resident == person.resident && openCrossings == person.kept
+                && changesAt == person.changesAt
         }
     }
 
@@ -233,10 +244,11 @@ struct MovementPeople: Sendable {
             try await sql.raw("DELETE FROM movement_people WHERE pseudonym IN \(SQLBind.group(people))").run()
         }
         let rows = checkpoints.map { c -> [BulkWriter.Value] in
-            [.text(c.pseudonym), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), .text(c.openCrossings)]
+            [.text(c.pseudonym), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), .text(c.openCrossings),
+             c.changesAt.map { .text($0) } ?? .null]
         }
-        try await BulkWriter(database: database).insert(into: "movement_people", columns: ["pseudonym", "settled_until", "resident", "open", "open_crossings"],
-                                                        rows: rows)
+        try await BulkWriter(database: database).insert(into: "movement_people",
+                                                        columns: ["pseudonym", "settled_until", "resident", "open", "open_crossings", "changes_at"], rows: rows)
     }
 
     func count() async throws -> Int {

@@ -81,7 +81,7 @@ public struct MovementDerivationJob: Sendable {
         var added = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
         var checkpoints: [MovementPeople.Checkpoint] = []
-        let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous) { person in
+        let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd)) { person in
             for (movement, isNew) in zip(person.movements, person.isNew) where isNew { added.count(crossing: movement) }
             // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
             let moments = person.movements.map(\.moment)
@@ -99,7 +99,8 @@ public struct MovementDerivationJob: Sendable {
                 settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
                 resident: settled.count > 0 ? settled.residentAfter : person.resident,
                 open: settled.count < person.movements.count,
-                openCrossings: MovementPeople.text(of: person.movements[settled.count...]))
+                openCrossings: MovementPeople.text(of: person.movements[settled.count...]),
+                changesAt: settled.changesAt.map(Movement.timeText))
             if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
         }
         stage("read \(read) people again (new crossings or an outcome still open) and derived what changed")
