@@ -35,11 +35,12 @@ public struct MovementRepository: Sendable {
 
     /// Stores one extract in one transaction — its record, the movements `produce` hands to the
     /// inserter piece by piece, an audit entry — and returns how many crossings were new. When
-    /// `produce` throws, nothing is stored.
+    /// `produce` throws, nothing is stored. The caller calls `store.checkpoint()` afterwards.
     /// `sha256` is asked for once every piece is stored (a file read from disk is hashed as it is read).
     public func add(fileName: String, sha256 hash: @escaping @Sendable () -> String, actor: String,
                     _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
-        try await store.writeTransaction { tx in
+        // The log is copied to the file by the caller, beside the derivation (D84).
+        try await store.writeTransaction(checkpointLater: true) { tx in
             let sql = tx.sql
             // One extract stored at a time, so that its new crossings take one range of ids (D77; on
             // SQLite the write lock does the same).

@@ -156,6 +156,21 @@ public struct MovementService: Sendable {
         summary.rows = progress.rows
         summary.alreadyStored = summary.rows - summary.added
         stage("read and stored \(summary.rows) rows")
+        // The crossings' pages copied from SQLite's log to its file while the derivation runs (D84).
+        let checkpoint = Task { await store.checkpoint() }
+        do {
+            let finished = try await derived(summary, derive: derive, stage: stage)
+            await checkpoint.value
+            return finished
+        } catch {
+            await checkpoint.value
+            throw error
+        }
+    }
+
+    /// The summary once the new crossings are derived (or left pending when `derive` is false).
+    private func derived(_ stored: Summary, derive: Bool, stage: (String) -> Void) async throws -> Summary {
+        var summary = stored
         guard derive else {
             let pending = try await MovementRepository(store: store).pendingBatches()
             summary.derivationPending = !pending.isEmpty
