@@ -26,9 +26,10 @@ compare, kill = module("movements_compare"), module("movements_kill")
 
 START, CUT, END = datetime.datetime(2019, 1, 1), datetime.datetime(2024, 1, 1), datetime.datetime(2024, 2, 15)
 
-def generate(base_path, new_path, rows, people, share, seed=11, cut=CUT):
+def generate(base_path, new_path, rows, people, share=None, seed=11, cut=CUT):
     """Each person: a kind, a start, a number of crossings; rows before `cut` to the base, the first
-    `share` % of the base's count after it to the new extract (in the order they were made)."""
+    `share` % of the base's count after it to the new extract (in the order they were made; None:
+    every row after it)."""
     rnd = random.Random(seed)
     later = []
     per_person = max(2, int(4.1 * rows / people))  # crossings past the end are cut: about half are
@@ -56,8 +57,8 @@ def generate(base_path, new_path, rows, people, share, seed=11, cut=CUT):
                 counts[part] += 1
                 inside = not inside
                 t += compare.gap(rnd, kind, away=not inside if nat == "LSO" else inside)
-        wanted = min(len(later), max(1, round(counts[0] * share / 100)))
-        cutoff = sorted(row[0] for row in later)[wanted - 1]  # ISO minutes sort as times
+        wanted = len(later) if share is None else min(len(later), max(1, round(counts[0] * share / 100)))
+        cutoff = sorted(row[0] for row in later)[wanted - 1] if wanted else ""  # ISO minutes sort as times
         new_rows = [row for row in later if row[0] <= cutoff]
         writers[1].writerows(new_rows)
         counts[1] = len(new_rows)

@@ -29,7 +29,10 @@ MOVEMENTS = ("SELECT pseudonym, crossed_at, border_post, direction, sex, age, bi
 DERIVED = ("SELECT o.dataset_id, o.series_key, o.period, o.value FROM observations o JOIN submissions s ON s.id = o.submission_id "
            "WHERE s.channel = 'system' AND s.status <> 'superseded' ORDER BY 1, 2, 3")
 PENDING = "SELECT COUNT(*) FROM movement_batches WHERE added > 0 AND derived_at IS NULL"
-KEPT = ("SELECT 'person', pseudonym, settled_until, CASE WHEN open THEN '1' ELSE '0' END FROM movement_people UNION ALL "
+# Each person's checkpoint: where the settled crossings end, the status after them, whether open,
+# the crossings kept after it (D82) and when the statistics can next change (D83).
+KEPT = ("SELECT 'person', pseudonym, settled_until || '|' || CASE WHEN resident IS NULL THEN '-' WHEN resident THEN '1' ELSE '0' END || '|' || "
+        "COALESCE(open_crossings, '-') || '|' || COALESCE(changes_at, '-'), CASE WHEN open THEN '1' ELSE '0' END FROM movement_people UNION ALL "
         "SELECT kind, cell, CAST(value AS TEXT), '' FROM movement_cells ORDER BY 1, 2")
 
 

@@ -20,6 +20,7 @@ struct MovementPeople: Sendable {
         var resident: Bool?
         /// The crossings kept with the person as read (`open_crossings`; nil: not kept).
         var kept: String?
+        /// When the statistics could change without a new crossing, as read (`changes_at`, D83).
         var changesAt: String?
         var movements: [Movement]
         /// Whether each crossing came with the extracts being derived.

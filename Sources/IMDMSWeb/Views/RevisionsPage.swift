@@ -18,7 +18,7 @@ struct RevisionsPage {
     func render(login: SessionRepository.Session) -> Layout {
         Layout(title: T("%@: revisions", structure.name), login: login) {
             var html = Markup.tag(.h1, text: T("%@: revisions", structure.name))
-            html += .tag(.p, [.class("meta")], text: T("Derived from traveller records. A month stays provisional while the outcome of some crossing in it is still open (the 16 months after it reach past the data); later extracts revise it. Each revision stores only the periods that changed; the estimates it replaced are kept here."))
+            html += .tag(.p, [.class("meta")], text: T("Derived from traveller records. A month stays provisional while later records could still change the outcome of some crossing in it (the 16 months after it reach past the data); later extracts revise it. Each revision stores only the periods that changed; the estimates it replaced are kept here."))
             let revised = history.revised
             let shown = Array(Set(revised.map(\.period) + history.periods.prefix(Self.recentPeriods).map(\.period))).sorted(by: >)
             let byPeriod = Dictionary(history.periods.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
