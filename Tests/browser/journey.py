@@ -59,6 +59,21 @@ def gone(element):
             raise
     return check
 
+def shows(locator, text):
+    """Waits for the element at `locator` to show `text`, as Selenium's `text_to_be_present_in_element`,
+    also while the page is being replaced: Chromium may then answer "Node with given id does not
+    belong to the document" (see `gone`), which Selenium's condition lets through as an error."""
+    def check(driver):
+        try:
+            return text in driver.find_element(*locator).text
+        except StaleElementReferenceException:
+            return False
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return False
+            raise
+    return check
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 SAMPLES = os.path.join(HERE, "..", "IMDMSTestSupport", "Resources", "samples")
 ZONE = "Africa/Maseru"
@@ -238,7 +253,7 @@ class Journey:
         self.styled("submission", "header.site", "backgroundColor", "rgb(0, 85, 140)")
         self.browser.find_element(By.ID, "return-comment").send_keys("Please check the Maseru Bridge departures for December.")
         self.browser.find_element(By.ID, "action-return").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "returned"))
+        self.wait.until(shows((By.ID, "status"), "returned"))
         self.logout()
 
         self.step("the producer reads the comment and resubmits")
@@ -247,18 +262,18 @@ class Journey:
         self.open(f"/submissions/{submission}")
         self.expect("Please check the Maseru Bridge departures for December." in self.browser.find_element(By.ID, "review-comment").text, "the comment is shown")
         self.browser.find_element(By.ID, "action-resubmit").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "submitted"))
+        self.wait.until(shows((By.ID, "status"), "submitted"))
         self.logout()
 
         self.step("the data manager approves and publishes with a release time")
         self.login("palesa")
         self.open(f"/submissions/{submission}")
         self.browser.find_element(By.ID, "action-approve").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "approved"))
+        self.wait.until(shows((By.ID, "status"), "approved"))
         release = (datetime.datetime.now(ZoneInfo(ZONE)) + datetime.timedelta(seconds=40)).replace(microsecond=0)
         self.browser.find_element(By.ID, "release-time").send_keys(release.strftime("%Y-%m-%d %H:%M:%S"))
         self.browser.find_element(By.ID, "action-publish").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "published"))
+        self.wait.until(shows((By.ID, "status"), "published"))
         self.logout()
 
         self.step("the public sees nothing before the release time")
@@ -294,9 +309,9 @@ class Journey:
         self.login("palesa")
         self.open(f"/submissions/{entered}")
         self.browser.find_element(By.ID, "action-approve").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "approved"))
+        self.wait.until(shows((By.ID, "status"), "approved"))
         self.browser.find_element(By.ID, "action-publish").click()
-        self.wait.until(EC.text_to_be_present_in_element((By.ID, "status"), "published"))
+        self.wait.until(shows((By.ID, "status"), "published"))
         self.logout()
         self.browser.delete_all_cookies()
         self.open("/datasets/BORDER_CROSSINGS?rows=BORDER_POST&cols=DIRECTION&start=2023-01&end=2023-01")
