@@ -196,8 +196,7 @@ struct MovementPeople: Sendable {
     }
 
     /// The text `parse` reads for the given crossings, none of them new (what is kept in `open_crossings`).
-    /// Written as bytes: it runs for every open crossing (built as `String`s, field by field, it
-    /// doubled the time the small extract spent deriving).
+    /// Written as bytes, without a `String` per field: it runs for every open crossing.
     static func text(of movements: ArraySlice<Movement>) -> String {
         guard !movements.isEmpty else { return "" }
         var bytes: [UInt8] = []
