@@ -48,6 +48,13 @@ struct ChangesAtTests {
         #expect(open > 300 && waited > 300, "\(open) timelines with an open outcome, \(waited) ends moved more than 30 days")
     }
 
+    @Test("A moment written as a crossing's time: the minute, seconds dropped, before 1970 too; read back as it was")
+    func timeText() {
+        #expect(Movement.timeText(ResidenceRuleTests.date("2023-06-01").addingTimeInterval(8 * 3_600 + 15 * 60 + 59)) == "2023-06-01T08:15")
+        #expect(Movement.timeText(ResidenceRuleTests.date("1969-12-31").addingTimeInterval(23 * 3_600 + 59 * 60)) == "1969-12-31T23:59")
+        #expect(Movement.parseTime(Movement.timeText(ResidenceRuleTests.date("2024-02-29"))) == ResidenceRuleTests.date("2024-02-29"))
+    }
+
     @Test("The time is not later than needed: an open crossing is decided once the data reaches it")
     func decidedThen() throws {
         // A resident's day trip in June 2023, the data ending a month on: open until 12 months

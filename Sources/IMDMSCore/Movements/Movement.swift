@@ -61,12 +61,9 @@ public struct Movement: Hashable, Sendable, Codable {
     /// A moment as a crossing's time is written (`YYYY-MM-DDTHH:MM`, UTC), the seconds dropped:
     /// the inverse of `parseTime` for whole minutes.
     public static func timeText(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let (y, m, d) = CivilDate.civilFromDays(days)
-        let minutes = (seconds - days * 86_400) / 60
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return String(format: "%04d", y) + "-" + two(m) + "-" + two(d) + "T" + two(minutes / 60) + ":" + two(minutes % 60)
+        let (day, seconds) = CivilDate.dayAndSeconds(date)
+        let (y, m, d) = CivilDate.civilFromDays(day)
+        return Period.isoDate(y, m, d) + "T" + Period.pad(seconds / 3_600, 2) + ":" + Period.pad(seconds % 3_600 / 60, 2)
     }
 
     /// The moment of a time's fields (year, month, day, hour, minute), read as UTC.

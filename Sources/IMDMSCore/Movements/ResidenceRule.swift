@@ -48,9 +48,7 @@ public struct ResidenceRule: Sendable {
     /// The same clock time `months` calendar months later (the day clamped to the month's
     /// length), by arithmetic rather than `Calendar`: this runs for every crossing.
     static func adding(months: Int, to date: Date) -> Date {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let time = seconds - days * 86_400
+        let (days, time) = CivilDate.dayAndSeconds(date)
         let (year, month, day) = CivilDate.civilFromDays(days)
         let total = year * 12 + (month - 1) + months
         let newYear = total / 12, newMonth = total % 12 + 1

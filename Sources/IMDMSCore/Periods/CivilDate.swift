@@ -1,3 +1,5 @@
+import Foundation
+
 /// Proleptic Gregorian dates as day numbers since 1970-01-01 and back (Howard Hinnant's
 /// algorithms): date arithmetic without `Calendar` or formatters, for code that runs per row
 /// (Excel serials, traveller crossings).
@@ -21,6 +23,13 @@ public enum CivilDate {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    /// A moment (read as UTC) as its day number and the whole seconds into that day.
+    public static func dayAndSeconds(_ date: Date) -> (day: Int, seconds: Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        return (day, seconds - day * 86_400)
     }
 
     /// An ISO date (`YYYY-MM-DD`) `days` days earlier; nil when the text is no date.
