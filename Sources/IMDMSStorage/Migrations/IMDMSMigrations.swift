@@ -32,5 +32,6 @@ enum IMDMSMigrations {
         M026_FindExtractsByRange(),
         M027_DropCrossingExtractColumn(),
         M028_KeepOpenCrossings(),
+        M029_CheckValuesAgainstTheirSubmission(),
     ]
 }
