@@ -48,8 +48,12 @@ struct BulkWriter {
         /// Backslash, tab, line feed and carriage return escaped — looked for as bytes: as
         /// `Character`s, "\r\n" is one grapheme equal to neither "\r" nor "\n" and went through
         /// unescaped, ending the COPY row in the middle of a value.
+        /// The bytes are looked at through `withUTF8`: through the `utf8` view's iterator, a kept
+        /// person's crossings (16,066 checkpoints, 4.6 MB) took 115–138 ms to write out, most of the COPY.
         static func copyEscaped(_ value: String) -> String {
-            guard value.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return value }
+            var value = value
+            let plain = value.withUTF8 { bytes in !bytes.contains { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D } }
+            guard !plain else { return value }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(value.utf8.count + 8)
             for byte in value.utf8 {
