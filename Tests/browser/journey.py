@@ -43,33 +43,33 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 
 
+def replaced(error):
+    """Whether `error` means the element's page is being replaced: a stale reference, or what
+    Chromium sometimes answers instead, "Node with given id does not belong to the document"
+    (Selenium's own conditions let that through as an error)."""
+    return isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+
 def gone(element):
-    """Waits for `element` to leave the document. Chromium sometimes answers a question about an
-    element of a page being replaced with "Node with given id does not belong to the document"
-    instead of a stale reference; Selenium's `staleness_of` lets that through as an error."""
+    """Waits for `element` to leave the document, as Selenium's `staleness_of`, also when Chromium
+    answers that it does not belong to the document."""
     def check(_):
         try:
             element.is_enabled()
             return False
-        except StaleElementReferenceException:
-            return True
         except WebDriverException as error:
-            if "does not belong to the document" in str(error):
+            if replaced(error):
                 return True
             raise
     return check
 
 def shows(locator, text):
     """Waits for the element at `locator` to show `text`, as Selenium's `text_to_be_present_in_element`,
-    also while the page is being replaced: Chromium may then answer "Node with given id does not
-    belong to the document" (see `gone`), which Selenium's condition lets through as an error."""
+    also while the page is being replaced."""
     def check(driver):
         try:
             return text in driver.find_element(*locator).text
-        except StaleElementReferenceException:
-            return False
         except WebDriverException as error:
-            if "does not belong to the document" in str(error):
+            if replaced(error):
                 return False
             raise
     return check
