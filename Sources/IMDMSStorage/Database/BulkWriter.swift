@@ -90,10 +90,17 @@ struct BulkWriter {
     /// (dropped at commit) and one `INSERT … SELECT … ON CONFLICT DO NOTHING`. Call it inside a
     /// transaction when ignoring conflicts.
     func insert(into table: String, columns: [String], rows: [[Value]], ignoringConflicts: Bool = false) async throws {
-        guard !rows.isEmpty else { return }
+        try await insert(into: table, columns: columns, values: rows.flatMap { $0 }, ignoringConflicts: ignoringConflicts)
+    }
+
+    /// `insert(into:columns:rows:)` with the rows one after another in one array (a value per
+    /// column each): no array a row for the largest tables.
+    func insert(into table: String, columns: [String], values: [Value], ignoringConflicts: Bool = false) async throws {
+        precondition(values.count % columns.count == 0, "a value for each column of each row")
+        guard !values.isEmpty else { return }
         if let postgres = database as? any PostgresDatabase {
             guard ignoringConflicts else {
-                try await copy(into: table, columns: columns, rows: rows, on: postgres)
+                try await copy(into: table, columns: columns, values: values, on: postgres)
                 return
             }
             let sql = database.sql
@@ -103,7 +110,7 @@ struct BulkWriter {
             // savepoint then takes it back and the rows go the long way.
             try await sql.raw("SAVEPOINT bulk_insert").run()
             do {
-                try await copy(into: table, columns: columns, rows: rows, on: postgres)
+                try await copy(into: table, columns: columns, values: values, on: postgres)
                 try await sql.raw("RELEASE SAVEPOINT bulk_insert").run()
                 return
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.uniqueViolation {
@@ -113,7 +120,7 @@ struct BulkWriter {
             let staging = table + "_staging"
             let list = SQLList(columns.map { SQLIdentifier($0) })
             try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(ident: staging) ON COMMIT DROP AS SELECT \(list) FROM \(ident: table) WITH NO DATA").run()
-            try await copy(into: staging, columns: columns, rows: rows, on: postgres)
+            try await copy(into: staging, columns: columns, values: values, on: postgres)
             try await sql.raw("INSERT INTO \(ident: table) (\(list)) SELECT \(list) FROM \(ident: staging) ON CONFLICT DO NOTHING").run()
             try await sql.raw("TRUNCATE \(ident: staging)").run()
             return
@@ -123,37 +130,33 @@ struct BulkWriter {
         // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
         // statement journals stay in memory: `Store.writeTransaction`.)
         try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
-        let perStatement = max(1, Self.sqliteBindLimit / columns.count)
+        let perStatement = max(1, Self.sqliteBindLimit / columns.count) * columns.count
         let suffix = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
         var start = 0
         var statement = (count: 0, text: "")
-        while start < rows.count {
-            let end = min(start + perStatement, rows.count)
-            if statement.count != end - start { statement = (end - start, Self.statement(table, columns, rows: end - start) + suffix) }
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity((end - start) * columns.count)
-            for row in rows[start..<end] { for value in row { binds.append(value.sqlite) } }
-            try await sqlite.query(statement.text, binds) { _ in }
+        while start < values.count {
+            let end = min(start + perStatement, values.count)
+            if statement.count != end - start { statement = (end - start, Self.statement(table, columns, rows: (end - start) / columns.count) + suffix) }
+            try await sqlite.query(statement.text, values[start..<end].map(\.sqlite)) { _ in }
             start = end
         }
     }
 
-    /// COPY `rows` into a PostgreSQL table (text format).
-    private func copy(into table: String, columns: [String], rows: [[Value]], on postgres: any PostgresDatabase) async throws {
+    /// COPY `values` into a PostgreSQL table (text format).
+    private func copy(into table: String, columns: [String], values: [Value], on postgres: any PostgresDatabase) async throws {
         let logger = database.logger
         try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
                 try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     var start = 0
-                    while start < rows.count {
-                        let end = min(start + Self.rowsPerCopyChunk, rows.count)
+                    let width = columns.count
+                    while start < values.count {
+                        let end = min(start + Self.rowsPerCopyChunk * width, values.count)
                         var text = ""
-                        for row in rows[start..<end] {
-                            for (index, value) in row.enumerated() {
-                                if index > 0 { text += "\t" }
-                                value.appendCopyText(to: &text)
-                            }
-                            text += "\n"
+                        for (index, value) in values[start..<end].enumerated() {
+                            if index % width > 0 { text += "\t" }
+                            value.appendCopyText(to: &text)
+                            if index % width == width - 1 { text += "\n" }
                         }
                         try await writer.write(ByteBuffer(string: text))
                         start = end

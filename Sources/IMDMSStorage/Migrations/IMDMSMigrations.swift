@@ -33,5 +33,6 @@ enum IMDMSMigrations {
         M027_DropCrossingExtractColumn(),
         M028_KeepOpenCrossings(),
         M029_CheckValuesAgainstTheirSubmission(),
+        M030_PackCrossingAttributes(),
     ]
 }

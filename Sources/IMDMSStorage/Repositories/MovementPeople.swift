@@ -114,7 +114,7 @@ struct MovementPeople: Sendable {
         // NULL for a person without crossings to read (a LEFT JOIN's empty row): aggregates skip it.
         let fields: SQLQueryString = """
             CASE WHEN m.pseudonym IS NOT NULL THEN
-            concat_ws(\(us), m.crossed_at, m.border_post, m.direction, m.sex, coalesce(CAST(m.age AS TEXT), ''), m.nationality, m.purpose, \(isNew)) END
+            concat_ws(\(us), m.crossed_at, m.border_post, m.direction, m.attributes, \(isNew)) END
             """
         // On PostgreSQL `string_agg` orders the crossings; on SQLite `putInOrder` checks them.
         // The page's last person first (on the primary key): the grouped query then reads that range
@@ -167,10 +167,9 @@ struct MovementPeople: Sendable {
                                 movements: [], isNew: [])
             for var text in [row.open_crossings ?? "", row.crossings ?? ""] {
                 text.withUTF8 { Self.parse($0) { fields in
-                    person.movements.append(Movement(pseudonym: row.pseudonym, time: fields[0], borderPost: fields[1],
-                                                     direction: Movement.Direction(rawValue: fields[2]) ?? .arrival, sex: fields[3], age: Int(fields[4]),
-                                                     birthYear: nil, nationality: fields[5], residence: "", purpose: fields[6]))
-                    person.isNew.append(fields[7] == "1")
+                    person.movements.append(CrossingAttributes.movement(pseudonym: row.pseudonym, time: fields[0], borderPost: fields[1],
+                                                                        direction: fields[2], fields: fields[3..<9]))
+                    person.isNew.append(fields[9] == "1")
                 } }
             }
             person.putInOrder()
@@ -178,12 +177,15 @@ struct MovementPeople: Sendable {
         }
     }
 
-    /// Calls `body` with the eight fields of each crossing in a person's text (fields separated by
-    /// US, crossings by RS), read in one pass over the bytes: splitting it into arrays of slices
-    /// first cost as much as deriving. A crossing without eight fields is skipped.
+    /// Calls `body` with the ten fields of each crossing in a person's text (fields separated by
+    /// US, crossings by RS): time, post, direction, the six attributes (`CrossingAttributes`) and
+    /// whether it is new. Read in one pass over the bytes: splitting it into arrays of slices
+    /// first cost as much as deriving. A crossing without ten fields is skipped.
+    static let fieldCount = 4 + CrossingAttributes.count
+
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([String]) -> Void) {
         var fields: [String] = []
-        fields.reserveCapacity(8)
+        fields.reserveCapacity(fieldCount)
         var start = 0
         for index in 0...bytes.count {
             let byte: UInt8 = index < bytes.count ? bytes[index] : 30
@@ -191,30 +193,28 @@ struct MovementPeople: Sendable {
             fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
             start = index + 1
             if byte == 30 {
-                if fields.count == 8 { body(fields) }
+                if fields.count == fieldCount { body(fields) }
                 fields.removeAll(keepingCapacity: true)
             }
         }
     }
 
-    /// The text `parse` reads for the given crossings, none of them new (what is kept in `open_crossings`).
-    /// Written as bytes, without a `String` per field: it runs for every open crossing.
+    /// The text `parse` reads for the given crossings, none of them new (what is kept in `open_crossings`):
+    /// what the derivation uses, so the year of birth and the residence empty. Written as bytes,
+    /// without a `String` per field: it runs for every open crossing.
     static func text(of movements: ArraySlice<Movement>) -> String {
         guard !movements.isEmpty else { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(movements.count * 48)
         for movement in movements {
             if !bytes.isEmpty { bytes.append(30) }
-            for field in [movement.time, movement.borderPost, movement.direction.rawValue, movement.sex] {
+            for field in [movement.time, movement.borderPost, movement.direction.rawValue] {
                 bytes.append(contentsOf: field.utf8)
                 bytes.append(31)
             }
-            if let age = movement.age { bytes.append(contentsOf: String(age).utf8) }
+            CrossingAttributes.append(sex: movement.sex, age: movement.age, birthYear: nil, nationality: movement.nationality, residence: "",
+                                      purpose: movement.purpose, to: &bytes)
             bytes.append(31)
-            for field in [movement.nationality, movement.purpose] {
-                bytes.append(contentsOf: field.utf8)
-                bytes.append(31)
-            }
             bytes.append(UInt8(ascii: "0"))
         }
         return String(decoding: bytes, as: UTF8.self)

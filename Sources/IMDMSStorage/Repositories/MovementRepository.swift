@@ -8,9 +8,9 @@ import SQLKit
 /// nothing twice), streams them person by person in time order for the derivations, and answers
 /// the microdata officer's queries, each of which is audited.
 public struct MovementRepository: Sendable {
-    /// A crossing's columns (its extract is the id range the extract took, D77/D80).
-    static let columns = ["pseudonym", "crossed_at", "border_post", "direction", "sex", "age", "birth_year",
-                          "nationality", "residence", "purpose"]
+    /// A crossing's columns (its extract is the id range the extract took, D77/D80; its six
+    /// attributes are one text, D86).
+    static let columns = ["pseudonym", "crossed_at", "border_post", "direction", "attributes"]
     static let uniqueColumns = ["pseudonym", "crossed_at", "border_post", "direction"]
 
     let store: Store
@@ -22,14 +22,33 @@ public struct MovementRepository: Sendable {
     public struct Inserter: Sendable {
         let database: any Database
 
-        public func insert(_ movements: [Movement]) async throws {
-            // In key order: the UNIQUE index is then written in runs instead of at random places.
-            let sorted = movements.sorted { ($0.pseudonym, $0.time) < ($1.pseudonym, $1.time) }
-            let rows = sorted.map { m -> [BulkWriter.Value] in
-                [.text(m.pseudonym), .text(m.time), .text(m.borderPost), .text(m.direction.rawValue), .text(m.sex), .optional(m.age),
-                 .optional(m.birthYear), .text(m.nationality), .text(m.residence), .text(m.purpose)]
+        /// A piece's crossings as the rows to store, in key order: the UNIQUE index is then written
+        /// in runs instead of at random places. Made before the previous piece is stored, beside it.
+        public struct Rows: Sendable {
+            var values: [BulkWriter.Value]
+        }
+
+        public static func rows(_ movements: [Movement]) -> Rows {
+            // The positions are sorted, not the crossings: moving ten-field values cost as much as comparing them.
+            var order = Array(movements.indices)
+            movements.withUnsafeBufferPointer { m in
+                order.sort { m[$0].pseudonym != m[$1].pseudonym ? m[$0].pseudonym < m[$1].pseudonym : m[$0].time < m[$1].time }
             }
-            try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, rows: rows, ignoringConflicts: true)
+            var values: [BulkWriter.Value] = []
+            values.reserveCapacity(movements.count * MovementRepository.columns.count)
+            for index in order {
+                let m = movements[index]
+                values.append(.text(m.pseudonym))
+                values.append(.text(m.time))
+                values.append(.text(m.borderPost))
+                values.append(.text(m.direction.rawValue))
+                values.append(.text(CrossingAttributes.text(of: m)))
+            }
+            return Rows(values: values)
+        }
+
+        public func insert(_ rows: Rows) async throws {
+            try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, values: rows.values, ignoringConflicts: true)
         }
     }
 
@@ -71,11 +90,9 @@ public struct MovementRepository: Sendable {
     }
 
     private struct Row: Decodable {
-        var pseudonym: String, crossed_at: String, border_post: String, direction: String, sex: String
-        var age: Int?, birth_year: Int?, nationality: String, residence: String, purpose: String
+        var pseudonym: String, crossed_at: String, border_post: String, direction: String, attributes: String
         var movement: Movement {
-            Movement(pseudonym: pseudonym, time: crossed_at, borderPost: border_post, direction: Movement.Direction(rawValue: direction) ?? .arrival,
-                     sex: sex, age: age, birthYear: birth_year, nationality: nationality, residence: residence, purpose: purpose)
+            CrossingAttributes.movement(pseudonym: pseudonym, time: crossed_at, borderPost: border_post, direction: direction, attributes: attributes)
         }
     }
 
@@ -140,11 +157,8 @@ public struct MovementRepository: Sendable {
         let rows = try await sqlite.query(text, [.text(value)])
         return rows.map { row in
             func text(_ name: String) -> String { row.column(name)?.string ?? "" }
-            let direction = Movement.Direction(rawValue: text("direction")) ?? .arrival
-            let age = row.column("age")?.integer, birthYear = row.column("birth_year")?.integer
-            return Movement(pseudonym: text("pseudonym"), time: text("crossed_at"), borderPost: text("border_post"), direction: direction,
-                            sex: text("sex"), age: age, birthYear: birthYear, nationality: text("nationality"),
-                            residence: text("residence"), purpose: text("purpose"))
+            return CrossingAttributes.movement(pseudonym: text("pseudonym"), time: text("crossed_at"), borderPost: text("border_post"),
+                                               direction: text("direction"), attributes: text("attributes"))
         }
     }
 

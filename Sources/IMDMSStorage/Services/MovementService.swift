@@ -123,15 +123,17 @@ public struct MovementService: Sendable {
                 do {
                     while let (piece, firstLine) = try next() {
                         let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
+                        // Put in key order before waiting for the previous piece: beside its storing.
+                        let clean = progress.problems.isEmpty && progress.unknown.isEmpty && part.problems.isEmpty && part.unknown.isEmpty
+                        let rows = clean ? MovementRepository.Inserter.rows(part.movements) : nil
                         try await insertion?.value
                         insertion = nil
                         columns = part.columns
                         progress.rows += part.rows
                         progress.problems += part.problems.prefix(max(0, MovementReader.problemLimit - progress.problems.count))
                         progress.unknown.merge(part.unknown)
-                        if progress.problems.isEmpty && progress.unknown.isEmpty {
-                            let movements = part.movements
-                            insertion = Task { try await inserter.insert(movements) }
+                        if let rows, progress.problems.isEmpty && progress.unknown.isEmpty {
+                            insertion = Task { try await inserter.insert(rows) }
                         }
                     }
                     try await insertion?.value

@@ -1,0 +1,68 @@
+import IMDMSCore
+import SQLKit
+
+/// A crossing's attributes — sex, age, year of birth, nationality, residence, purpose — as the one
+/// text `movements.attributes` holds (D86): the six fields joined by the unit separator (US,
+/// 0x1F), an unknown age or year of birth empty. The fields are codes from the reference
+/// codelists and numbers, so none holds a US.
+enum CrossingAttributes {
+    static let separator: UInt8 = 31
+    static let count = 6
+
+    /// The stored text of `movement`'s attributes.
+    static func text(of movement: Movement) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(24)
+        append(movement, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the six fields (separated, with no separator before or after them).
+    static func append(_ movement: Movement, to bytes: inout [UInt8]) {
+        append(sex: movement.sex, age: movement.age, birthYear: movement.birthYear, nationality: movement.nationality,
+               residence: movement.residence, purpose: movement.purpose, to: &bytes)
+    }
+
+    static func append(sex: String, age: Int?, birthYear: Int?, nationality: String, residence: String, purpose: String, to bytes: inout [UInt8]) {
+        bytes.append(contentsOf: sex.utf8)
+        bytes.append(separator)
+        if let age { bytes.append(contentsOf: String(age).utf8) }
+        bytes.append(separator)
+        if let birthYear { bytes.append(contentsOf: String(birthYear).utf8) }
+        bytes.append(separator)
+        bytes.append(contentsOf: nationality.utf8)
+        bytes.append(separator)
+        bytes.append(contentsOf: residence.utf8)
+        bytes.append(separator)
+        bytes.append(contentsOf: purpose.utf8)
+    }
+
+    /// The crossing with the attributes read from `fields` (six texts, as `append` writes them).
+    static func movement(pseudonym: String, time: String, borderPost: String, direction: String, fields: ArraySlice<String>) -> Movement {
+        func field(_ index: Int) -> String { index < fields.count ? fields[fields.startIndex + index] : "" }
+        return Movement(pseudonym: pseudonym, time: time, borderPost: borderPost, direction: Movement.Direction(rawValue: direction) ?? .arrival,
+                        sex: field(0), age: Int(field(1)), birthYear: Int(field(2)), nationality: field(3), residence: field(4), purpose: field(5))
+    }
+
+    /// The crossing with its attributes read from the stored text.
+    static func movement(pseudonym: String, time: String, borderPost: String, direction: String, attributes: String) -> Movement {
+        movement(pseudonym: pseudonym, time: time, borderPost: borderPost, direction: direction, fields: fields(of: attributes)[...])
+    }
+
+    /// The stored text's fields.
+    static func fields(of text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
+        }
+    }
+
+    /// The stored text made in SQL from the six old columns (M030), on either database.
+    static func sql(sex: String, age: String, birthYear: String, nationality: String, residence: String, purpose: String, dialect: String) -> SQLQueryString {
+        let us: SQLQueryString = dialect == "postgresql" ? "chr(31)" : "char(31)"
+        return """
+            \(ident: sex) || \(us) || coalesce(CAST(\(ident: age) AS TEXT), '') || \(us) || coalesce(CAST(\(ident: birthYear) AS TEXT), '') || \(us)
+            || \(ident: nationality) || \(us) || \(ident: residence) || \(us) || \(ident: purpose)
+            """
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+@testable import IMDMSStorage
+import IMDMSTestSupport
+import SQLKit
+import Testing
+
+/// A crossing's six attributes in one column (D86, M030): the migration keeps every crossing, its
+/// id and its values; reverted, it gives the six columns back; the kept crossings written in the
+/// old layout are dropped, and the statistics still end where uninterrupted imports end.
+@Suite("Traveller records: a crossing's attributes in one column")
+struct CrossingAttributesMigrationTests {
+    struct Packed: Decodable, Equatable {
+        var id: Int, pseudonym: String, crossed_at: String, border_post: String, direction: String, attributes: String
+    }
+
+    struct Unpacked: Decodable {
+        var id: Int, pseudonym: String, crossed_at: String, border_post: String, direction: String
+        var sex: String, age: Int?, birth_year: Int?, nationality: String, residence: String, purpose: String
+        var packed: Packed {
+            Packed(id: id, pseudonym: pseudonym, crossed_at: crossed_at, border_post: border_post, direction: direction,
+                   attributes: [sex, age.map(String.init) ?? "", birth_year.map(String.init) ?? "", nationality, residence, purpose]
+                    .joined(separator: "\u{1F}"))
+        }
+    }
+
+    static func crossings(_ store: Store) async throws -> [Packed] {
+        try await store.sql.raw("SELECT id, pseudonym, crossed_at, border_post, direction, attributes FROM movements ORDER BY id").all(decoding: Packed.self)
+    }
+
+    static func kept(_ store: Store) async throws -> Int {
+        struct Count: Decodable { var n: Int }
+        return try await store.sql.raw("SELECT COUNT(*) AS n FROM movement_people WHERE open_crossings IS NOT NULL").first(decoding: Count.self)?.n ?? 0
+    }
+
+    @Test("Reverted: the six columns with the same values; applied again: the same crossings and ids; the statistics equal uninterrupted imports",
+          arguments: TestBackend.available)
+    func roundTrip(backend: TestBackend) async throws {
+        let expected = try await MovementPendingTests.bothExtracts(backend)
+        try await backend.withStore { store in
+            let (service, _) = try await MovementPendingTests.service(store)
+            _ = try await MovementPendingTests.load(service)
+            let before = try await Self.crossings(store)
+            #expect(before.count > 1_000)
+            #expect(before.contains { CrossingAttributes.fields(of: $0.attributes)[1].isEmpty == false }, "ages stored")
+            #expect(before.allSatisfy { CrossingAttributes.fields(of: $0.attributes).count == CrossingAttributes.count })
+            #expect(try await Self.kept(store) > 0, "people with kept crossings, for the migration to forget")
+
+            try await M030_PackCrossingAttributes().revert(on: store.database)
+            let unpacked = try await store.sql.raw("""
+                SELECT id, pseudonym, crossed_at, border_post, direction, sex, age, birth_year, nationality, residence, purpose FROM movements ORDER BY id
+                """).all(decoding: Unpacked.self)
+            #expect(unpacked.map(\.packed) == before, "each crossing's six columns hold its attributes")
+            #expect(unpacked.contains { $0.age != nil } && unpacked.contains { $0.birth_year != nil })
+            #expect(try await Self.kept(store) == 0)
+
+            try await store.sql.raw("DELETE FROM _fluent_migrations WHERE name = \(bind: M030_PackCrossingAttributes().name)").run()
+            try await MigrationRunner.run(IMDMSMigrations.all, on: store.database, postgres: store.isPostgres)
+            #expect(try await Self.crossings(store) == before, "the same crossings with the same ids")
+            #expect(try await Self.kept(store) == 0)
+
+            let later = try await service.importFile(try MovementPendingTests.laterExtract(), fileName: "later.csv", profile: MovementTests.profile, actor: "test")
+            #expect(later.added > 1_000 && !later.derivationPending)
+            let added = try await Self.crossings(store).dropFirst(before.count)
+            #expect(added.count == later.added && added.first!.id > before.last!.id, "new crossings take ids after the old ones")
+            #expect(try await MovementPendingTests.derived(store) == expected, "the same statistics as two imports with no migration between")
+        }
+    }
+}
