@@ -24,7 +24,7 @@ spec = importlib.util.spec_from_file_location("compare", os.path.join(HERE, "mov
 compare = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(compare)
 
-MOVEMENTS = ("SELECT pseudonym, crossed_at, border_post, direction, sex, age, birth_year, nationality, residence, purpose "
+MOVEMENTS = ("SELECT pseudonym, crossed_at, border_post, direction, attributes "
              "FROM movements ORDER BY pseudonym, crossed_at, border_post, direction")
 DERIVED = ("SELECT o.dataset_id, o.series_key, o.period, o.value FROM observations o JOIN submissions s ON s.id = o.submission_id "
            "WHERE s.channel = 'system' AND s.status <> 'superseded' ORDER BY 1, 2, 3")
