@@ -37,16 +37,12 @@ enum CrossingAttributes {
         bytes.append(contentsOf: purpose.utf8)
     }
 
-    /// The crossing with the attributes read from `fields` (six texts, as `append` writes them).
-    static func movement(pseudonym: String, time: String, borderPost: String, direction: String, fields: ArraySlice<String>) -> Movement {
-        func field(_ index: Int) -> String { index < fields.count ? fields[fields.startIndex + index] : "" }
-        return Movement(pseudonym: pseudonym, time: time, borderPost: borderPost, direction: Movement.Direction(rawValue: direction) ?? .arrival,
-                        sex: field(0), age: Int(field(1)), birthYear: Int(field(2)), nationality: field(3), residence: field(4), purpose: field(5))
-    }
-
     /// The crossing with its attributes read from the stored text.
     static func movement(pseudonym: String, time: String, borderPost: String, direction: String, attributes: String) -> Movement {
-        movement(pseudonym: pseudonym, time: time, borderPost: borderPost, direction: direction, fields: fields(of: attributes)[...])
+        let fields = fields(of: attributes)
+        func field(_ index: Int) -> String { index < fields.count ? fields[index] : "" }
+        return Movement(pseudonym: pseudonym, time: time, borderPost: borderPost, direction: Movement.Direction(rawValue: direction) ?? .arrival,
+                        sex: field(0), age: Int(field(1)), birthYear: Int(field(2)), nationality: field(3), residence: field(4), purpose: field(5))
     }
 
     /// The stored text's fields.

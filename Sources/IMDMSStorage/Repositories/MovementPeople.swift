@@ -166,10 +166,10 @@ struct MovementPeople: Sendable {
             var person = Person(pseudonym: row.pseudonym, settledUntil: row.settled_until, resident: row.resident, kept: row.open_crossings, changesAt: row.changes_at,
                                 movements: [], isNew: [])
             for var text in [row.open_crossings ?? "", row.crossings ?? ""] {
-                text.withUTF8 { Self.parse($0) { fields in
-                    person.movements.append(CrossingAttributes.movement(pseudonym: row.pseudonym, time: fields[0], borderPost: fields[1],
-                                                                        direction: fields[2], fields: fields[3..<9]))
-                    person.isNew.append(fields[9] == "1")
+                text.withUTF8 { bytes in Self.parse(bytes) { fields in
+                    let (movement, isNew) = Self.crossing(bytes, fields, pseudonym: row.pseudonym)
+                    person.movements.append(movement)
+                    person.isNew.append(isNew)
                 } }
             }
             person.putInOrder()
@@ -177,26 +177,41 @@ struct MovementPeople: Sendable {
         }
     }
 
-    /// Calls `body` with the ten fields of each crossing in a person's text (fields separated by
-    /// US, crossings by RS): time, post, direction, the six attributes (`CrossingAttributes`) and
-    /// whether it is new. Read in one pass over the bytes: splitting it into arrays of slices
-    /// first cost as much as deriving. A crossing without ten fields is skipped.
     static let fieldCount = 4 + CrossingAttributes.count
 
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([String]) -> Void) {
-        var fields: [String] = []
+    /// Calls `body` with where the ten fields of each crossing in a person's text are (fields
+    /// separated by US, crossings by RS): time, post, direction, the six attributes
+    /// (`CrossingAttributes`) and whether it is new. Read in one pass over the bytes, and only the
+    /// fields the derivation uses become texts: splitting the text into arrays of slices first cost
+    /// as much as deriving, and a text for every field a fifth of reading a page. A crossing without
+    /// ten fields is skipped.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ body: ([Range<Int>]) -> Void) {
+        var fields: [Range<Int>] = []
         fields.reserveCapacity(fieldCount)
         var start = 0
         for index in 0...bytes.count {
             let byte: UInt8 = index < bytes.count ? bytes[index] : 30
             guard byte == 30 || byte == 31 else { continue }
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+            fields.append(start..<index)
             start = index + 1
             if byte == 30 {
                 if fields.count == fieldCount { body(fields) }
                 fields.removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    /// The crossing `parse` found at `fields` of `bytes`, with what the derivation uses (no year of
+    /// birth, no residence), and whether it is new.
+    static func crossing(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], pseudonym: String) -> (Movement, isNew: Bool) {
+        func text(_ index: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[index]]), as: UTF8.self) }
+        func equals(_ index: Int, _ value: StaticString) -> Bool {
+            fields[index].count == value.utf8CodeUnitCount && zip(bytes[fields[index]], UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)).allSatisfy(==)
+        }
+        let movement = Movement(pseudonym: pseudonym, time: text(0), borderPost: text(1), direction: equals(2, "DEP") ? .departure : .arrival,
+                                sex: text(3), age: fields[4].isEmpty ? nil : Int(text(4)), birthYear: nil, nationality: text(6), residence: "",
+                                purpose: text(8))
+        return (movement, equals(9, "1"))
     }
 
     /// The text `parse` reads for the given crossings, none of them new (what is kept in `open_crossings`):
