@@ -21,3 +21,9 @@ public struct Observation: Hashable, Sendable, Codable {
     /// The SDMX series key: codes joined by dots (`MSB.ARR.LSO.F.Y15T24._T`).
     public var seriesKey: String { key.joined(separator: ".") }
 }
+
+extension Sequence where Element == Observation {
+    /// The texts of the periods the observations cover, each period formatted once (not once per
+    /// observation: a derived revision holds hundreds of thousands of values in a few dozen periods).
+    public var periodTexts: Set<String> { Set(Set(map(\.period)).map(\.formatted)) }
+}

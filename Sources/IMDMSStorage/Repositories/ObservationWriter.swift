@@ -21,19 +21,27 @@ struct ObservationWriter {
         var start = 0
         while start < observations.count {
             let end = min(start + Self.rowsPerBatch, observations.count)
-            let rows = observations[start..<end].map { Self.row($0, submission: submission, dataset: dataset, periods: &periods) }
-            try await writer.insert(into: "observations", columns: Self.columns, rows: rows)
+            // One array for the batch's rows, not one a row.
+            var values: [BulkWriter.Value] = []
+            values.reserveCapacity((end - start) * Self.columns.count)
+            for observation in observations[start..<end] {
+                Self.append(observation, submission: submission, dataset: dataset, periods: &periods, to: &values)
+            }
+            try await writer.insert(into: "observations", columns: Self.columns, values: values)
             start = end
         }
     }
 
-    static func row(_ o: Observation, submission: BulkWriter.Value, dataset: BulkWriter.Value, periods: inout [Period: [BulkWriter.Value]]) -> [BulkWriter.Value] {
-        var values: [BulkWriter.Value] = [submission, dataset, .text(o.seriesKey)]
-        values.reserveCapacity(columns.count)
+    static func append(_ o: Observation, submission: BulkWriter.Value, dataset: BulkWriter.Value, periods: inout [Period: [BulkWriter.Value]],
+                       to values: inout [BulkWriter.Value]) {
+        values.append(submission)
+        values.append(dataset)
+        values.append(.text(o.seriesKey))
         for position in 0..<8 { values.append(position < o.key.count ? .text(o.key[position]) : .null) }
         if periods[o.period] == nil { periods[o.period] = [.text(o.period.formatted), .text(o.period.startDate), .text(o.period.endDate)] }
-        values += periods[o.period]!
-        values += [.optional(o.value), .text(o.status.rawValue), .text(o.confidentiality.rawValue)]
-        return values
+        values.append(contentsOf: periods[o.period]!)
+        values.append(.optional(o.value))
+        values.append(.text(o.status.rawValue))
+        values.append(.text(o.confidentiality.rawValue))
     }
 }

@@ -35,7 +35,7 @@ enum SubmissionConflicts {
     /// Only the same source's values clash: a producer's report and the statistics derived from
     /// traveller records stand side by side, and a source rule decides which is current (D47).
     static func clashingKeys(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws -> [ExistingKey] {
-        let periods = Array(Set(observations.map(\.period.formatted))).sorted()
+        let periods = observations.periodTexts.sorted()
         guard !periods.isEmpty else { return [] }
         let existing = try await sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
@@ -56,7 +56,7 @@ enum SubmissionConflicts {
         let clashes = try await clashingKeys(observations, datasetID: record.datasetID, source: StatisticSource(channel: record.channel), sql: sql)
             .filter { $0.submission_id != record.supersedesID }
         guard !clashes.isEmpty else { return [] }
-        let newPeriods = Set(observations.map(\.period.formatted))
+        let newPeriods = observations.periodTexts
         var replaced: [UUID] = []
         for owner in Set(clashes.map(\.submission_id)) {
             let earlier = try await SubmissionModel.find(owner, on: database)
@@ -80,7 +80,7 @@ enum SubmissionConflicts {
     /// Approved periods are locked: nothing new is stored for them until a data manager reopens them.
     /// Only the same source's approval locks (D47).
     static func checkNotLocked(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws {
-        let periods = Array(Set(observations.map(\.period.formatted))).sorted()
+        let periods = observations.periodTexts.sorted()
         guard !periods.isEmpty else { return }
         let locked = try await sql.select().column("period").from(PeriodLockModel.schema)
             .where("dataset_id", .equal, SQLBind(datasetID)).where("source", .equal, SQLBind(source.rawValue))

@@ -82,7 +82,7 @@ public struct SubmissionRepository: Sendable {
             try await ObservationRollups.drop(submission: previousID, sql: sql)
         }
         // Which source is current can change only in the periods stored or given up here.
-        var touched = Set(observations.map(\.period.formatted))
+        var touched = observations.periodTexts
         for previousID in replaced { touched.formUnion(try await SubmissionConflicts.periodsOf(previousID, sql: sql)) }
         try await SourceRules.apply(record.datasetID, periods: touched, on: sql)
         var actor = givenActor ?? record.channel.rawValue
