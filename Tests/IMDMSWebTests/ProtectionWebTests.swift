@@ -60,7 +60,9 @@ struct ProtectionWebTests {
             for format in ["csv", "genericdata", "structurespecificdata", "jsondata"] {
                 outputs.append(("sdmx \(format)", try await Self.get(app, "/sdmx/2.1/data/LABOUR_MIGRATION?format=\(format)").1))
             }
-            for (name, body) in outputs {
+            for (name, output) in outputs {
+                // An SDMX message's random id ("IMDMS-" and a UUID) held "2400" in one run in a few hundred.
+                let body = output.replacing(/IMDMS-[0-9A-F-]{36}/, with: "IMDMS-id")
                 #expect(!body.contains("2400") && !body.contains("2,400") && !body.contains("2 400"), "\(name) shows the confidential value")
             }
             let sdmx = try await Self.get(app, "/sdmx/2.1/data/LABOUR_MIGRATION/ZAF.B.M?format=csv").1
