@@ -14,14 +14,19 @@ struct M030_PackCrossingAttributes: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
-        let packed = CrossingAttributes.sql(sex: "sex", age: "age", birthYear: "birth_year", nationality: "nationality",
-                                            residence: "residence", purpose: "purpose", dialect: sql.dialect.name)
+        // The layout written here, as `CrossingAttributes` wrote it when this migration landed (kept
+        // here: a migration does not change with the code after it).
+        let us: SQLQueryString = sql.dialect.name == "postgresql" ? "chr(31)" : "char(31)"
+        let packed: SQLQueryString = """
+            sex || \(us) || coalesce(CAST(age AS TEXT), '') || \(us) || coalesce(CAST(birth_year AS TEXT), '') || \(us)
+            || nationality || \(us) || residence || \(us) || purpose
+            """
         try await rebuild(on: sql, columns: "attributes TEXT NOT NULL", select: packed, as: "attributes")
         try await sql.raw("UPDATE movement_people SET open_crossings = NULL WHERE open_crossings IS NOT NULL").run()
     }
 
-    /// The six columns back, filled from the text by `CrossingAttributes` in pages of crossings
-    /// (SQLite has no function to split a text).
+    /// The six columns back, the text split here in Swift a page of crossings at a time (SQLite has
+    /// no function to split a text).
     func revert(on database: any Database) async throws {
         let sql = database as! any SQLDatabase
         let columns = ["sex", "age", "birth_year", "nationality", "residence", "purpose"]
@@ -34,10 +39,10 @@ struct M030_PackCrossingAttributes: AsyncMigration {
                 .all(decoding: Row.self)
             guard let last = rows.last else { break }
             let values = rows.map { row -> [BulkWriter.Value] in
-                let m = CrossingAttributes.movement(pseudonym: row.pseudonym, time: row.crossed_at, borderPost: row.border_post, direction: row.direction,
-                                                    attributes: row.attributes)
-                return [.integer(row.id), .text(m.pseudonym), .text(m.time), .text(m.borderPost), .text(m.direction.rawValue), .text(m.sex),
-                        .optional(m.age), .optional(m.birthYear), .text(m.nationality), .text(m.residence), .text(m.purpose)]
+                var f = row.attributes.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+                f += Array(repeating: "", count: max(0, 6 - f.count))
+                return [.integer(row.id), .text(row.pseudonym), .text(row.crossed_at), .text(row.border_post), .text(row.direction), .text(f[0]),
+                        .optional(Int(f[1])), .optional(Int(f[2])), .text(f[3]), .text(f[4]), .text(f[5])]
             }
             try await BulkWriter(database: database).insert(into: "movements_new", columns: ["id", "pseudonym", "crossed_at", "border_post", "direction"] + columns,
                                                             rows: values)

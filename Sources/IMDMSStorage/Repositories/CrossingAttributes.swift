@@ -1,5 +1,4 @@
 import IMDMSCore
-import SQLKit
 
 /// A crossing's attributes — sex, age, year of birth, nationality, residence, purpose — as the one
 /// text `movements.attributes` holds (D86): the six fields joined by the unit separator (US,
@@ -51,14 +50,5 @@ enum CrossingAttributes {
         return text.withUTF8 { bytes in
             bytes.split(separator: separator, omittingEmptySubsequences: false).map { String(decoding: UnsafeBufferPointer(rebasing: $0), as: UTF8.self) }
         }
-    }
-
-    /// The stored text made in SQL from the six old columns (M030), on either database.
-    static func sql(sex: String, age: String, birthYear: String, nationality: String, residence: String, purpose: String, dialect: String) -> SQLQueryString {
-        let us: SQLQueryString = dialect == "postgresql" ? "chr(31)" : "char(31)"
-        return """
-            \(ident: sex) || \(us) || coalesce(CAST(\(ident: age) AS TEXT), '') || \(us) || coalesce(CAST(\(ident: birthYear) AS TEXT), '') || \(us)
-            || \(ident: nationality) || \(us) || \(ident: residence) || \(us) || \(ident: purpose)
-            """
     }
 }

@@ -82,7 +82,7 @@ struct DerivedRevisions {
             let ids = replaced[start..<min(start + 10_000, replaced.count)].map(\.id)
             try await sql.delete(from: "observations").where("id", .in, SQLBind.group(ids)).run()
         }
-        let published = Set(Set(target.map(\.period)).filter { publish.contains($0.formatted) })
+        let published = Set(target.map(\.period)).filter { publish.contains($0.formatted) }
         let observations = target.filter { published.contains($0.period) }
         let submission = Submission(datasetID: structure.id, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
         let saved = try await SubmissionRepository.store(submission, observations: observations, structure: structure, content: nil, on: database, seal: seal)

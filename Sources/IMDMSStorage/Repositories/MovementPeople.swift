@@ -205,9 +205,7 @@ struct MovementPeople: Sendable {
     /// birth, no residence), and whether it is new.
     static func crossing(_ bytes: UnsafeBufferPointer<UInt8>, _ fields: [Range<Int>], pseudonym: String) -> (Movement, isNew: Bool) {
         func text(_ index: Int) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[index]]), as: UTF8.self) }
-        func equals(_ index: Int, _ value: StaticString) -> Bool {
-            fields[index].count == value.utf8CodeUnitCount && zip(bytes[fields[index]], UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount)).allSatisfy(==)
-        }
+        func equals(_ index: Int, _ value: String) -> Bool { bytes[fields[index]].elementsEqual(value.utf8) }
         let movement = Movement(pseudonym: pseudonym, time: text(0), borderPost: text(1), direction: equals(2, "DEP") ? .departure : .arrival,
                                 sex: text(3), age: fields[4].isEmpty ? nil : Int(text(4)), birthYear: nil, nationality: text(6), residence: "",
                                 purpose: text(8))
