@@ -12,22 +12,37 @@ public struct MigrationDerivation: Sendable {
     public let dataEnd: Date
     /// Crossings by month and the BORDER_CROSSINGS dimensions (month first, as the cells are keyed).
     public var crossings: [[String]: Int] {
-        Dictionary(crossingCounts.map { ([$0.key.month.formatted] + $0.key.codes, $0.value) }, uniquingKeysWith: +)
+        Dictionary(crossingCells.map { ([$0.period.formatted] + $0.codes, $0.count) }, uniquingKeysWith: +)
     }
-    /// Keyed by a struct, not an array of texts: this runs for every row (an array and a formatted
-    /// month per crossing took half the derivation's time).
-    private struct CrossingKey: Hashable {
-        var month: Period, post: String, direction: Movement.Direction, nationality: String, sex: String, age: String, purpose: String
-        var codes: [String] { [post, direction.rawValue, nationality, sex, age, purpose] }
+    /// A crossing's cell as numbers — its month (year × 12 + month − 1) and each code's number in
+    /// its dimension's `CodeIndex` — not as texts: this runs for every crossing, and hashing its six
+    /// texts was a third of the derivation's time.
+    private struct CrossingCell: Hashable {
+        /// month << 32 | post
+        var monthAndPost: UInt64
+        /// citizenship << 32 | purpose
+        var nationalityAndPurpose: UInt64
+        /// sex << 32 | age group << 1 | direction (1: departure)
+        var sexAgeAndDirection: UInt64
     }
-    private var crossingCounts: [CrossingKey: Int] = [:]
+    private var crossingCounts: [CrossingCell: Int] = [:]
+    /// The codes each cell's numbers stand for, by dimension.
+    private var posts = CodeIndex(), nationalities = CodeIndex(), sexes = CodeIndex(), ageGroups = CodeIndex(), purposes = CodeIndex()
     /// Crossings by day, post and direction (for the festive-season report).
     public var daily: [[String]: Int] {
-        Dictionary(dailyCounts.map { ([String($0.key.day), $0.key.post, $0.key.direction.rawValue], $0.value) }, uniquingKeysWith: +)
+        var daily = oddDailyCounts
+        for (key, count) in dailyCounts {
+            let (y, m, d) = CivilDate.civilFromDays(Int(key >> 33) - Self.dayOffset)
+            daily[[Period.isoDate(y, m, d), posts.codes[Int(key >> 1 & 0xFFFF_FFFF)], (key & 1 == 1 ? Movement.Direction.departure : .arrival).rawValue], default: 0] += count
+        }
+        return daily
     }
-    /// Keyed without an array per crossing (this runs for every row).
-    private struct DayKey: Hashable { var day: Substring, post: String, direction: Movement.Direction }
-    private var dailyCounts: [DayKey: Int] = [:]
+    /// Keyed by one number a crossing — (day + `dayOffset`) << 33 | post << 1 | direction — not by texts.
+    private var dailyCounts: [UInt64: Int] = [:]
+    /// Days before 1970 are negative; the key's day is counted from year 0.
+    private static let dayOffset = 1 << 22
+    /// Crossings whose time is not a readable moment (none once an extract is read), by their first ten characters.
+    private var oddDailyCounts: [[String]: Int] = [:]
     public internal(set) var flows: [[String]: Int] = [:]
     /// Crossings whose outcome is still open, by month: a month holding any is provisional.
     public internal(set) var provisionalCounts: [Period: Int] = [:]
@@ -58,11 +73,42 @@ public struct MigrationDerivation: Sendable {
     /// what the person did before or after).
     public mutating func count(crossing movement: Movement) {
         movementCount += 1
-        let age = Movement.ageGroup(movement.age)
-        crossingCounts[CrossingKey(month: movement.month, post: movement.borderPost, direction: movement.direction, nationality: movement.nationality,
-                                   sex: movement.sex, age: age, purpose: movement.purpose), default: 0] += 1
-        dailyCounts[DayKey(day: movement.time.prefix(10), post: movement.borderPost, direction: movement.direction), default: 0] += 1
+        let fields = Movement.fields(movement.time)
+        // The month as `Movement.moment` gives it: January 2000 for a time that is not one.
+        var month = 2000 * 12
+        if let (y, m, _, _, _) = fields, (Period.minYear...Period.maxYear).contains(y) { month = y * 12 + m - 1 }
+        let post = UInt64(posts.number(movement.borderPost)), departure: UInt64 = movement.direction == .departure ? 1 : 0
+        let cell = CrossingCell(
+            monthAndPost: UInt64(month) << 32 | post,
+            nationalityAndPurpose: UInt64(nationalities.number(movement.nationality)) << 32 | UInt64(purposes.number(movement.purpose)),
+            sexAgeAndDirection: UInt64(sexes.number(movement.sex)) << 32 | UInt64(ageGroups.number(Movement.ageGroup(movement.age))) << 1 | departure)
+        crossingCounts[cell, default: 0] += 1
+        if let (y, m, d, _, _) = fields {
+            dailyCounts[UInt64(CivilDate.daysFromCivil(y, m, d) + Self.dayOffset) << 33 | post << 1 | departure, default: 0] += 1
+        } else {
+            oddDailyCounts[[String(movement.time.prefix(10)), movement.borderPost, movement.direction.rawValue], default: 0] += 1
+        }
     }
+
+    /// Each counted cell with its period, codes (in BORDER_CROSSINGS' order) and count.
+    private var crossingCells: some Sequence<(period: Period, codes: [String], count: Int)> {
+        // Each month made once (always one: the index is of a readable month, or January 2000).
+        var months: [UInt64: Period] = [:]
+        for cell in crossingCounts.keys where months[cell.monthAndPost >> 32] == nil {
+            let index = cell.monthAndPost >> 32
+            months[index] = (try? Period.month(Int(index / 12), Int(index % 12) + 1)) ?? Self.unreadableMonth
+        }
+        return crossingCounts.lazy.map { [months, posts, nationalities, sexes, ageGroups, purposes] cell, count in
+            let codes = [posts.codes[Int(cell.monthAndPost & 0xFFFF_FFFF)], (cell.sexAgeAndDirection & 1 == 1 ? Movement.Direction.departure : .arrival).rawValue,
+                         nationalities.codes[Int(cell.nationalityAndPurpose >> 32)], sexes.codes[Int(cell.sexAgeAndDirection >> 32)],
+                         ageGroups.codes[Int(cell.sexAgeAndDirection >> 1 & 0x7FFF_FFFF)], purposes.codes[Int(cell.nationalityAndPurpose & 0xFFFF_FFFF)]]
+            return (period: months[cell.monthAndPost >> 32] ?? Self.unreadableMonth, codes: codes, count: count)
+        }
+    }
+
+    /// The month of a crossing whose time is not a moment (as `Movement.moment` gives it).
+    private static let unreadableMonth = Movement(pseudonym: "", time: "", borderPost: "", direction: .arrival, sex: "", age: nil, birthYear: nil,
+                                                   nationality: "", residence: "", purpose: "").month
 
     /// Where a person's settled crossings end: how many of the given ones can never change with
     /// data after `dataEnd`, and the status after them.
@@ -154,7 +200,7 @@ public struct MigrationDerivation: Sendable {
     /// Observations keyed as the datasets' structures (period first in each stored key).
     /// Crossings are counted as they happen: final. Flows of a provisional month are `P`.
     public func crossingObservations() -> [Observation] {
-        observations(crossingCounts.lazy.map { (period: $0.key.month, codes: $0.key.codes, count: $0.value) }, provisional: [])
+        observations(crossingCells, provisional: [])
     }
     public func dailyObservations() -> [Observation] { observations(daily, provisional: []) }
 
