@@ -18,6 +18,10 @@ struct ObservationWriter {
         let writer = BulkWriter(database: database)
         let submission = BulkWriter.Value.uuid(submissionID), dataset = BulkWriter.Value.text(datasetID)
         var periods: [Period: [BulkWriter.Value]] = [:]  // a few periods, many observations
+        // Each batch is made while the previous one is stored (SQLite writes on its own thread,
+        // PostgreSQL in its own process); one insertion runs at a time, in order. Making them in
+        // turn left the database idle for a tenth of a second a batch (260,000 values: 0.3 s).
+        var insertion: Task<Void, any Error>?
         var start = 0
         while start < observations.count {
             let end = min(start + Self.rowsPerBatch, observations.count)
@@ -27,9 +31,11 @@ struct ObservationWriter {
             for observation in observations[start..<end] {
                 Self.append(observation, submission: submission, dataset: dataset, periods: &periods, to: &values)
             }
-            try await writer.insert(into: "observations", columns: Self.columns, values: values)
+            try await insertion?.value
+            insertion = Task { [values] in try await writer.insert(into: "observations", columns: Self.columns, values: values) }
             start = end
         }
+        try await insertion?.value
     }
 
     static func append(_ o: Observation, submission: BulkWriter.Value, dataset: BulkWriter.Value, periods: inout [Period: [BulkWriter.Value]],
