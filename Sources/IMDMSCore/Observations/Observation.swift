@@ -25,5 +25,21 @@ public struct Observation: Hashable, Sendable, Codable {
 extension Sequence where Element == Observation {
     /// The texts of the periods the observations cover, each period formatted once (not once per
     /// observation: a derived revision holds hundreds of thousands of values in a few dozen periods).
-    public var periodTexts: Set<String> { Set(Set(map(\.period)).map(\.formatted)) }
+    public var periodTexts: Set<String> { Set(periods.map(\.formatted)) }
+
+    /// The periods the observations cover. Each is looked for first in a few slots by its year,
+    /// month and day (an equality test, no hash): storing hundreds of thousands of values asks for
+    /// their periods several times.
+    public var periods: Set<Period> {
+        var periods: Set<Period> = []
+        var slots = [Period?](repeating: nil, count: 64)
+        for observation in self {
+            let period = observation.period
+            let slot = (period.year &* 13 &+ period.subperiod &* 2 &+ period.day) & 63
+            if slots[slot] == period { continue }
+            slots[slot] = period
+            periods.insert(period)
+        }
+        return periods
+    }
 }

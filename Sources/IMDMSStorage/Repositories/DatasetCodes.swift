@@ -10,10 +10,14 @@ enum DatasetCodes {
 
     static func record(_ observations: [Observation], datasetID: String, sql: any SQLDatabase) async throws {
         // A set of codes per position: no array made per code (a large submission has millions of them).
-        var incoming: [Set<String>] = []
+        // A code equal to the previous one at its position (observations come in key order) is not hashed again.
+        var incoming: [Set<String>] = [], previous: [String] = []
         for observation in observations {
-            while incoming.count < observation.key.count { incoming.append([]) }
-            for (index, code) in observation.key.enumerated() { incoming[index].insert(code) }
+            while incoming.count < observation.key.count { incoming.append([]); previous.append("") }
+            for (index, code) in observation.key.enumerated() where code != previous[index] || incoming[index].isEmpty {
+                incoming[index].insert(code)
+                previous[index] = code
+            }
         }
         guard incoming.contains(where: { !$0.isEmpty }) else { return }
         var known: [Int: Set<String>] = [:]

@@ -82,8 +82,10 @@ struct DerivedRevisions {
             let ids = replaced[start..<min(start + 10_000, replaced.count)].map(\.id)
             try await sql.delete(from: "observations").where("id", .in, SQLBind.group(ids)).run()
         }
-        let published = Set(target.map(\.period)).filter { publish.contains($0.formatted) }
-        let observations = target.filter { published.contains($0.period) }
+        let periods = target.periods
+        let published = periods.filter { publish.contains($0.formatted) }
+        // Every period of the target published (a first derivation): no copy of the target.
+        let observations = published.count == periods.count ? target : target.filter { published.contains($0.period) }
         let submission = Submission(datasetID: structure.id, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
         let saved = try await SubmissionRepository.store(submission, observations: observations, structure: structure, content: nil, on: database, seal: seal)
         let history = replaced.map { cell -> [BulkWriter.Value] in
@@ -100,7 +102,7 @@ struct DerivedRevisions {
         }
         // A period whose derived values all went: the other source's values there may be current
         // again (storing the revision brought the marks of its own periods up to date).
-        try await SourceRules.apply(structure.id, periods: publish.subtracting(observations.periodTexts), on: sql)
+        try await SourceRules.apply(structure.id, periods: publish.subtracting(published.map(\.formatted)), on: sql)
         let emptied = Array(Set(replaced.map(\.submissionID)))
         if !emptied.isEmpty {
             try await sql.update("submissions").set("status", to: SQLBind(SubmissionStatus.superseded.rawValue))
