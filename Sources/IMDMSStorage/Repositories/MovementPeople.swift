@@ -52,20 +52,19 @@ struct MovementPeople: Sendable {
         }
         guard !batches.isEmpty else { return }
         let new = PendingExtract.crossings(of: batches)
+        // One statement: a person new to the store is added, one already there opened; either is
+        // read from the first record (kept crossings NULL, through `excluded`) when a new crossing
+        // is not after `latest`. Adding, then opening, then resetting took three passes (PostgreSQL's
+        // small extract: 16,066 people, 173 ms).
+        let early: SQLQueryString = latest.map { "CASE WHEN MIN(m.crossed_at) <= \(bind: $0) THEN NULL ELSE '' END" } ?? "''"
         try await sql.raw("""
             INSERT INTO movement_people (pseudonym, settled_until, resident, open, open_crossings)
-            SELECT DISTINCT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true), '' FROM movements m WHERE \(new) ON CONFLICT (pseudonym) DO NOTHING
+            SELECT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true), \(early) FROM movements m WHERE \(new) GROUP BY m.pseudonym
+            ON CONFLICT (pseudonym) DO UPDATE SET open = \(true), changes_at = NULL,
+                settled_until = CASE WHEN excluded.open_crossings IS NULL THEN '' ELSE movement_people.settled_until END,
+                resident = CASE WHEN excluded.open_crossings IS NULL THEN NULL ELSE movement_people.resident END,
+                open_crossings = CASE WHEN excluded.open_crossings IS NULL THEN NULL ELSE movement_people.open_crossings END
             """).run()
-        try await sql.raw("""
-            UPDATE movement_people SET open = \(true), changes_at = NULL
-            WHERE pseudonym IN (SELECT m.pseudonym FROM movements m WHERE \(new))
-            """).run()
-        if let latest {
-            try await sql.raw("""
-                UPDATE movement_people SET settled_until = '', resident = NULL, open_crossings = NULL
-                WHERE pseudonym IN (SELECT m.pseudonym FROM movements m WHERE \(new) AND m.crossed_at <= \(bind: latest))
-                """).run()
-        }
     }
 
     /// Crossings read at a time, about: memory holds one page (and the next, being read) and the
