@@ -109,8 +109,10 @@ public struct MovementReader: Sendable {
     /// memory for one piece only (the pseudonyms too).
     struct Caches {
         /// Text → code, for each of `Codes`.
-        var codes = [[String: String]](repeating: [:], count: Codes.allCases.count)
+        var codes = [TextLookup<String>](repeating: TextLookup(), count: Codes.allCases.count)
         var pseudonyms: [Identity: String] = [:]
+        /// The last row's identity and pseudonym: a person's crossings often follow each other.
+        var last: (identity: Identity, pseudonym: String)?
         struct Identity: Hashable { var document: String; var nationality: String }
     }
 
@@ -127,7 +129,7 @@ public struct MovementReader: Sendable {
             if text.isEmpty, let allowEmpty { return allowEmpty }
             if let found = caches.codes[codes.rawValue][text] { return found }
             let matcher = matchers[codes.rawValue]
-            if let found = matcher.match(text), found != "_T" { caches.codes[codes.rawValue][text] = found; return found }
+            if let found = matcher.match(text), found != "_T" { caches.codes[codes.rawValue].insert(found, for: text); return found }
             ok = false
             unknown.record(column: column, codelistID: matcher.codelist.id, text: text, row: row)
             return ""
@@ -136,8 +138,13 @@ public struct MovementReader: Sendable {
         if timeText.utf8.count > 10, timeText.utf8[timeText.utf8.index(timeText.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: " ") {
             timeText = timeText.replacingOccurrences(of: " ", with: "T")  // `2023-12-24 08:15`
         }
-        let time = String(timeText.prefix(16))
-        if time.count != 16 || Movement.parseTime(time) == nil {
+        // Counted in bytes: a time is ASCII, and `parseTime` takes only ASCII digits and signs. The
+        // first 16 characters are the first 16 bytes when those are ASCII and the next one is too
+        // (a combining mark after them would belong to the 16th character).
+        let bytes = timeText.utf8
+        let asciiPrefix = bytes.prefix(17).allSatisfy { $0 < 0x80 }
+        let time = asciiPrefix ? String(decoding: bytes.prefix(16), as: UTF8.self) : String(timeText.prefix(16))
+        if (asciiPrefix ? time.utf8.count : time.count) != 16 || Movement.parseTime(time) == nil {
             ok = false
             problem(ImportProblem(.badPeriod, row: row, column: profile.time, value: timeText, message: "expected a date and time such as 2023-12-24T08:15"))
         }
@@ -150,13 +157,14 @@ public struct MovementReader: Sendable {
         // One pseudonym per document and nationality text: people cross many times, and the HMAC
         // is the dearest step of a row. The cache lives as long as one piece, in memory only.
         let identity = Caches.Identity(document: field(positions.documentNumber), nationality: nationality)
-        let pseudonym = caches.pseudonyms[identity] ?? {
+        let pseudonym = (caches.last?.identity == identity ? caches.last?.pseudonym : nil) ?? caches.pseudonyms[identity] ?? {
             let document = Pseudonymiser.normalise(documentNumber: identity.document)
             guard !document.isEmpty else { return "" }
             let value = pseudonymiser.pseudonym(documentNumber: document, nationality: nationality)
             caches.pseudonyms[identity] = value
             return value
         }()
+        caches.last = (identity, pseudonym)
         if pseudonym.isEmpty {
             ok = false
             problem(ImportProblem(.missingValue, row: row, column: profile.documentNumber, message: "no document number: the crossing cannot be linked to a person"))
@@ -164,7 +172,8 @@ public struct MovementReader: Sendable {
         var age: Int?, birthYear: Int?
         let birthText = field(positions.dateOfBirth)
         if !birthText.isEmpty {
-            if birthText.count == 10, let years = Movement.age(born: birthText, at: time) {
+            // Bytes counted: `age` reads ten ASCII bytes only (ten characters that are not ten bytes fail there too).
+            if birthText.utf8.count == 10, let years = Movement.age(born: birthText, at: time) {
                 if years < 0 || years > 120 {
                     ok = false
                     problem(ImportProblem(.badPeriod, row: row, column: profile.dateOfBirth, message: "the date of birth gives an age of \(years) at the crossing"))

@@ -89,19 +89,23 @@ struct BulkWriter {
     /// savepoint and, only if that breaks a unique key, by COPY into a temporary staging table
     /// (dropped at commit) and one `INSERT … SELECT … ON CONFLICT DO NOTHING`. Call it inside a
     /// transaction when ignoring conflicts.
-    func insert(into table: String, columns: [String], rows: [[Value]], ignoringConflicts: Bool = false) async throws {
+    /// Returns how many rows were inserted.
+    @discardableResult
+    func insert(into table: String, columns: [String], rows: [[Value]], ignoringConflicts: Bool = false) async throws -> Int {
         try await insert(into: table, columns: columns, values: rows.flatMap { $0 }, ignoringConflicts: ignoringConflicts)
     }
 
     /// `insert(into:columns:rows:)` with the rows one after another in one array (a value per
     /// column each): no array a row for the largest tables.
-    func insert(into table: String, columns: [String], values: [Value], ignoringConflicts: Bool = false) async throws {
+    @discardableResult
+    func insert(into table: String, columns: [String], values: [Value], ignoringConflicts: Bool = false) async throws -> Int {
         precondition(values.count % columns.count == 0, "a value for each column of each row")
-        guard !values.isEmpty else { return }
+        guard !values.isEmpty else { return 0 }
+        let rows = values.count / columns.count
         if let postgres = database as? any PostgresDatabase {
             guard ignoringConflicts else {
                 try await copy(into: table, columns: columns, values: values, on: postgres)
-                return
+                return rows
             }
             let sql = database.sql
             // Most rows are new (an extract's crossings): a plain COPY takes a third of the staging
@@ -112,7 +116,7 @@ struct BulkWriter {
             do {
                 try await copy(into: table, columns: columns, values: values, on: postgres)
                 try await sql.raw("RELEASE SAVEPOINT bulk_insert").run()
-                return
+                return rows
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == Self.uniqueViolation {
                 try await sql.raw("ROLLBACK TO SAVEPOINT bulk_insert").run()
                 try await sql.raw("RELEASE SAVEPOINT bulk_insert").run()
@@ -121,15 +125,25 @@ struct BulkWriter {
             let list = SQLList(columns.map { SQLIdentifier($0) })
             try await sql.raw("CREATE TEMPORARY TABLE IF NOT EXISTS \(ident: staging) ON COMMIT DROP AS SELECT \(list) FROM \(ident: table) WITH NO DATA").run()
             try await copy(into: staging, columns: columns, values: values, on: postgres)
-            try await sql.raw("INSERT INTO \(ident: table) (\(list)) SELECT \(list) FROM \(ident: staging) ON CONFLICT DO NOTHING").run()
+            struct Inserted: Decodable { var n: Int }
+            let inserted = try await sql.raw("""
+                WITH inserted AS (INSERT INTO \(ident: table) (\(list)) SELECT \(list) FROM \(ident: staging) ON CONFLICT DO NOTHING RETURNING 1)
+                SELECT COUNT(*) AS n FROM inserted
+                """).first(decoding: Inserted.self)?.n ?? 0
             try await sql.raw("TRUNCATE \(ident: staging)").run()
-            return
+            return inserted
         }
         let sqlite = database as! any SQLiteDatabase
         // A large write in one transaction spills pages to disk mid-way once SQLite's default
         // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
         // statement journals stay in memory: `Store.writeTransaction`.)
         try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
+        // Rows skipped by a conflict are not changes: the connection's count of changed rows tells
+        // how many were inserted (this transaction's connection runs nothing else meanwhile).
+        func changes() async throws -> Int {
+            try await sqlite.query("SELECT total_changes()", []).first?.column("total_changes()")?.integer ?? 0
+        }
+        let before = ignoringConflicts ? try await changes() : 0
         let perStatement = max(1, Self.sqliteBindLimit / columns.count) * columns.count
         let suffix = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
         var start = 0
@@ -140,6 +154,7 @@ struct BulkWriter {
             try await sqlite.query(statement.text, values[start..<end].map(\.sqlite)) { _ in }
             start = end
         }
+        return ignoringConflicts ? try await changes() - before : rows
     }
 
     /// COPY `values` into a PostgreSQL table (text format).

@@ -25,15 +25,27 @@ enum CrossingAttributes {
     static func append(sex: String, age: Int?, birthYear: Int?, nationality: String, residence: String, purpose: String, to bytes: inout [UInt8]) {
         bytes.append(contentsOf: sex.utf8)
         bytes.append(separator)
-        if let age { bytes.append(contentsOf: String(age).utf8) }
+        if let age { appendDigits(of: age, to: &bytes) }
         bytes.append(separator)
-        if let birthYear { bytes.append(contentsOf: String(birthYear).utf8) }
+        if let birthYear { appendDigits(of: birthYear, to: &bytes) }
         bytes.append(separator)
         bytes.append(contentsOf: nationality.utf8)
         bytes.append(separator)
         bytes.append(contentsOf: residence.utf8)
         bytes.append(separator)
         bytes.append(contentsOf: purpose.utf8)
+    }
+
+    /// A whole number's decimal digits, as `String(number)` writes them, without making the text
+    /// (this runs twice for every crossing stored).
+    static func appendDigits(of number: Int, to bytes: inout [UInt8]) {
+        guard number >= 0 else { bytes.append(contentsOf: String(number).utf8); return }
+        var divisor = 1
+        while divisor <= number / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
     }
 
     /// The crossing with its attributes read from the stored text.

@@ -21,11 +21,19 @@ public struct MovementRepository: Sendable {
     /// `BulkWriter`, skipping crossings already stored.
     public struct Inserter: Sendable {
         let database: any Database
+        /// The crossings inserted so far and the latest time among the pieces' crossings.
+        final class Tally: @unchecked Sendable {  // used by one insertion at a time, in order
+            var added = 0
+            var latest: String?
+        }
+        let tally = Tally()
 
         /// A piece's crossings as the rows to store, in key order: the UNIQUE index is then written
         /// in runs instead of at random places. Made before the previous piece is stored, beside it.
         public struct Rows: Sendable {
             var values: [BulkWriter.Value]
+            /// The latest crossing's time.
+            var latest: String?
         }
 
         public static func rows(_ movements: [Movement]) -> Rows {
@@ -36,6 +44,7 @@ public struct MovementRepository: Sendable {
             }
             var values: [BulkWriter.Value] = []
             values.reserveCapacity(movements.count * MovementRepository.columns.count)
+            var latest: String?
             for index in order {
                 let m = movements[index]
                 values.append(.text(m.pseudonym))
@@ -43,12 +52,15 @@ public struct MovementRepository: Sendable {
                 values.append(.text(m.borderPost))
                 values.append(.text(m.direction.rawValue))
                 values.append(.text(CrossingAttributes.text(of: m)))
+                if latest.map({ m.time > $0 }) ?? true { latest = m.time }
             }
-            return Rows(values: values)
+            return Rows(values: values, latest: latest)
         }
 
         public func insert(_ rows: Rows) async throws {
-            try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, values: rows.values, ignoringConflicts: true)
+            tally.added += try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, values: rows.values,
+                                                                           ignoringConflicts: true)
+            if let latest = rows.latest, tally.latest.map({ latest > $0 }) ?? true { tally.latest = latest }
         }
     }
 
@@ -68,11 +80,13 @@ public struct MovementRepository: Sendable {
             let before = try await Self.lastID(on: sql)
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
-            let rows = try await produce(Inserter(database: tx))
+            let inserter = Inserter(database: tx)
+            let rows = try await produce(inserter)
             let range = PendingExtract(id: batch, firstID: before + 1, lastID: try await Self.lastID(on: sql))
-            struct Added: Decodable { var n: Int; var latest: String? }
-            let added = try await sql.raw("SELECT COUNT(*) AS n, MAX(crossed_at) AS latest FROM movements m WHERE \(range.crossings)")
-                .first(decoding: Added.self) ?? Added(n: 0, latest: nil)
+            // Counted as they were inserted, not read again (5M crossings: a scan of the whole extract).
+            // The latest time is the pieces' own, a crossing stored before included: it is no later than
+            // the latest of the extract that stored it, so the store's latest (the largest) is the same.
+            let added = (n: inserter.tally.added, latest: inserter.tally.latest)
             let sha256 = hash()
             try await sql.update("movement_batches").set("added", to: SQLBind(added.n)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
                 .set("first_id", to: SQLBind(range.firstID)).set("last_id", to: SQLBind(range.lastID)).set("latest", to: SQLBind(added.latest))
