@@ -69,6 +69,13 @@ public struct MigrationDerivation: Sendable {
         addOutcomes(of: movements, initiallyResident: nil, sign: 1)
     }
 
+    /// Counts a person's crossings marked in `included` (one mark each) — in here, where no crossing
+    /// is copied to be counted (called from another module, each was: eight texts retained and released).
+    public mutating func count(crossings movements: [Movement], included: [Bool]) {
+        precondition(movements.count == included.count, "one mark per crossing")
+        for index in movements.indices where included[index] { count(crossing: movements[index]) }
+    }
+
     /// Counts one crossing in BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY (these do not depend on
     /// what the person did before or after).
     public mutating func count(crossing movement: Movement) {
@@ -190,7 +197,7 @@ public struct MigrationDerivation: Sendable {
         let initial = initiallyResident ?? (first.nationality == homeCountry)
         func movement(_ offset: Int) -> Movement { movements[movements.startIndex + offset] }
         func moment(_ offset: Int) -> Movement.Moment { moments[moments.startIndex + offset] }
-        let (outcomes, outcomesChangeAt) = rule.evaluate(zip(moments, movements).map { ResidenceRule.Crossing(date: $0.date, direction: $1.direction) },
+        let (outcomes, outcomesChangeAt) = rule.evaluate(movements.indices.map { ResidenceRule.Crossing(date: moment($0 - movements.startIndex).date, direction: movements[$0].direction) },
                                                          initiallyResident: initial, dataEnd: dataEnd)
         var changesAt = outcomesChangeAt
         var residentBefore = initial

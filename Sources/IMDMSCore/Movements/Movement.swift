@@ -52,6 +52,11 @@ public struct Movement: Hashable, Sendable, Codable {
 
     private static let fallbackMonth = try! Period.month(2000, 1)
 
+    /// Each crossing's moment (read in here, where no crossing is copied to read its time).
+    public static func moments(of movements: [Movement]) -> [Moment] {
+        movements.indices.map { movements[$0].moment }
+    }
+
     /// `YYYY-MM-DDTHH:MM` (or a date `YYYY-MM-DD`, as midnight) as a moment, read by hand: this
     /// runs for every crossing, where date formatters would cost more than everything else.
     public static func parseTime(_ text: String) -> Date? {

@@ -218,14 +218,17 @@ struct MovementPeople: Sendable {
         guard !movements.isEmpty else { return "" }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(movements.count * 48)
-        for movement in movements {
+        // By index, each field read in place: a crossing copied for each (`for … in`) retained and released its eight texts.
+        for index in movements.indices {
             if !bytes.isEmpty { bytes.append(30) }
-            for field in [movement.time, movement.borderPost, movement.direction.rawValue] {
-                bytes.append(contentsOf: field.utf8)
-                bytes.append(31)
-            }
-            CrossingAttributes.append(sex: movement.sex, age: movement.age, birthYear: nil, nationality: movement.nationality, residence: "",
-                                      purpose: movement.purpose, to: &bytes)
+            bytes.append(contentsOf: movements[index].time.utf8)
+            bytes.append(31)
+            bytes.append(contentsOf: movements[index].borderPost.utf8)
+            bytes.append(31)
+            bytes.append(contentsOf: movements[index].direction.rawValue.utf8)
+            bytes.append(31)
+            CrossingAttributes.append(sex: movements[index].sex, age: movements[index].age, birthYear: nil, nationality: movements[index].nationality,
+                                      residence: "", purpose: movements[index].purpose, to: &bytes)
             bytes.append(31)
             bytes.append(UInt8(ascii: "0"))
         }

@@ -82,9 +82,9 @@ public struct MovementDerivationJob: Sendable {
         var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
         var checkpoints: [MovementPeople.Checkpoint] = []
         let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd)) { person in
-            for (movement, isNew) in zip(person.movements, person.isNew) where isNew { added.count(crossing: movement) }
+            added.count(crossings: person.movements, included: person.isNew)
             // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
-            let moments = person.movements.map(\.moment)
+            let moments = Movement.moments(of: person.movements)
             let oldCount = person.isNew.firstIndex(of: true) ?? person.isNew.count
             if !person.isNew[oldCount...].contains(false) {
                 takenAway.addOutcomes(of: person.movements[..<oldCount], moments: moments[..<oldCount], initiallyResident: person.resident, sign: -1)
