@@ -11,38 +11,10 @@ public struct MigrationDerivation: Sendable {
     public let homeCountry: String
     public let dataEnd: Date
     /// Crossings by month and the BORDER_CROSSINGS dimensions (month first, as the cells are keyed).
-    public var crossings: [[String]: Int] {
-        Dictionary(crossingCells.map { ([$0.period.formatted] + $0.codes, $0.count) }, uniquingKeysWith: +)
-    }
-    /// A crossing's cell as numbers — its month (year × 12 + month − 1) and each code's number in
-    /// its dimension's `CodeIndex` — not as texts: this runs for every crossing, and hashing its six
-    /// texts was a third of the derivation's time.
-    private struct CrossingCell: Hashable {
-        /// month << 32 | post
-        var monthAndPost: UInt64
-        /// citizenship << 32 | purpose
-        var nationalityAndPurpose: UInt64
-        /// sex << 32 | age group << 1 | direction (1: departure)
-        var sexAgeAndDirection: UInt64
-    }
-    private var crossingCounts: [CrossingCell: Int] = [:]
-    /// The codes each cell's numbers stand for, by dimension.
-    private var posts = CodeIndex(), nationalities = CodeIndex(), sexes = CodeIndex(), ageGroups = CodeIndex(), purposes = CodeIndex()
+    public var crossings: [[String]: Int] { crossingCounts.crossings }
     /// Crossings by day, post and direction (for the festive-season report).
-    public var daily: [[String]: Int] {
-        var daily = oddDailyCounts
-        for (key, count) in dailyCounts {
-            let (y, m, d) = CivilDate.civilFromDays(Int(key >> 33) - Self.dayOffset)
-            daily[[Period.isoDate(y, m, d), posts.codes[Int(key >> 1 & 0xFFFF_FFFF)], (key & 1 == 1 ? Movement.Direction.departure : .arrival).rawValue], default: 0] += count
-        }
-        return daily
-    }
-    /// Keyed by one number a crossing — (day + `dayOffset`) << 33 | post << 1 | direction — not by texts.
-    private var dailyCounts: [UInt64: Int] = [:]
-    /// Days before 1970 are negative; the key's day is counted from year 0.
-    private static let dayOffset = 1 << 22
-    /// Crossings whose time is not a readable moment (none once an extract is read), by their first ten characters.
-    private var oddDailyCounts: [[String]: Int] = [:]
+    public var daily: [[String]: Int] { crossingCounts.daily }
+    private var crossingCounts = CrossingCounts()
     public internal(set) var flows: [[String]: Int] = [:]
     /// Crossings whose outcome is still open, by month: a month holding any is provisional.
     public internal(set) var provisionalCounts: [Period: Int] = [:]
@@ -80,83 +52,8 @@ public struct MigrationDerivation: Sendable {
     /// what the person did before or after).
     public mutating func count(crossing movement: Movement) {
         movementCount += 1
-        let fields = Movement.fields(movement.time)
-        // The month as `Movement.moment` gives it: January 2000 for a time that is not one.
-        var month = 2000 * 12
-        if let (y, m, _, _, _) = fields, (Period.minYear...Period.maxYear).contains(y) { month = y * 12 + m - 1 }
-        let post = UInt64(posts.number(movement.borderPost)), departure: UInt64 = movement.direction == .departure ? 1 : 0
-        let cell = CrossingCell(
-            monthAndPost: UInt64(month) << 32 | post,
-            nationalityAndPurpose: UInt64(nationalities.number(movement.nationality)) << 32 | UInt64(purposes.number(movement.purpose)),
-            sexAgeAndDirection: UInt64(sexes.number(movement.sex)) << 32 | UInt64(ageGroups.number(Movement.ageGroup(movement.age))) << 1 | departure)
-        crossingCounts[cell, default: 0] += 1
-        if let (y, m, d, _, _) = fields {
-            dailyCounts[UInt64(CivilDate.daysFromCivil(y, m, d) + Self.dayOffset) << 33 | post << 1 | departure, default: 0] += 1
-        } else {
-            oddDailyCounts[[String(movement.time.prefix(10)), movement.borderPost, movement.direction.rawValue], default: 0] += 1
-        }
+        crossingCounts.count(movement)
     }
-
-    /// Each counted cell with its period, codes (in BORDER_CROSSINGS' order) and count.
-    private var crossingCells: some Sequence<(period: Period, codes: [String], count: Int)> {
-        crossingCells(crossingCounts.lazy.map { ($0.key, $0.value) })
-    }
-
-    private func crossingCells(_ cells: some Sequence<(CrossingCell, Int)>) -> some Sequence<(period: Period, codes: [String], count: Int)> {
-        // Each month made once (always one: the index is of a readable month, or January 2000).
-        var months: [UInt64: Period] = [:]
-        for cell in crossingCounts.keys where months[cell.monthAndPost >> 32] == nil {
-            let index = cell.monthAndPost >> 32
-            months[index] = (try? Period.month(Int(index / 12), Int(index % 12) + 1)) ?? Self.unreadableMonth
-        }
-        return cells.lazy.map { [months, posts, nationalities, sexes, ageGroups, purposes] cell, count in
-            let codes = [posts.codes[Int(cell.monthAndPost & 0xFFFF_FFFF)], (cell.sexAgeAndDirection & 1 == 1 ? Movement.Direction.departure : .arrival).rawValue,
-                         nationalities.codes[Int(cell.nationalityAndPurpose >> 32)], sexes.codes[Int(cell.sexAgeAndDirection >> 32)],
-                         ageGroups.codes[Int(cell.sexAgeAndDirection >> 1 & 0x7FFF_FFFF)], purposes.codes[Int(cell.nationalityAndPurpose & 0xFFFF_FFFF)]]
-            return (period: months[cell.monthAndPost >> 32] ?? Self.unreadableMonth, codes: codes, count: count)
-        }
-    }
-
-    /// The crossings' observations in series-key and period order, sorted by one number a cell:
-    /// its codes' ranks in their dimensions and its month — not by joined texts (comparing 260,000
-    /// keys as texts was a third of getting them ready to store). Nil, and the texts are compared,
-    /// when the number would not sort as the texts do: a code with a character that sorts before
-    /// the key's `.` or outside ASCII, or ranks too many to fit in 64 bits.
-    private func observationsByRank() -> [Observation]? {
-        let dimensions = [posts, nationalities, sexes, ageGroups, purposes]
-        guard dimensions.allSatisfy({ $0.codes.allSatisfy { $0.utf8.allSatisfy { $0 > UInt8(ascii: ".") && $0 < 0x80 } } }),
-              let first = crossingCounts.keys.lazy.map({ $0.monthAndPost >> 32 }).min(),
-              let last = crossingCounts.keys.lazy.map({ $0.monthAndPost >> 32 }).max() else { return nil }
-        func bits(_ count: Int) -> Int { count <= 1 ? 0 : Int.bitWidth - (count - 1).leadingZeroBitCount }
-        // Each code's rank by its number, and the bits its dimension takes (the direction: 1 bit, ARR < DEP).
-        let ranks = dimensions.map { index -> [UInt64] in
-            var rank = [UInt64](repeating: 0, count: index.codes.count)
-            for (position, number) in index.codes.indices.sorted(by: { index.codes[$0] < index.codes[$1] }).enumerated() { rank[number] = UInt64(position) }
-            return rank
-        }
-        let (post, nationality, sex, age, purpose) = (bits(posts.codes.count), bits(nationalities.codes.count), bits(sexes.codes.count),
-                                                      bits(ageGroups.codes.count), bits(purposes.codes.count))
-        let month = bits(Int(last - first) + 1)
-        guard post + 1 + nationality + sex + age + purpose + month <= 64 else { return nil }
-        var sorted: [(order: UInt64, cell: CrossingCell, count: Int)] = []
-        sorted.reserveCapacity(crossingCounts.count)
-        for (cell, count) in crossingCounts where count != 0 {
-            var order = ranks[0][Int(cell.monthAndPost & 0xFFFF_FFFF)]
-            order = order << 1 | (cell.sexAgeAndDirection & 1)
-            order = order << nationality | ranks[1][Int(cell.nationalityAndPurpose >> 32)]
-            order = order << sex | ranks[2][Int(cell.sexAgeAndDirection >> 32)]
-            order = order << age | ranks[3][Int(cell.sexAgeAndDirection >> 1 & 0x7FFF_FFFF)]
-            order = order << purpose | ranks[4][Int(cell.nationalityAndPurpose & 0xFFFF_FFFF)]
-            order = order << month | (cell.monthAndPost >> 32 - first)
-            sorted.append((order, cell, count))
-        }
-        sorted.sort { $0.order < $1.order }
-        return Array(crossingCells(sorted.lazy.map { ($0.cell, $0.count) }).lazy.map { Observation(key: $0.codes, period: $0.period, value: Double($0.count)) })
-    }
-
-    /// The month of a crossing whose time is not a moment (as `Movement.moment` gives it).
-    private static let unreadableMonth = Movement(pseudonym: "", time: "", borderPost: "", direction: .arrival, sex: "", age: nil, birthYear: nil,
-                                                   nationality: "", residence: "", purpose: "").month
 
     /// Where a person's settled crossings end: how many of the given ones can never change with
     /// data after `dataEnd`, and the status after them.
@@ -248,7 +145,7 @@ public struct MigrationDerivation: Sendable {
     /// Observations keyed as the datasets' structures (period first in each stored key).
     /// Crossings are counted as they happen: final. Flows of a provisional month are `P`.
     public func crossingObservations() -> [Observation] {
-        observationsByRank() ?? observations(crossingCells, provisional: [])
+        crossingCounts.observationsByRank() ?? observations(crossingCounts.cells, provisional: [])
     }
     public func dailyObservations() -> [Observation] { observations(daily, provisional: []) }
 
