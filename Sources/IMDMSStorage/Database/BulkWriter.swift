@@ -141,7 +141,7 @@ struct BulkWriter {
         // Rows skipped by a conflict are not changes: the connection's count of changed rows tells
         // how many were inserted (this transaction's connection runs nothing else meanwhile).
         func changes() async throws -> Int {
-            try await sqlite.query("SELECT total_changes()", []).first?.column("total_changes()")?.integer ?? 0
+            try await sqlite.query("SELECT total_changes() AS n", []).first?.column("n")?.integer ?? 0
         }
         let before = ignoringConflicts ? try await changes() : 0
         let perStatement = max(1, Self.sqliteBindLimit / columns.count) * columns.count
