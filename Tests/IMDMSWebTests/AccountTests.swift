@@ -1,3 +1,4 @@
+import Foundation
 import IMDMSCore
 import IMDMSStorage
 import IMDMSTestSupport
@@ -31,6 +32,20 @@ struct AccountTests {
             }
         }
     }
-}
 
-import Foundation
+    @Test("A first-login file that cannot be written makes no account: the next start tries again", arguments: TestBackend.available)
+    func firstAdminFileNotWritten(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await ReferenceRepository(store: store).seedIfEmpty(Fixtures.lesotho)
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imdms-admin-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            // A folder where the file should be: the file cannot be written (as root too).
+            try FileManager.default.createDirectory(atPath: FirstAdmin.file(in: folder), withIntermediateDirectories: true)
+            await #expect(throws: FirstAdmin.FileNotWritten.self) { try await FirstAdmin.ensure(store: store, dataDirectory: folder) }
+            #expect(try await UserRepository(store: store).credentials(username: FirstAdmin.username) == nil, "no account without its password")
+            try FileManager.default.removeItem(atPath: FirstAdmin.file(in: folder))
+            let credentials = try #require(try await FirstAdmin.ensure(store: store, dataDirectory: folder))
+            #expect(try String(contentsOfFile: credentials.file, encoding: .utf8) == "admin\n\(credentials.password)\n")
+        }
+    }
+}

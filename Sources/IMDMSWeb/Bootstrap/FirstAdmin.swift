@@ -15,19 +15,29 @@ public enum FirstAdmin {
 
     public static let username = "admin"
 
+    /// The first-login file could not be written: no account was made, and the next start tries again.
+    public struct FileNotWritten: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String {
+            "the first administrator's password could not be written to \(path): make the data folder writable and start again"
+        }
+    }
+
+    /// The file is written before the account is made: were it made first and the file then not
+    /// written, its password would be lost and no start would make another.
     public static func ensure(store: Store, dataDirectory: String) async throws -> Credentials? {
         let users = UserRepository(store: store)
         guard try await users.count() == 0 else { return nil }
         let password = randomPassword()
         let hash = try PasswordHasher.hash(password)
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let file = file(in: dataDirectory)
+        guard FileManager.default.createFile(atPath: file, contents: Data("\(username)\n\(password)\n".utf8),
+                                             attributes: [.posixPermissions: 0o600]) else { throw FileNotWritten(path: file) }
         try await users.create(
             User(username: username, displayName: "Administrator", role: .administrator, organisationID: nil),
             passwordHash: hash
         )
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        let file = file(in: dataDirectory)
-        FileManager.default.createFile(atPath: file, contents: Data("\(username)\n\(password)\n".utf8),
-                                       attributes: [.posixPermissions: 0o600])
         return Credentials(username: username, password: password, file: file)
     }
 
