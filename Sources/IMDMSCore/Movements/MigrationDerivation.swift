@@ -94,8 +94,8 @@ public struct MigrationDerivation: Sendable {
         let initial = initiallyResident ?? (first.nationality == homeCountry)
         func movement(_ offset: Int) -> Movement { movements[movements.startIndex + offset] }
         func moment(_ offset: Int) -> Movement.Moment { moments[moments.startIndex + offset] }
-        let (outcomes, outcomesChangeAt) = rule.evaluate(movements.indices.map { ResidenceRule.Crossing(date: moment($0 - movements.startIndex).date, direction: movements[$0].direction) },
-                                                         initiallyResident: initial, dataEnd: dataEnd)
+        let crossings = movements.indices.map { ResidenceRule.Crossing(date: moment($0 - movements.startIndex).date, direction: movements[$0].direction) }
+        let (outcomes, outcomesChangeAt) = rule.evaluate(crossings, initiallyResident: initial, dataEnd: dataEnd)
         var changesAt = outcomesChangeAt
         var residentBefore = initial
         var settled = Settled(count: 0, residentAfter: initial), settling = true

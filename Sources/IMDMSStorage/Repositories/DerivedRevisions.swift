@@ -54,9 +54,10 @@ struct DerivedRevisions {
     /// `stored`, and stores the periods that changed as one revision.
     func revise(_ structure: DataStructure, target: [Observation], stored: [String: StoredCell], periods: Set<String>?) async throws -> Revision {
         var changed: Set<String> = []
+        let targetPeriods = target.periods
         if stored.isEmpty {
             // Nothing stored: every period of the target changed (no key need be made).
-            changed = target.periodTexts
+            changed = Set(targetPeriods.map(\.formatted))
         } else {
             var targetKeys: Set<String> = []
             targetKeys.reserveCapacity(target.count)
@@ -82,10 +83,9 @@ struct DerivedRevisions {
             let ids = replaced[start..<min(start + 10_000, replaced.count)].map(\.id)
             try await sql.delete(from: "observations").where("id", .in, SQLBind.group(ids)).run()
         }
-        let periods = target.periods
-        let published = periods.filter { publish.contains($0.formatted) }
+        let published = targetPeriods.filter { publish.contains($0.formatted) }
         // Every period of the target published (a first derivation): no copy of the target.
-        let observations = published.count == periods.count ? target : target.filter { published.contains($0.period) }
+        let observations = published.count == targetPeriods.count ? target : target.filter { published.contains($0.period) }
         let submission = Submission(datasetID: structure.id, organisationID: structure.organisationID, source: nil, channel: .system, status: .submitted)
         let saved = try await SubmissionRepository.store(submission, observations: observations, structure: structure, content: nil, on: database, seal: seal)
         let history = replaced.map { cell -> [BulkWriter.Value] in

@@ -34,8 +34,10 @@ enum SubmissionConflicts {
     /// Current observations of the dataset with the same key and period as the new ones.
     /// Only the same source's values clash: a producer's report and the statistics derived from
     /// traveller records stand side by side, and a source rule decides which is current (D47).
-    static func clashingKeys(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws -> [ExistingKey] {
-        let periods = observations.periodTexts.sorted()
+    /// `periodTexts`: the observations' periods, found once by the caller.
+    static func clashingKeys(_ observations: [Observation], periodTexts: Set<String>, datasetID: String, source: StatisticSource,
+                             sql: any SQLDatabase) async throws -> [ExistingKey] {
+        let periods = periodTexts.sorted()
         guard !periods.isEmpty else { return [] }
         let existing = try await sql.select()
             .column(SQLColumn("series_key", table: "o")).column(SQLColumn("period", table: "o"))
@@ -52,11 +54,12 @@ enum SubmissionConflicts {
     /// The submissions the new one replaces: those holding any of its keys and periods. Each must
     /// be named (`supersedesID`) or be the same producer's delivery of periods the new one covers
     /// entirely; anything else is a conflict.
-    static func resolve(_ observations: [Observation], for record: Submission, sql: any SQLDatabase, on database: any Database) async throws -> [UUID] {
-        let clashes = try await clashingKeys(observations, datasetID: record.datasetID, source: StatisticSource(channel: record.channel), sql: sql)
+    static func resolve(_ observations: [Observation], periodTexts newPeriods: Set<String>, for record: Submission, sql: any SQLDatabase,
+                        on database: any Database) async throws -> [UUID] {
+        let clashes = try await clashingKeys(observations, periodTexts: newPeriods, datasetID: record.datasetID,
+                                             source: StatisticSource(channel: record.channel), sql: sql)
             .filter { $0.submission_id != record.supersedesID }
         guard !clashes.isEmpty else { return [] }
-        let newPeriods = observations.periodTexts
         var replaced: [UUID] = []
         for owner in Set(clashes.map(\.submission_id)) {
             let earlier = try await SubmissionModel.find(owner, on: database)
@@ -79,8 +82,8 @@ enum SubmissionConflicts {
 
     /// Approved periods are locked: nothing new is stored for them until a data manager reopens them.
     /// Only the same source's approval locks (D47).
-    static func checkNotLocked(_ observations: [Observation], datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws {
-        let periods = observations.periodTexts.sorted()
+    static func checkNotLocked(periodTexts: Set<String>, datasetID: String, source: StatisticSource, sql: any SQLDatabase) async throws {
+        let periods = periodTexts.sorted()
         guard !periods.isEmpty else { return }
         let locked = try await sql.select().column("period").from(PeriodLockModel.schema)
             .where("dataset_id", .equal, SQLBind(datasetID)).where("source", .equal, SQLBind(source.rawValue))

@@ -61,15 +61,17 @@ public struct SubmissionRepository: Sendable {
         if let source = record.source {
             try await SubmissionConflicts.checkNotAlreadyImported(source, datasetID: record.datasetID, on: tx)
         }
-        try await SubmissionConflicts.checkNotLocked(observations, datasetID: record.datasetID, source: StatisticSource(channel: record.channel), sql: sql)
-        let superseded = try await SubmissionConflicts.resolve(observations, for: record, sql: sql, on: tx)
+        // The periods found once: a derived revision holds hundreds of thousands of values.
+        let covered = observations.periods, periods = Set(covered.map(\.formatted))
+        try await SubmissionConflicts.checkNotLocked(periodTexts: periods, datasetID: record.datasetID, source: StatisticSource(channel: record.channel), sql: sql)
+        let superseded = try await SubmissionConflicts.resolve(observations, periodTexts: periods, for: record, sql: sql, on: tx)
         if record.supersedesID == nil { record.supersedesID = superseded.first }
         if let source = record.source, let content, try await SourceFileModel.find(source.sha256, on: tx) == nil {
             try await SourceFileModel(sha256: source.sha256, name: source.name, content: content).create(on: tx)
         }
         let model = SubmissionModel(record)
-        model.firstPeriod = observations.map(\.period).min()?.formatted
-        model.lastPeriod = observations.map(\.period).max()?.formatted
+        model.firstPeriod = covered.min()?.formatted
+        model.lastPeriod = covered.max()?.formatted
         try await model.create(on: tx)
         try await ObservationWriter(database: tx).insert(observations, submissionID: record.id, datasetID: record.datasetID)
         try await ObservationRollups.refresh(submission: record.id, dataset: record.datasetID, sql: sql)
@@ -82,7 +84,7 @@ public struct SubmissionRepository: Sendable {
             try await ObservationRollups.drop(submission: previousID, sql: sql)
         }
         // Which source is current can change only in the periods stored or given up here.
-        var touched = observations.periodTexts
+        var touched = periods
         for previousID in replaced { touched.formUnion(try await SubmissionConflicts.periodsOf(previousID, sql: sql)) }
         try await SourceRules.apply(record.datasetID, periods: touched, on: sql)
         var actor = givenActor ?? record.channel.rawValue
