@@ -51,6 +51,11 @@ if arguments.count == 3 && (arguments[1] == "xlsx" || arguments[1] == "csv") {
     exit(0)
 }
 
+if arguments.count >= 3 && arguments[1] == "movement-reader" {
+    try MovementReaderBench.run(path: arguments[2], runs: arguments.count > 3 ? Int(arguments[3]) ?? 3 : 3)
+    exit(0)
+}
+
 if arguments.count == 2 && arguments[1] == "sdmx" {
     try await SDMXBench.run()
     exit(0)

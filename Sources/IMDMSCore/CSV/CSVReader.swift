@@ -26,14 +26,6 @@ public struct CSVReader: Sendable {
         return CSVReader(delimiter: (counts[best] ?? 0) > 0 ? best : UInt8(ascii: ","))
     }
 
-    /// A field's bytes as text, nil if they are not UTF-8. ASCII (nearly every field) is taken
-    /// as it is: `String(validating:as:)` is generic and looked up the encoding's metadata at every
-    /// call, 15 % of reading a border extract.
-    static func text(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
     static func hasBOM(_ bytes: some Collection<UInt8>) -> Bool {
         bytes.starts(with: [0xEF, 0xBB, 0xBF])
     }
@@ -49,7 +41,7 @@ public struct CSVReader: Sendable {
     public func forEachRecord(in bytes: [UInt8], _ handle: (CSVRecord) throws(CSVError) -> Void) throws(CSVError) {
         let result: Result<Void, CSVError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(CSVError) {
-                try scan(buffer, handle)
+                try scan(buffer) { fields throws(CSVError) in try handle(fields.record) }
                 return .success(())
             } catch {
                 return .failure(error)
@@ -60,6 +52,12 @@ public struct CSVReader: Sendable {
 
     /// The same over `Data` (e.g. a memory-mapped file), without copying it.
     public func forEachRecord(in data: Data, _ handle: (CSVRecord) throws(CSVError) -> Void) throws(CSVError) {
+        try forEachRow(in: data) { fields throws(CSVError) in try handle(fields.record) }
+    }
+
+    /// Each record's fields as bytes (`CSVFields`, valid only inside `handle`): no `String` is
+    /// made for a field the caller does not ask for.
+    public func forEachRow(in data: Data, _ handle: (CSVFields) throws(CSVError) -> Void) throws(CSVError) {
         let result: Result<Void, CSVError> = data.withUnsafeBytes { raw in
             do throws(CSVError) {
                 try scan(raw.bindMemory(to: UInt8.self), handle)
@@ -71,19 +69,25 @@ public struct CSVReader: Sendable {
         try result.get()
     }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ handle: (CSVRecord) throws(CSVError) -> Void) throws(CSVError) {
+    /// Whether a field's bytes are UTF-8 text. ASCII (nearly every field) is checked byte by byte
+    /// only: `String(validating:as:)` is generic and looked up the encoding's metadata at every call.
+    static func isText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        !bytes.contains(where: { $0 >= 0x80 }) || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ handle: (CSVFields) throws(CSVError) -> Void) throws(CSVError) {
         let quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = bytes.count
-        var fields: [String] = []
+        var spans: [CSVFields.Span] = []
         var line = 1
         var recordLine = 1
         var i = CSVReader.hasBOM(bytes) ? 3 : 0
+        // The record's quoted fields, their quotes taken off.
         var unquoted: [UInt8] = []
-        while i < n || !fields.isEmpty {
+        while i < n || !spans.isEmpty {
             // One field.
-            var text: String
             if i < n && bytes[i] == quote {
-                unquoted.removeAll(keepingCapacity: true)
+                let first = unquoted.count
                 i += 1
                 var closed = false
                 while i < n {
@@ -107,28 +111,39 @@ public struct CSVReader: Sendable {
                 let start = i
                 while i < n && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != cr { i += 1 }
                 unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                guard let decoded = unquoted.withUnsafeBufferPointer(Self.text(utf8:)) else {
-                    throw CSVError(line: recordLine, reason: "field \(fields.count + 1) is not valid UTF-8 text")
-                }
-                text = decoded
+                let valid = unquoted.withUnsafeBufferPointer { Self.isText(UnsafeBufferPointer(rebasing: $0[first...])) }
+                guard valid else { throw CSVError(line: recordLine, reason: "field \(spans.count + 1) is not valid UTF-8 text") }
+                spans.append(CSVFields.Span(start: first, end: unquoted.count, unquoted: true))
             } else {
                 let start = i
-                while i < n && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != cr { i += 1 }
-                guard let decoded = Self.text(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i])) else {
-                    throw CSVError(line: recordLine, reason: "field \(fields.count + 1) is not valid UTF-8 text")
+                // The bytes OR-ed together on the way: no byte of 0x80 or more, nothing more to check.
+                var high: UInt8 = 0
+                while i < n && bytes[i] != delimiter && bytes[i] != newline && bytes[i] != cr { high |= bytes[i]; i += 1 }
+                guard high < 0x80 || Self.isText(UnsafeBufferPointer(rebasing: bytes[start..<i])) else {
+                    throw CSVError(line: recordLine, reason: "field \(spans.count + 1) is not valid UTF-8 text")
                 }
-                text = decoded
+                spans.append(CSVFields.Span(start: start, end: i, unquoted: false))
             }
-            fields.append(text)
             // What ends the field: a delimiter (another field follows), a line end, or the file's end.
             if i < n && bytes[i] == delimiter {
                 i += 1
-                if i == n { fields.append("") } else { continue }
+                if i == n { spans.append(CSVFields.Span(start: n, end: n, unquoted: false)) } else { continue }
             }
             if i < n && bytes[i] == cr { i += 1 }
             if i < n && bytes[i] == newline { i += 1 }
-            try handle(CSVRecord(line: recordLine, fields: fields))
-            fields.removeAll(keepingCapacity: true)
+            let result: Result<Void, CSVError> = unquoted.withUnsafeBufferPointer { unquotedBytes in
+                spans.withUnsafeBufferPointer { spanBuffer in
+                    do throws(CSVError) {
+                        try handle(CSVFields(line: recordLine, source: bytes, unquoted: unquotedBytes, spans: spanBuffer))
+                        return .success(())
+                    } catch {
+                        return .failure(error)
+                    }
+                }
+            }
+            try result.get()
+            spans.removeAll(keepingCapacity: true)
+            unquoted.removeAll(keepingCapacity: true)
             line += 1
             recordLine = line
             if i >= n { break }

@@ -83,7 +83,8 @@ public struct Movement: Hashable, Sendable, Codable {
         text.utf8.withContiguousStorageIfAvailable(fields(bytes:)) ?? Array(text.utf8).withUnsafeBufferPointer(fields(bytes:))
     }
 
-    private static func fields(bytes b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int, Int)? {
+    /// A date (`YYYY-MM-DD`) or time's fields read from its bytes; nil when it is neither.
+    static func fields(bytes b: UnsafeBufferPointer<UInt8>) -> (Int, Int, Int, Int, Int)? {
         guard b.count == 10 || b.count == 16, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
@@ -100,8 +101,13 @@ public struct Movement: Hashable, Sendable, Codable {
 
     /// Whole years from a date of birth (`YYYY-MM-DD`) to a crossing time.
     static func age(born: String, at time: String) -> Int? {
-        guard let (by, bm, bd, _, _) = fields(born), let (cy, cm, cd, _, _) = fields(time) else { return nil }
-        return cy - by - ((cm, cd) < (bm, bd) ? 1 : 0)
+        guard let born = fields(born), let at = fields(time) else { return nil }
+        return age(born: born, at: at)
+    }
+
+    /// Whole years from a date of birth to a crossing, both as `fields` reads them.
+    static func age(born: (Int, Int, Int, Int, Int), at time: (Int, Int, Int, Int, Int)) -> Int {
+        time.0 - born.0 - ((time.1, time.2) < (born.1, born.2) ? 1 : 0)
     }
 
     /// The CL_AGE group of an age at crossing.

@@ -66,23 +66,23 @@ public struct MovementReader: Sendable {
         var caches = Caches()
         var positions: Positions?
         do {
-            try CSVReader.detecting(in: data.prefix(4096)).forEachRecord(in: data) { original in
-                var record = original
-                record.line += firstLine - 1
+            // Each row's fields as bytes: only the time and texts not met before become `String`s.
+            try CSVReader.detecting(in: data.prefix(4096)).forEachRow(in: data) { fields in
+                let row = fields.line + firstLine - 1
                 if outcome.columns.isEmpty && !headerMissing {
-                    for (index, name) in record.fields.enumerated() { outcome.columns[name.trimmingCharacters(in: .whitespaces).lowercased()] = index }
+                    for index in 0..<fields.count { outcome.columns[fields.text(index).trimmingCharacters(in: .whitespaces).lowercased()] = index }
                     let missing = profile.required.filter { outcome.columns[$0.lowercased()] == nil }
                     if !missing.isEmpty {
-                        problem(ImportProblem(.missingColumn, row: record.line, column: missing.joined(separator: ", "), message: MovementError.missingColumns(missing).description))
+                        problem(ImportProblem(.missingColumn, row: row, column: missing.joined(separator: ", "), message: MovementError.missingColumns(missing).description))
                         headerMissing = true
                     }
                     return
                 }
-                guard !headerMissing, !record.isBlank else { return }
+                guard !headerMissing, !fields.isBlank else { return }
                 outcome.rows += 1
                 let at = positions ?? Positions(profile: profile, columns: outcome.columns)
                 positions = at
-                if let movement = movement(record, at, &caches, &unknown, problem) { outcome.movements.append(movement) }
+                if let movement = movement(fields, row: row, at, &caches, &unknown, problem) { outcome.movements.append(movement) }
             }
         } catch {
             problem(ImportProblem(.unreadableFile, row: error.line + firstLine - 1, message: error.reason))
@@ -116,37 +116,29 @@ public struct MovementReader: Sendable {
         struct Identity: Hashable { var document: String; var nationality: String }
     }
 
-    private func movement(_ record: CSVRecord, _ positions: Positions, _ caches: inout Caches, _ unknown: inout MovementUnknownValues,
+    private func movement(_ fields: CSVFields, row: Int, _ positions: Positions, _ caches: inout Caches, _ unknown: inout MovementUnknownValues,
                           _ problem: (ImportProblem) -> Void) -> Movement? {
-        let row = record.line
         var ok = true
-        func field(_ index: Int?) -> String {
-            guard let index, index < record.fields.count else { return "" }
-            return record.fields[index].trimmedSpaces
+        func field(_ index: Int?) -> UnsafeBufferPointer<UInt8> {
+            guard let index, index < fields.count else { return UnsafeBufferPointer(start: nil, count: 0) }
+            return SpaceTrimming.trimmed(fields[index])
         }
         func code(_ codes: Codes, _ column: String, _ index: Int?, allowEmpty: String? = nil) -> String {
-            let text = field(index)
-            if text.isEmpty, let allowEmpty { return allowEmpty }
-            if let found = caches.codes[codes.rawValue][text] { return found }
+            let bytes = field(index)
+            if bytes.isEmpty, let allowEmpty { return allowEmpty }
+            if let found = caches.codes[codes.rawValue][utf8: bytes] { return found }
+            let text = String(decoding: bytes, as: UTF8.self)
             let matcher = matchers[codes.rawValue]
             if let found = matcher.match(text), found != "_T" { caches.codes[codes.rawValue].insert(found, for: text); return found }
             ok = false
             unknown.record(column: column, codelistID: matcher.codelist.id, text: text, row: row)
             return ""
         }
-        var timeText = field(positions.time)
-        if timeText.utf8.count > 10, timeText.utf8[timeText.utf8.index(timeText.utf8.startIndex, offsetBy: 10)] == UInt8(ascii: " ") {
-            timeText = timeText.replacingOccurrences(of: " ", with: "T")  // `2023-12-24 08:15`
-        }
-        // Counted in bytes: a time is ASCII, and `parseTime` takes only ASCII digits and signs. The
-        // first 16 characters are the first 16 bytes when those are ASCII and the next one is too
-        // (a combining mark after them would belong to the 16th character).
-        let bytes = timeText.utf8
-        let asciiPrefix = bytes.prefix(17).allSatisfy { $0 < 0x80 }
-        let time = asciiPrefix ? String(decoding: bytes.prefix(16), as: UTF8.self) : String(timeText.prefix(16))
-        if (asciiPrefix ? time.utf8.count : time.count) != 16 || Movement.parseTime(time) == nil {
+        let (time, timeFields) = Self.time(field(positions.time))
+        if timeFields == nil {
             ok = false
-            problem(ImportProblem(.badPeriod, row: row, column: profile.time, value: timeText, message: "expected a date and time such as 2023-12-24T08:15"))
+            problem(ImportProblem(.badPeriod, row: row, column: profile.time, value: Self.timeText(field(positions.time)),
+                                  message: "expected a date and time such as 2023-12-24T08:15"))
         }
         let post = code(.post, profile.borderPost, positions.borderPost)
         let direction = code(.direction, profile.direction, positions.direction)
@@ -156,30 +148,37 @@ public struct MovementReader: Sendable {
         let purpose = code(.purpose, profile.purpose, positions.purpose, allowEmpty: "_U")
         // One pseudonym per document and nationality text: people cross many times, and the HMAC
         // is the dearest step of a row. The cache lives as long as one piece, in memory only.
-        let identity = Caches.Identity(document: field(positions.documentNumber), nationality: nationality)
-        let pseudonym = (caches.last?.identity == identity ? caches.last?.pseudonym : nil) ?? caches.pseudonyms[identity] ?? {
-            let document = Pseudonymiser.normalise(documentNumber: identity.document)
-            guard !document.isEmpty else { return "" }
-            let value = pseudonymiser.pseudonym(documentNumber: document, nationality: nationality)
-            caches.pseudonyms[identity] = value
-            return value
-        }()
-        caches.last = (identity, pseudonym)
+        let document = field(positions.documentNumber)
+        let pseudonym: String
+        if let last = caches.last, last.identity.nationality == nationality, Self.equal(document, last.identity.document) {
+            pseudonym = last.pseudonym
+        } else {
+            let identity = Caches.Identity(document: String(decoding: document, as: UTF8.self), nationality: nationality)
+            pseudonym = caches.pseudonyms[identity] ?? {
+                let normalised = Pseudonymiser.normalise(documentNumber: identity.document)
+                guard !normalised.isEmpty else { return "" }
+                let value = pseudonymiser.pseudonym(documentNumber: normalised, nationality: nationality)
+                caches.pseudonyms[identity] = value
+                return value
+            }()
+            caches.last = (identity, pseudonym)
+        }
         if pseudonym.isEmpty {
             ok = false
             problem(ImportProblem(.missingValue, row: row, column: profile.documentNumber, message: "no document number: the crossing cannot be linked to a person"))
         }
         var age: Int?, birthYear: Int?
-        let birthText = field(positions.dateOfBirth)
-        if !birthText.isEmpty {
-            // Bytes counted: `age` reads ten ASCII bytes only (ten characters that are not ten bytes fail there too).
-            if birthText.utf8.count == 10, let years = Movement.age(born: birthText, at: time) {
+        let birth = field(positions.dateOfBirth)
+        if !birth.isEmpty {
+            // Ten ASCII bytes only (ten characters that are not ten bytes fail there too).
+            if birth.count == 10, let born = Movement.fields(bytes: birth), let at = timeFields ?? Movement.fields(time) {
+                let years = Movement.age(born: born, at: at)
                 if years < 0 || years > 120 {
                     ok = false
                     problem(ImportProblem(.badPeriod, row: row, column: profile.dateOfBirth, message: "the date of birth gives an age of \(years) at the crossing"))
                 } else {
                     age = years
-                    birthYear = Int(birthText.prefix(4))
+                    birthYear = born.0
                 }
             } else {
                 ok = false
@@ -189,5 +188,38 @@ public struct MovementReader: Sendable {
         guard ok, let dir = Movement.Direction(rawValue: direction) else { return nil }
         return Movement(pseudonym: pseudonym, time: time, borderPost: post,
                         direction: dir, sex: sex, age: age, birthYear: birthYear, nationality: nationality, residence: residence, purpose: purpose)
+    }
+
+    /// Whether `bytes` are the UTF-8 of `text`.
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+    }
+
+    /// A crossing's time field as kept (its first 16 characters) and read (nil: not a time). A
+    /// time of 16 ASCII bytes or more, `T` between date and time, is read in place. Otherwise the
+    /// field becomes text first: `2023-12-24 08:15` (a space after the date: every space made a
+    /// `T`), and anything else, counted in characters.
+    static func time(_ bytes: UnsafeBufferPointer<UInt8>) -> (String, (Int, Int, Int, Int, Int)?) {
+        let spaced = bytes.count > 10 && bytes[10] == UInt8(ascii: " ")
+        if !spaced && bytes.count >= 16 && !bytes.prefix(17).contains(where: { $0 >= 0x80 }) {
+            let sixteen = UnsafeBufferPointer(rebasing: bytes[0..<16])
+            return (String(decoding: sixteen, as: UTF8.self), Movement.fields(bytes: sixteen))
+        }
+        // Counted in bytes when ASCII: `parseTime` takes only ASCII digits and signs. The first 16
+        // characters are the first 16 bytes when those are ASCII and the next one is too (a
+        // combining mark after them would belong to the 16th character).
+        let timeText = timeText(bytes)
+        let utf8 = timeText.utf8
+        let asciiPrefix = utf8.prefix(17).allSatisfy { $0 < 0x80 }
+        let time = asciiPrefix ? String(decoding: utf8.prefix(16), as: UTF8.self) : String(timeText.prefix(16))
+        guard (asciiPrefix ? time.utf8.count : time.count) == 16, let fields = Movement.fields(time) else { return (time, nil) }
+        return (time, fields)
+    }
+
+    /// The time field as text, a space after the date (`2023-12-24 08:15`) and every other made a `T`.
+    static func timeText(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        return bytes.count > 10 && bytes[10] == UInt8(ascii: " ") ? text.replacingOccurrences(of: " ", with: "T") : text
     }
 }
