@@ -106,7 +106,7 @@ public struct IntakeFuzzer {
 
     /// One XML part edited, the package written again.
     mutating func mutateXML(_ data: inout [UInt8]) -> String {
-        guard let archive = try? Archive(data: Data(data), accessMode: .read) else { return "none" }
+        guard let archive = try? Archive(data: Data(data), accessMode: .read, pathEncoding: nil) else { return "none" }
         var files: [(String, Data)] = []
         for entry in archive {
             var content = Data()
