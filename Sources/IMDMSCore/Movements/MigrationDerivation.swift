@@ -48,6 +48,11 @@ public struct MigrationDerivation: Sendable {
         for index in movements.indices where included[index] { count(crossing: movements[index]) }
     }
 
+    /// Counts every one of the crossings (an extract's piece as it is read, D88).
+    public mutating func count(all movements: [Movement]) {
+        for index in movements.indices { count(crossing: movements[index]) }
+    }
+
     /// Counts one crossing in BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY (these do not depend on
     /// what the person did before or after).
     public mutating func count(crossing movement: Movement) {

@@ -65,11 +65,12 @@ public struct MovementRepository: Sendable {
     }
 
     /// Stores one extract in one transaction — its record, the movements `produce` hands to the
-    /// inserter piece by piece, an audit entry — and returns how many crossings were new. When
-    /// `produce` throws, nothing is stored. The caller calls `store.checkpoint()` afterwards.
-    /// `sha256` is asked for once every piece is stored (a file read from disk is hashed as it is read).
+    /// inserter piece by piece, an audit entry — and returns how many crossings were new and the
+    /// extract's id. When `produce` throws, nothing is stored. The caller calls `store.checkpoint()`
+    /// afterwards. `sha256` is asked for once every piece is stored (a file read from disk is hashed
+    /// as it is read).
     public func add(fileName: String, sha256 hash: @escaping @Sendable () -> String, actor: String,
-                    _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> Int {
+                    _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> (added: Int, extract: UUID) {
         // The log is copied to the file by the caller, beside the derivation (D84).
         try await store.writeTransaction(checkpointLater: true) { tx in
             let sql = tx.sql
@@ -93,7 +94,7 @@ public struct MovementRepository: Sendable {
                 .where("id", .equal, SQLBind(batch)).run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "movements.import", subject: "file:\(sha256)",
                                              after: "\(fileName): \(rows) rows, \(added.n) new crossings")
-            return added.n
+            return (added.n, batch)
         }
     }
 

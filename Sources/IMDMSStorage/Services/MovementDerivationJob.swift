@@ -40,17 +40,41 @@ public struct MovementDerivationJob: Sendable {
         self.permittedStayDays = permittedStayDays
     }
 
+    /// The crossings and daily counts of the extract just stored, counted as it was read, when every
+    /// row of it was new (D88). The derivation takes them when that extract is the only one pending
+    /// (and, deriving the whole store, the store holds no other crossing): BORDER_CROSSINGS and its
+    /// daily counts are then stored beside the reading of the people, not after it.
+    public struct Precounted: Sendable {
+        let extract: UUID
+        let counts: MigrationDerivation
+
+        public init(extract: UUID, counts: MigrationDerivation) {
+            self.extract = extract
+            self.counts = counts
+        }
+
+        /// Whether the counts are what the derivation would count: this extract is the only one
+        /// pending and, deriving the whole store (`rebuild`), the store holds no crossing before it.
+        func applies(to pending: [PendingExtract], rebuild: Bool, on sql: any SQLDatabase) async throws -> Bool {
+            guard pending.count == 1, let only = pending.first, only.id == extract else { return false }
+            guard rebuild else { return true }
+            struct First: Decodable { var first: Int? }
+            let first = try await sql.raw("SELECT MIN(id) AS first FROM movements").first(decoding: First.self)?.first
+            return first.map { $0 >= only.firstID } ?? false
+        }
+    }
+
     /// Derives and stores when some extract is pending, a held period may be published, or the kept
     /// state is missing; nil when there is nothing to do.
-    public func runIfPending() async throws -> Outcome? {
-        let outcome = try await store.writeTransaction { tx in try await run(on: tx) }
+    public func runIfPending(precounted: Precounted? = nil) async throws -> Outcome? {
+        let outcome = try await store.writeTransaction { tx in try await run(on: tx, precounted: precounted) }
         if let outcome, store.isPostgres && outcome.submissions.map(\.observations).reduce(0, +) >= SubmissionRepository.analyzeThreshold {
             try await store.sql.raw("ANALYZE observations, submissions").run()
         }
         return outcome
     }
 
-    private func run(on tx: any Database) async throws -> Outcome? {
+    private func run(on tx: any Database, precounted: Precounted?) async throws -> Outcome? {
         let sql = tx.sql
         // One derivation at a time: a second one waits here, then finds nothing pending (on SQLite
         // the write transaction's lock does the same).
@@ -81,29 +105,46 @@ public struct MovementDerivationJob: Sendable {
         var added = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
         var checkpoints: [MovementPeople.Checkpoint] = []
-        let read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd)) { person in
-            added.count(crossings: person.movements, included: person.isNew)
-            // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
-            let moments = Movement.moments(of: person.movements)
-            let oldCount = person.isNew.firstIndex(of: true) ?? person.isNew.count
-            if !person.isNew[oldCount...].contains(false) {
-                takenAway.addOutcomes(of: person.movements[..<oldCount], moments: moments[..<oldCount], initiallyResident: person.resident, sign: -1)
-            } else {
-                let old = person.isNew.indices.filter { !person.isNew[$0] }
-                takenAway.addOutcomes(of: old.map { person.movements[$0] }[...], moments: old.map { moments[$0] }[...],
-                                      initiallyResident: person.resident, sign: -1)
-            }
-            let settled = added.addOutcomes(of: person.movements[...], moments: moments[...], initiallyResident: person.resident, sign: 1)
-            let checkpoint = MovementPeople.Checkpoint(
-                pseudonym: person.pseudonym,
-                settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
-                resident: settled.count > 0 ? settled.residentAfter : person.resident,
-                open: settled.count < person.movements.count,
-                openCrossings: MovementPeople.text(of: person.movements[settled.count...]),
-                changesAt: settled.changesAt.map(Movement.timeText))
-            if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
+        let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
+        // The crossings counted as the one pending extract was read: its counts are stored on the
+        // database's thread while the people are read and derived on this one (D88).
+        var counted: MigrationDerivation?
+        if let precounted, try await precounted.applies(to: pending, rebuild: rebuild, on: sql) { counted = precounted.counts }
+        let counts = counted.map { counted in
+            Task { try await reviseCounts(of: counted, held: heldBefore, rebuild: rebuild, with: revisions, on: sql) }
         }
-        stage("read \(read) people again (new crossings or an outcome still open) and derived what changed")
+        let read: Int
+        do {
+            read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd)) { person in
+                if counted == nil { added.count(crossings: person.movements, included: person.isNew) }
+                // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
+                let moments = Movement.moments(of: person.movements)
+                let oldCount = person.isNew.firstIndex(of: true) ?? person.isNew.count
+                if !person.isNew[oldCount...].contains(false) {
+                    takenAway.addOutcomes(of: person.movements[..<oldCount], moments: moments[..<oldCount], initiallyResident: person.resident, sign: -1)
+                } else {
+                    let old = person.isNew.indices.filter { !person.isNew[$0] }
+                    takenAway.addOutcomes(of: old.map { person.movements[$0] }[...], moments: old.map { moments[$0] }[...],
+                                          initiallyResident: person.resident, sign: -1)
+                }
+                let settled = added.addOutcomes(of: person.movements[...], moments: moments[...], initiallyResident: person.resident, sign: 1)
+                let checkpoint = MovementPeople.Checkpoint(
+                    pseudonym: person.pseudonym,
+                    settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
+                    resident: settled.count > 0 ? settled.residentAfter : person.resident,
+                    open: settled.count < person.movements.count,
+                    openCrossings: MovementPeople.text(of: person.movements[settled.count...]),
+                    changesAt: settled.changesAt.map(Movement.timeText))
+                if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
+            }
+        } catch {
+            // The transaction ends only once the counts no longer use its connection.
+            _ = try? await counts?.value
+            throw error
+        }
+        let revisedBeside = try await counts?.value
+        stage("read \(read) people again (new crossings or an outcome still open) and derived what changed"
+              + (revisedBeside == nil ? "" : ", BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY revised beside it"))
         var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         let cells = MovementCells(database: tx)
         state.add(cells: (rebuild ? [] : try await cells.all()) + added.cells + takenAway.cells)
@@ -116,7 +157,6 @@ public struct MovementDerivationJob: Sendable {
         try await MovementRepository.markDerived(pending.map(\.id), at: Date(), on: sql)
         stage("kept the checkpoints and cells")
 
-        let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
         var stored: [(String, UUID, Int)] = [], held: [String: [String]] = [:]
         func publish(_ datasetID: String, _ make: (DataStructure) async throws -> DerivedRevisions.Revision) async throws {
             guard let structure = reference.structure(datasetID) else { return }
@@ -125,11 +165,12 @@ public struct MovementDerivationJob: Sendable {
             if let submission = revision.submission { stored.append((datasetID, submission.id, submission.observationCount)) }
             if !revision.held.isEmpty { held[datasetID] = revision.held }
         }
-        let crossings = added.crossingObservations(), daily = added.dailyObservations()
-        for (datasetID, new) in [("BORDER_CROSSINGS", crossings), ("BORDER_CROSSINGS_DAILY", daily)] {
-            try await publish(datasetID) { structure in
-                try await reviseCounts(structure, adding: new, held: heldBefore[datasetID] ?? [], rebuild: rebuild, with: revisions, on: sql)
-            }
+        let countRevisions: [(String, DerivedRevisions.Revision)]
+        if let revisedBeside { countRevisions = revisedBeside } else {
+            countRevisions = try await reviseCounts(of: added, held: heldBefore, rebuild: rebuild, with: revisions, on: sql)
+        }
+        for (datasetID, revision) in countRevisions {
+            try await publish(datasetID) { _ in revision }
         }
         let flows = state.flowObservations()
         for (datasetID, target) in [("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", state.visitObservations())] {
@@ -138,6 +179,17 @@ public struct MovementDerivationJob: Sendable {
             }
         }
         return Outcome(derivation: state, flows: flows, submissions: stored, held: held, extracts: pending.count, peopleRead: read)
+    }
+
+    /// BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY revised by the crossings `added` counted.
+    private func reviseCounts(of added: MigrationDerivation, held: [String: [String]], rebuild: Bool, with revisions: DerivedRevisions,
+                              on sql: any SQLDatabase) async throws -> [(String, DerivedRevisions.Revision)] {
+        var revised: [(String, DerivedRevisions.Revision)] = []
+        for (datasetID, new) in [("BORDER_CROSSINGS", added.crossingObservations()), ("BORDER_CROSSINGS_DAILY", added.dailyObservations())] {
+            guard let structure = reference.structure(datasetID) else { continue }
+            revised.append((datasetID, try await reviseCounts(structure, adding: new, held: held[datasetID] ?? [], rebuild: rebuild, with: revisions, on: sql)))
+        }
+        return revised
     }
 
     /// Crossings and daily counts: each new crossing adds one to its cell, so a changed period's

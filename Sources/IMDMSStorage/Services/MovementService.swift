@@ -112,13 +112,17 @@ public struct MovementService: Sendable {
             var rows = 0
             var problems: [ImportProblem] = []
             var unknown = MovementUnknownValues()
+            /// The crossings and daily counts of every row read (D88).
+            var counted: MigrationDerivation
+            init(homeCountry: String) { counted = MigrationDerivation(homeCountry: homeCountry, dataEnd: Date()) }
         }
         struct Rejected: Error {}
-        let progress = Progress()
+        let progress = Progress(homeCountry: reference.homeCountryCode)
         var stages = StageTimer(logger: store.logger)
         func stage(_ name: String) { stages.done(name) }
+        let extract: UUID
         do {
-            summary.added = try await MovementRepository(store: store).add(fileName: fileName, sha256: sha256, actor: actor) { inserter in
+            (summary.added, extract) = try await MovementRepository(store: store).add(fileName: fileName, sha256: sha256, actor: actor) { inserter in
                 var columns: [String: Int]?
                 // Reading the next piece overlaps storing the last one (SQLite writes on its own
                 // thread, PostgreSQL in its own process); one insertion runs at a time, in order.
@@ -129,6 +133,7 @@ public struct MovementService: Sendable {
                         // Put in key order before waiting for the previous piece: beside its storing.
                         let clean = progress.problems.isEmpty && progress.unknown.isEmpty && part.problems.isEmpty && part.unknown.isEmpty
                         let rows = clean ? MovementRepository.Inserter.rows(part.movements) : nil
+                        if clean { progress.counted.count(all: part.movements) }
                         try await insertion?.value
                         insertion = nil
                         columns = part.columns
@@ -163,8 +168,10 @@ public struct MovementService: Sendable {
         stage("read and stored \(summary.rows) rows")
         // The crossings' pages copied from SQLite's log to its file while the derivation runs (D84).
         let checkpoint = Task { await store.checkpoint() }
+        // Every row new: what was counted as they were read is what the derivation would count (D88).
+        let precounted = summary.added == summary.rows ? MovementDerivationJob.Precounted(extract: extract, counts: progress.counted) : nil
         do {
-            let finished = try await derived(summary, derive: derive, stage: stage)
+            let finished = try await derived(summary, derive: derive, precounted: precounted, stage: stage)
             await checkpoint.value
             return finished
         } catch {
@@ -174,7 +181,7 @@ public struct MovementService: Sendable {
     }
 
     /// The summary once the new crossings are derived (or left pending when `derive` is false).
-    private func derived(_ stored: Summary, derive: Bool, stage: (String) -> Void) async throws -> Summary {
+    private func derived(_ stored: Summary, derive: Bool, precounted: MovementDerivationJob.Precounted?, stage: (String) -> Void) async throws -> Summary {
         var summary = stored
         guard derive else {
             let pending = try await MovementRepository(store: store).pendingBatches()
@@ -185,7 +192,7 @@ public struct MovementService: Sendable {
         let job = MovementDerivationJob(store: store, reference: reference, permittedStayDays: permittedStayDays)
         let outcome: MovementDerivationJob.Outcome
         do {
-            guard let done = try await job.runIfPending() else { return summary }  // nothing new: the derived statistics stand
+            guard let done = try await job.runIfPending(precounted: precounted) else { return summary }  // nothing new: the derived statistics stand
             outcome = done
         } catch let error as StorageError {
             summary.derivationPending = true
