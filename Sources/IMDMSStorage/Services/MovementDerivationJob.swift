@@ -113,9 +113,9 @@ public struct MovementDerivationJob: Sendable {
         let counts = counted.map { counted in
             Task { try await reviseCounts(of: counted, held: heldBefore, rebuild: rebuild, with: revisions, on: sql) }
         }
-        let read: Int
+        var read = 0
         do {
-            read = !deriving ? 0 : try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd)) { person in
+            func derive(_ person: MovementPeople.Person) {
                 if counted == nil { added.count(crossings: person.movements, included: person.isNew) }
                 // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
                 let moments = Movement.moments(of: person.movements)
@@ -136,6 +136,11 @@ public struct MovementDerivationJob: Sendable {
                     openCrossings: MovementPeople.text(of: person.movements[settled.count...]),
                     changesAt: settled.changesAt.map(Movement.timeText))
                 if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
+            }
+            if rebuild, case let .sqlite(path) = store.location {
+                read = try await MovementPeople.forEachPersonFromScratch(sqlitePath: path, logger: store.logger, derive)
+            } else if deriving {
+                read = try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd), derive)
             }
         } catch {
             // The transaction ends only once the counts no longer use its connection.

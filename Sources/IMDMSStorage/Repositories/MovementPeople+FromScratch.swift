@@ -1,0 +1,75 @@
+import FluentSQLiteDriver
+import Foundation
+import IMDMSCore
+import Logging
+
+extension MovementPeople {
+    /// Every person in an SQLite store with all their crossings, as the derivation reads them when
+    /// it derives the whole store again (`open(all:)`: nothing settled, nothing kept, every crossing
+    /// new) — read from `movements` alone, on a connection of its own (D89). The derivation's
+    /// transaction holds the write lock, so that connection sees the crossings as the transaction
+    /// does; and reading them goes on beside the transaction's writing (BORDER_CROSSINGS, D88)
+    /// instead of waiting for it on the same connection. `body` is called once per person, in
+    /// pseudonym order; the next page is read while one is derived. Returns how many people were read.
+    static func forEachPersonFromScratch(sqlitePath path: String, logger: Logger, _ body: (Person) throws -> Void) async throws -> Int {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        do {
+            // One snapshot for every page.
+            _ = try await connection.query("BEGIN")
+            let count = try await readFromScratch(on: connection, body)
+            _ = try await connection.query("ROLLBACK")
+            try await connection.close()
+            return count
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private static func readFromScratch(on connection: SQLiteConnection, _ body: (Person) throws -> Void) async throws -> Int {
+        var count = 0, rows = 0, size = 1_000
+        var next: Task<[Person], any Error>? = Task { [size] in try await scratchPage(after: "", limit: size, on: connection) }
+        while let reading = next {
+            let page = try await reading.value
+            next = nil
+            guard let last = page.last else { break }
+            count += page.count
+            rows += page.reduce(0) { $0 + $1.movements.count }
+            if page.count == size {
+                size = min(20_000, max(50, pageRows * count / max(rows, 1)))
+                let limit = size
+                next = Task { try await scratchPage(after: last.pseudonym, limit: limit, on: connection) }
+            }
+            for person in page { try body(person) }
+        }
+        return count
+    }
+
+    /// Up to `limit` people after `after`, each with every crossing (one text a person, put together
+    /// by SQLite as `page` does), none kept, all new.
+    private static func scratchPage(after: String, limit: Int, on connection: SQLiteConnection) async throws -> [Person] {
+        let lastRows = try await connection.query("""
+            SELECT pseudonym FROM (SELECT DISTINCT pseudonym FROM movements WHERE pseudonym > ?1 ORDER BY pseudonym LIMIT ?2) page
+            ORDER BY pseudonym DESC LIMIT 1
+            """, [.text(after), .integer(max(1, limit))])
+        guard let last = lastRows.first?.column("pseudonym")?.string else { return [] }
+        let rows = try await connection.query("""
+            SELECT pseudonym, group_concat(concat_ws(char(31), crossed_at, border_post, direction, attributes, '1'), char(30)) AS crossings
+            FROM movements WHERE pseudonym > ?1 AND pseudonym <= ?2 GROUP BY pseudonym ORDER BY pseudonym
+            """, [.text(after), .text(last)])
+        return rows.map { row in
+            let pseudonym = row.column("pseudonym")?.string ?? ""
+            var person = Person(pseudonym: pseudonym, settledUntil: "", resident: nil, kept: nil, changesAt: nil, movements: [], isNew: [])
+            var text = row.column("crossings")?.string ?? ""
+            text.withUTF8 { bytes in
+                parse(bytes) { fields in
+                    let (movement, isNew) = crossing(bytes, fields, pseudonym: pseudonym)
+                    person.movements.append(movement)
+                    person.isNew.append(isNew)
+                }
+            }
+            person.putInOrder()
+            return person
+        }
+    }
+}
