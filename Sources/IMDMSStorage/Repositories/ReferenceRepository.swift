@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import IMDMSCore
+import SQLKit
 
 /// Seeds a country's reference configuration into an empty database and reads it back.
 public struct ReferenceRepository: Sendable {
@@ -89,14 +90,21 @@ public struct ReferenceRepository: Sendable {
     }
 
     private func loadCodelists(_ database: any Database) async throws -> [Codelist] {
-        let codes = Dictionary(grouping: try await CodeModel.query(on: database).sort(\.$position).all(), by: \.codelistID)
-        let aliases = Dictionary(grouping: try await CodeAliasModel.query(on: database).filter(\.$organisationID == nil).sort(\.$id).all()) {
-            "\($0.codelistID)|\($0.code)"
+        // Read through SQLKit: Fluent's models take each row apart by reflection, which was a third
+        // of starting any command (430 codes and 917 aliases: 60 ms).
+        struct CodeRow: Decodable { var codelist_id: String; var code: String; var name: String; var parent_code: String?; var members: String? }
+        struct AliasRow: Decodable { var codelist_id: String; var code: String; var alias: String }
+        let sql = database.sql
+        let codes = Dictionary(grouping: try await sql.select().columns("codelist_id", "code", "name", "parent_code", "members").from("codes")
+            .orderBy("position").all(decoding: CodeRow.self), by: \.codelist_id)
+        let aliases = Dictionary(grouping: try await sql.select().columns("codelist_id", "code", "alias").from("code_aliases")
+            .where("organisation_id", .is, SQLLiteral.null).orderBy("id").all(decoding: AliasRow.self)) {
+            "\($0.codelist_id)|\($0.code)"
         }
         return try await CodelistModel.query(on: database).sort(\.$id).all().map { list in
             let id = list.id ?? ""
             let entries = (codes[id] ?? []).map { code in
-                Code(id: code.code, name: code.name, parentID: code.parentCode,
+                Code(id: code.code, name: code.name, parentID: code.parent_code,
                      aliases: (aliases["\(id)|\(code.code)"] ?? []).map(\.alias),
                      memberIDs: code.members.map { $0.split(separator: "|").map(String.init) } ?? [])
             }
