@@ -16,7 +16,7 @@ extension MovementPeople {
         do {
             // One snapshot for every page.
             _ = try await connection.query("BEGIN")
-            let count = try await readFromScratch(on: connection, body)
+            let count = try await forEachPage({ after, limit in try await scratchPage(after: after, limit: limit, on: connection) }, body)
             _ = try await connection.query("ROLLBACK")
             try await connection.close()
             return count
@@ -24,25 +24,6 @@ extension MovementPeople {
             try? await connection.close()
             throw error
         }
-    }
-
-    private static func readFromScratch(on connection: SQLiteConnection, _ body: (Person) throws -> Void) async throws -> Int {
-        var count = 0, rows = 0, size = 1_000
-        var next: Task<[Person], any Error>? = Task { [size] in try await scratchPage(after: "", limit: size, on: connection) }
-        while let reading = next {
-            let page = try await reading.value
-            next = nil
-            guard let last = page.last else { break }
-            count += page.count
-            rows += page.reduce(0) { $0 + $1.movements.count }
-            if page.count == size {
-                size = min(20_000, max(50, pageRows * count / max(rows, 1)))
-                let limit = size
-                next = Task { try await scratchPage(after: last.pseudonym, limit: limit, on: connection) }
-            }
-            for person in page { try body(person) }
-        }
-        return count
     }
 
     /// Up to `limit` people after `after`, each with every crossing (one text a person, put together

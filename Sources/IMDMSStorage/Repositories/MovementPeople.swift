@@ -82,20 +82,27 @@ struct MovementPeople: Sendable {
     func forEachOpenPerson(newIn batches: [PendingExtract]?, since latest: String?, end: String,
                            _ body: (Person) throws -> Void) async throws -> Int {
         let people = self
+        return try await Self.forEachPage({ after, limit in try await people.page(after: after, limit: limit, newIn: batches, since: latest, end: end) }, body)
+    }
+
+    /// Hands `body` each person of the pages `page(after, limit)` reads — up to `limit` people after
+    /// the pseudonym `after` — reading the next page while one is derived. Returns how many people were read.
+    static func forEachPage(_ page: @escaping @Sendable (_ after: String, _ limit: Int) async throws -> [Person],
+                            _ body: (Person) throws -> Void) async throws -> Int {
         var count = 0, rows = 0, size = 1_000
-        var next: Task<[Person], any Error>? = Task { [size] in try await people.page(after: "", limit: size, newIn: batches, since: latest, end: end) }
+        var next: Task<[Person], any Error>? = Task { [size] in try await page("", size) }
         while let reading = next {
-            let page = try await reading.value
+            let people = try await reading.value
             next = nil
-            guard let last = page.last else { break }
-            count += page.count
-            rows += page.reduce(0) { $0 + $1.movements.count }
-            if page.count == size {
-                size = min(20_000, max(50, Self.pageRows * count / max(rows, 1)))
+            guard let last = people.last else { break }
+            count += people.count
+            rows += people.reduce(0) { $0 + $1.movements.count }
+            if people.count == size {
+                size = min(20_000, max(50, pageRows * count / max(rows, 1)))
                 let limit = size
-                next = Task { try await people.page(after: last.pseudonym, limit: limit, newIn: batches, since: latest, end: end) }
+                next = Task { try await page(last.pseudonym, limit) }
             }
-            for person in page { try body(person) }
+            for person in people { try body(person) }
         }
         return count
     }
