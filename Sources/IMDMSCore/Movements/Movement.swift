@@ -99,12 +99,6 @@ public struct Movement: Hashable, Sendable, Codable {
         return (y, m, d, hour, minute)
     }
 
-    /// Whole years from a date of birth (`YYYY-MM-DD`) to a crossing time.
-    static func age(born: String, at time: String) -> Int? {
-        guard let born = fields(born), let at = fields(time) else { return nil }
-        return age(born: born, at: at)
-    }
-
     /// Whole years from a date of birth to a crossing, both as `fields` reads them.
     static func age(born: (Int, Int, Int, Int, Int), at time: (Int, Int, Int, Int, Int)) -> Int {
         time.0 - born.0 - ((time.1, time.2) < (born.1, born.2) ? 1 : 0)

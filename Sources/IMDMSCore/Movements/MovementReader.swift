@@ -193,7 +193,7 @@ public struct MovementReader: Sendable {
     /// Whether `bytes` are the UTF-8 of `text`.
     private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { $0.count == bytes.count && ($0.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+        return text.withUTF8 { $0.hasSameBytes(as: bytes) }
     }
 
     /// A crossing's time field as kept (its first 16 characters) and read (nil: not a time). A

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Values by text for a reader's caches: a few texts (a column's posts, sexes, purposes) are
 /// searched in order — comparing short ASCII texts costs less than hashing one — and only a long
 /// list (citizenships) is looked up by hash. A text can be looked up by its UTF-8 bytes too, with
@@ -26,9 +24,7 @@ public struct TextLookup<Value>: Sendable where Value: Sendable {
     /// the caller then finds its value the long way and inserts this form too.
     public func position(ofUTF8 utf8: UnsafeBufferPointer<UInt8>) -> Int? {
         guard texts.count <= Self.searched else { return positions[String(decoding: utf8, as: UTF8.self)] }
-        return bytes.firstIndex { stored in
-            stored.count == utf8.count && (utf8.isEmpty || stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, utf8.baseAddress!, utf8.count) == 0 })
-        }
+        return bytes.firstIndex { stored in stored.withUnsafeBufferPointer { $0.hasSameBytes(as: utf8) } }
     }
 
     public subscript(text: String) -> Value? { position(of: text).map { values[$0] } }

@@ -41,15 +41,7 @@ extension MovementPeople {
         return rows.map { row in
             let pseudonym = row.column("pseudonym")?.string ?? ""
             var person = Person(pseudonym: pseudonym, settledUntil: "", resident: nil, kept: nil, changesAt: nil, movements: [], isNew: [])
-            var text = row.column("crossings")?.string ?? ""
-            text.withUTF8 { bytes in
-                parse(bytes) { fields in
-                    let (movement, isNew) = crossing(bytes, fields, pseudonym: pseudonym)
-                    person.movements.append(movement)
-                    person.isNew.append(isNew)
-                }
-            }
-            person.putInOrder()
+            person.read([row.column("crossings")?.string ?? ""])
             return person
         }
     }

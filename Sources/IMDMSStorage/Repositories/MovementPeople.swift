@@ -26,6 +26,19 @@ struct MovementPeople: Sendable {
         /// Whether each crossing came with the extracts being derived.
         var isNew: [Bool]
 
+        /// Adds the crossings of each text (`parse`: fields joined by US, crossings by RS), then puts
+        /// them in order.
+        mutating func read(_ texts: [String]) {
+            for var text in texts {
+                text.withUTF8 { bytes in MovementPeople.parse(bytes) { fields in
+                    let (movement, isNew) = MovementPeople.crossing(bytes, fields, pseudonym: pseudonym)
+                    movements.append(movement)
+                    self.isNew.append(isNew)
+                } }
+            }
+            putInOrder()
+        }
+
         /// Puts the crossings in the store's key order (time, post, direction) when they are not:
         /// SQLite's `group_concat` without an ORDER BY (which cost a sort a person) joins them as the
         /// index gives them, but does not promise it.
@@ -171,14 +184,7 @@ struct MovementPeople: Sendable {
         return rows.map { row in
             var person = Person(pseudonym: row.pseudonym, settledUntil: row.settled_until, resident: row.resident, kept: row.open_crossings, changesAt: row.changes_at,
                                 movements: [], isNew: [])
-            for var text in [row.open_crossings ?? "", row.crossings ?? ""] {
-                text.withUTF8 { bytes in Self.parse(bytes) { fields in
-                    let (movement, isNew) = Self.crossing(bytes, fields, pseudonym: row.pseudonym)
-                    person.movements.append(movement)
-                    person.isNew.append(isNew)
-                } }
-            }
-            person.putInOrder()
+            person.read([row.open_crossings ?? "", row.crossings ?? ""])
             return person
         }
     }

@@ -163,9 +163,7 @@ public struct MovementDerivationJob: Sendable {
         stage("kept the checkpoints and cells")
 
         var stored: [(String, UUID, Int)] = [], held: [String: [String]] = [:]
-        func publish(_ datasetID: String, _ make: (DataStructure) async throws -> DerivedRevisions.Revision) async throws {
-            guard let structure = reference.structure(datasetID) else { return }
-            let revision = try await make(structure)
+        func record(_ datasetID: String, _ revision: DerivedRevisions.Revision) {
             stage("\(datasetID): \(revision.periods.count) period(s) revised, \(revision.submission?.observationCount ?? 0) values stored")
             if let submission = revision.submission { stored.append((datasetID, submission.id, submission.observationCount)) }
             if !revision.held.isEmpty { held[datasetID] = revision.held }
@@ -174,14 +172,11 @@ public struct MovementDerivationJob: Sendable {
         if let revisedBeside { countRevisions = revisedBeside } else {
             countRevisions = try await reviseCounts(of: added, held: heldBefore, rebuild: rebuild, with: revisions, on: sql)
         }
-        for (datasetID, revision) in countRevisions {
-            try await publish(datasetID) { _ in revision }
-        }
+        for (datasetID, revision) in countRevisions { record(datasetID, revision) }
         let flows = state.flowObservations()
         for (datasetID, target) in [("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", state.visitObservations())] {
-            try await publish(datasetID) { structure in
-                try await revisions.revise(structure, target: target, stored: try await revisions.stored(datasetID, periods: nil), periods: nil)
-            }
+            guard let structure = reference.structure(datasetID) else { continue }
+            record(datasetID, try await revisions.revise(structure, target: target, stored: try await revisions.stored(datasetID, periods: nil), periods: nil))
         }
         return Outcome(derivation: state, flows: flows, submissions: stored, held: held, extracts: pending.count, peopleRead: read)
     }
