@@ -1,3 +1,4 @@
+import Foundation
 import IMDMSTestSupport
 import NIOPosix
 import SQLKit
@@ -41,6 +42,51 @@ struct BulkWriterTests {
             struct Row: Decodable, Equatable { var k: Int; var label: String }
             let read = try await store.sql.raw("SELECT k, label FROM bulk_keys ORDER BY k").all(decoding: Row.self)
             #expect(read == [Row(k: 1, label: "first"), Row(k: 2, label: "first"), Row(k: 3, label: "new"), Row(k: 4, label: "new"), Row(k: 5, label: "after")])
+        }
+    }
+
+    /// On SQLite one `INSERT … ON CONFLICT DO UPDATE`; on PostgreSQL the stored rows deleted, then COPY.
+    @Test("Replacing by key: a stored row with the key takes every new value (NULL included), others are added, the rest stay", arguments: TestBackend.available)
+    func replacing(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await store.sql.raw("CREATE TABLE bulk_people (name TEXT PRIMARY KEY, state TEXT, visits INTEGER NOT NULL)").run()
+            try await store.writeTransaction { tx in
+                let writer = BulkWriter(database: tx)
+                try await writer.insert(into: "bulk_people", columns: ["name", "state", "visits"],
+                                        rows: [[.text("ana"), .text("open"), .integer(1)], [.text("ben"), .text("open"), .integer(2)], [.text("cy"), .null, .integer(3)]])
+                try await writer.replace(into: "bulk_people", key: "name", columns: ["name", "state", "visits"],
+                                         rows: [[.text("ben"), .null, .integer(5)], [.text("cy"), .text("settled"), .integer(6)], [.text("dee"), .text("open"), .integer(1)]])
+                try await writer.replace(into: "bulk_people", key: "name", columns: ["name", "state", "visits"], rows: [])
+            }
+            struct Row: Decodable, Equatable { var name: String; var state: String?; var visits: Int }
+            let read = try await store.sql.raw("SELECT name, state, visits FROM bulk_people ORDER BY name").all(decoding: Row.self)
+            #expect(read == [Row(name: "ana", state: "open", visits: 1), Row(name: "ben", state: nil, visits: 5),
+                             Row(name: "cy", state: "settled", visits: 6), Row(name: "dee", state: "open", visits: 1)])
+        }
+    }
+
+    /// Read by column without `Codable`, the values are those SQLKit's decoding gives.
+    @Test("Rows read by column: texts, numbers, truth values, UUIDs and NULLs as SQLKit decodes them", arguments: TestBackend.available)
+    func queryRows(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let postgres = store.isPostgres
+            try await store.sql.raw("""
+                CREATE TABLE bulk_kinds (position INTEGER NOT NULL, label TEXT, amount \(unsafeRaw: postgres ? "DOUBLE PRECISION" : "DOUBLE"),
+                                         flag BOOLEAN, ref \(unsafeRaw: postgres ? "UUID" : "UUID"))
+                """).run()
+            let id = UUID()
+            try await store.sql.insert(into: "bulk_kinds").columns("position", "label", "amount", "flag", "ref")
+                .values(SQLBind(1), SQLBind("Mohale’s Hoek"), SQLBind(2.5), SQLBind(true), SQLBind(id))
+                .values(SQLBind(2), SQLLiteral.null, SQLLiteral.null, SQLBind(false), SQLLiteral.null).run()
+            struct Row: Decodable, Equatable { var position: Int; var label: String?; var amount: Double?; var flag: Bool?; var ref: UUID? }
+            let query = store.sql.select().columns("position", "label", "amount", "flag", "ref").from("bulk_kinds").orderBy("position").query
+            let read = try await QueryRow.read(query, on: store.database) { row in
+                Row(position: try #require(try row.int("position")), label: try row.string("label"), amount: try row.double("amount"),
+                    flag: try row.bool("flag"), ref: try row.uuid("ref"))
+            }
+            #expect(read == [Row(position: 1, label: "Mohale’s Hoek", amount: 2.5, flag: true, ref: id), Row(position: 2, label: nil, amount: nil, flag: false, ref: nil)])
+            let decoded = try await store.sql.select().columns("position", "label", "amount", "flag", "ref").from("bulk_kinds").orderBy("position").all(decoding: Row.self)
+            #expect(read == decoded)
         }
     }
 

@@ -134,18 +134,48 @@ struct BulkWriter {
             return inserted
         }
         let sqlite = database as! any SQLiteDatabase
-        // A large write in one transaction spills pages to disk mid-way once SQLite's default
-        // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
-        // statement journals stay in memory: `Store.writeTransaction`.)
-        try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
         // Rows skipped by a conflict are not changes: the connection's count of changed rows tells
         // how many were inserted (this transaction's connection runs nothing else meanwhile).
         func changes() async throws -> Int {
             try await sqlite.query("SELECT total_changes() AS n", []).first?.column("n")?.integer ?? 0
         }
         let before = ignoringConflicts ? try await changes() : 0
+        try await insert(into: table, columns: columns, values: values, suffix: ignoringConflicts ? " ON CONFLICT DO NOTHING" : "", on: sqlite)
+        return ignoringConflicts ? try await changes() - before : rows
+    }
+
+    /// Inserts `rows`, each replacing the stored row with the same `key` (a column with a UNIQUE
+    /// index) if there is one. On SQLite one `INSERT … ON CONFLICT (key) DO UPDATE`: each stored
+    /// row is found once and keeps its place and its index entry (deleting, then inserting, took
+    /// both twice). On PostgreSQL, where COPY has no conflict clause, the stored rows are deleted
+    /// first.
+    func replace(into table: String, key: String, columns: [String], rows: [[Value]]) async throws {
+        guard let keyIndex = columns.firstIndex(of: key) else { preconditionFailure("the key is one of the columns") }
+        guard !rows.isEmpty else { return }
+        guard let sqlite = database as? any SQLiteDatabase else {
+            for start in stride(from: 0, to: rows.count, by: 5_000) {
+                let keys = rows[start..<min(start + 5_000, rows.count)].map { row -> any Encodable & Sendable in
+                    if case let .text(text) = row[keyIndex] { return text }
+                    if case let .integer(number) = row[keyIndex] { return number }
+                    preconditionFailure("a key is text or a number")
+                }
+                try await database.sql.delete(from: table).where(SQLIdentifier(key), .in, SQLBind.group(keys)).run()
+            }
+            try await insert(into: table, columns: columns, rows: rows)
+            return
+        }
+        let updates = columns.filter { $0 != key }.map { "\"\($0)\" = excluded.\"\($0)\"" }.joined(separator: ", ")
+        try await insert(into: table, columns: columns, values: rows.flatMap { $0 },
+                         suffix: " ON CONFLICT (\"\(key)\") DO UPDATE SET \(updates)", on: sqlite)
+    }
+
+    /// Prepared multi-row INSERTs (`suffix` after each), as many rows a statement as the bind limit allows.
+    private func insert(into table: String, columns: [String], values: [Value], suffix: String, on sqlite: any SQLiteDatabase) async throws {
+        // A large write in one transaction spills pages to disk mid-way once SQLite's default
+        // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
+        // statement journals stay in memory: `Store.writeTransaction`.)
+        try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
         let perStatement = max(1, Self.sqliteBindLimit / columns.count) * columns.count
-        let suffix = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
         var start = 0
         var statement = (count: 0, text: "")
         while start < values.count {
@@ -154,7 +184,6 @@ struct BulkWriter {
             try await sqlite.query(statement.text, values[start..<end].map(\.sqlite)) { _ in }
             start = end
         }
-        return ignoringConflicts ? try await changes() - before : rows
     }
 
     /// COPY `values` into a PostgreSQL table (text format).

@@ -33,7 +33,6 @@ struct DerivedRevisions {
 
     /// The dataset's current values derived from traveller records, for `periods` (nil: all).
     func stored(_ datasetID: String, periods: [String]?) async throws -> [String: StoredCell] {
-        struct Row: Decodable { var id: Int; var submission_id: UUID; var series_key: String; var period: String; var value: Double?; var obs_status: String }
         var cells: [String: StoredCell] = [:]
         let chunks: [[String]?] = periods.map { list in stride(from: 0, to: list.count, by: 10_000).map { Array(list[$0..<min($0 + 10_000, list.count)]) } } ?? [nil]
         for chunk in chunks {
@@ -42,10 +41,11 @@ struct DerivedRevisions {
                 .column(SQLColumn("period", table: "o")).column(SQLColumn("value", table: "o")).column(SQLColumn("obs_status", table: "o"))
                 .fromCurrentObservations(dataset: datasetID, allSources: true).only(.records)
             if let chunk { select.where(periods: chunk, table: "o") }
-            for row in try await select.all(decoding: Row.self) {
-                let cell = StoredCell(id: row.id, submissionID: row.submission_id, seriesKey: row.series_key, period: row.period, value: row.value, status: row.obs_status)
-                cells[cell.cellKey] = cell
+            let read = try await QueryRow.read(select.query, on: database) { row in
+                StoredCell(id: try row.int("id") ?? 0, submissionID: try row.uuid("submission_id") ?? UUID(), seriesKey: try row.string("series_key") ?? "",
+                           period: try row.string("period") ?? "", value: try row.double("value"), status: try row.string("obs_status") ?? "")
             }
+            for cell in read { cells[cell.cellKey] = cell }
         }
         return cells
     }

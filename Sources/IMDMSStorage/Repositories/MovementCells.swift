@@ -9,10 +9,11 @@ struct MovementCells {
     var sql: any SQLDatabase { database.sql }
 
     func all() async throws -> [MigrationDerivation.Cell] {
-        struct Row: Decodable { var kind: String; var cell: String; var value: Int }
-        return try await sql.select().columns("kind", "cell", "value").from("movement_cells").all(decoding: Row.self).compactMap { row in
-            MigrationDerivation.Cell.Kind(rawValue: row.kind).map { MigrationDerivation.Cell(kind: $0, key: row.cell, value: row.value) }
-        }
+        let query = sql.select().columns("kind", "cell", "value").from("movement_cells").query
+        return try await QueryRow.read(query, on: database) { row -> MigrationDerivation.Cell? in
+            guard let kind = try row.string("kind").flatMap(MigrationDerivation.Cell.Kind.init(rawValue:)) else { return nil }
+            return MigrationDerivation.Cell(kind: kind, key: try row.string("cell") ?? "", value: try row.int("value") ?? 0)
+        }.compactMap { $0 }
     }
 
     /// Replaces the kept cells by `cells` (zeros are not kept).

@@ -162,29 +162,12 @@ struct MovementPeople: Sendable {
             WHERE \(due) AND p.pseudonym > \(bind: after) AND p.pseudonym <= \(bind: last)
             GROUP BY p.pseudonym ORDER BY p.pseudonym
             """
-        struct Row: Decodable {
-            var pseudonym: String, settled_until: String, resident: Bool?, open_crossings: String?, changes_at: String?, crossings: String?
-        }
-        let rows: [Row]
-        if let sqlite = database as? any SQLiteDatabase {
-            // Taken by name straight from SQLiteNIO (no `Codable`).
-            let (text, binds) = sql.serialize(query)
-            let values: [SQLiteData] = binds.map {
-                ($0 as? UUID).map { .text($0.uuidString) } ?? ($0 as? String).map { .text($0) } ?? ($0 as? Int).map { .integer($0) } ?? .null
-            }
-            rows = try await sqlite.query(text, values).map { row in
-                Row(pseudonym: row.column("pseudonym")?.string ?? "", settled_until: row.column("settled_until")?.string ?? "",
-                    resident: row.column("resident").flatMap { $0 == .null ? nil : $0.integer.map { $0 != 0 } },
-                    open_crossings: row.column("open_crossings")?.string, changes_at: row.column("changes_at")?.string,
-                    crossings: row.column("crossings")?.string)
-            }
-        } else {
-            rows = try await sql.raw(query).all(decoding: Row.self)
-        }
-        return rows.map { row in
-            var person = Person(pseudonym: row.pseudonym, settledUntil: row.settled_until, resident: row.resident, kept: row.open_crossings, changesAt: row.changes_at,
-                                movements: [], isNew: [])
-            person.read([row.open_crossings ?? "", row.crossings ?? ""])
+        // Read by column (`QueryRow`): decoding through `Codable` cost more than the query.
+        return try await QueryRow.read(query, on: database) { row in
+            let kept = try row.string("open_crossings")
+            var person = Person(pseudonym: try row.string("pseudonym") ?? "", settledUntil: try row.string("settled_until") ?? "",
+                                resident: try row.bool("resident"), kept: kept, changesAt: try row.string("changes_at"), movements: [], isNew: [])
+            person.read([kept ?? "", try row.string("crossings") ?? ""])
             return person
         }
     }
@@ -269,16 +252,12 @@ struct MovementPeople: Sendable {
     /// Replaces the checkpoints of the open people (all of them were read) that changed. Those
     /// unchanged — about half of them for a small extract — are left as they are.
     func replace(with checkpoints: [Checkpoint]) async throws {
-        for start in stride(from: 0, to: checkpoints.count, by: 5_000) {
-            let people = checkpoints[start..<min(start + 5_000, checkpoints.count)].map(\.pseudonym)
-            try await sql.raw("DELETE FROM movement_people WHERE pseudonym IN \(SQLBind.group(people))").run()
-        }
         let rows = checkpoints.map { c -> [BulkWriter.Value] in
             [.text(c.pseudonym), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), .text(c.openCrossings),
              c.changesAt.map { .text($0) } ?? .null]
         }
-        try await BulkWriter(database: database).insert(into: "movement_people",
-                                                        columns: ["pseudonym", "settled_until", "resident", "open", "open_crossings", "changes_at"], rows: rows)
+        try await BulkWriter(database: database).replace(into: "movement_people", key: "pseudonym",
+                                                         columns: ["pseudonym", "settled_until", "resident", "open", "open_crossings", "changes_at"], rows: rows)
     }
 
     func count() async throws -> Int {

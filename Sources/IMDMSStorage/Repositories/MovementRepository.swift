@@ -159,21 +159,16 @@ public struct MovementRepository: Sendable {
     }
 
     /// Crossings whose pseudonym compares to `value` as `comparison` says, in (person, time)
-    /// order. On SQLite the rows are taken by name straight from SQLiteNIO (no `Codable`).
+    /// order, read by column (`QueryRow`).
     private func read(_ comparison: SQLBinaryOperator, _ value: String, limit: Int?) async throws -> [Movement] {
         let select = store.sql.select().columns(Self.columns.map { SQLColumn($0) }).from("movements")
             .where("pseudonym", comparison, SQLBind(value))
         for column in Self.uniqueColumns { select.orderBy(column) }
         if let limit { select.limit(limit) }
-        guard let sqlite = store.database as? any SQLiteDatabase else {
-            return try await select.all(decoding: Row.self).map(\.movement)
-        }
-        let (text, _) = store.sql.serialize(select.query)
-        let rows = try await sqlite.query(text, [.text(value)])
-        return rows.map { row in
-            func text(_ name: String) -> String { row.column(name)?.string ?? "" }
-            return CrossingAttributes.movement(pseudonym: text("pseudonym"), time: text("crossed_at"), borderPost: text("border_post"),
-                                               direction: text("direction"), attributes: text("attributes"))
+        return try await QueryRow.read(select.query, on: store.database) { row in
+            func text(_ name: String) throws -> String { try row.string(name) ?? "" }
+            return CrossingAttributes.movement(pseudonym: try text("pseudonym"), time: try text("crossed_at"), borderPost: try text("border_post"),
+                                               direction: try text("direction"), attributes: try text("attributes"))
         }
     }
 
