@@ -73,6 +73,10 @@ struct BulkWriter {
     static let sqliteBindLimit = 32_000
     /// SQLite's page cache for connections that write in bulk, in KiB.
     static let sqliteCacheKiB = 65_536
+    /// The page cache for adding rows at scattered places of a large index (an extract's crossings
+    /// to a store of millions), in KiB: in 64 MB, a 2.5M-crossing store's key (190 MB) had pages
+    /// that were read, changed and written out to the log again and again.
+    static let sqliteLargeCacheKiB = 262_144
     /// SQLite's own default (2 MB), which `Store.restoreSQLitePageCaches` puts back.
     static let sqliteDefaultCacheKiB = 2_000
     /// Rows per COPY data message.
@@ -81,7 +85,13 @@ struct BulkWriter {
     static let uniqueViolation = "23505"
 
     let database: any Database
+    /// SQLite's page cache for this writer's connection, in KiB.
+    let sqliteCacheKiB: Int
 
+    init(database: any Database, sqliteCacheKiB: Int = BulkWriter.sqliteCacheKiB) {
+        self.database = database
+        self.sqliteCacheKiB = sqliteCacheKiB
+    }
 
     /// Inserts `rows` (each with one value per column). `ignoringConflicts`: rows that would
     /// break a UNIQUE constraint are skipped — on SQLite by `ON CONFLICT DO NOTHING`; on
@@ -174,7 +184,7 @@ struct BulkWriter {
         // A large write in one transaction spills pages to disk mid-way once SQLite's default
         // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
         // statement journals stay in memory: `Store.writeTransaction`.)
-        try await sqlite.query("PRAGMA cache_size = -\(Self.sqliteCacheKiB)", []) { _ in }
+        try await sqlite.query("PRAGMA cache_size = -\(sqliteCacheKiB)", []) { _ in }
         let perStatement = max(1, Self.sqliteBindLimit / columns.count) * columns.count
         var start = 0
         var statement = (count: 0, text: "")

@@ -17,7 +17,10 @@ extension Store {
     ///   connection's large sorts keep spilling to disk (D68).
     /// - `checkpointLater`: the commit does not copy the write-ahead log into the database file
     ///   (SQLite's automatic checkpoint); call `checkpoint()` for that, while other work goes on (D84).
-    public func writeTransaction<T: Sendable>(checkpointLater: Bool = false,
+    /// - `largeCache`: the body writes with `BulkWriter.sqliteLargeCacheKiB` of page cache; the
+    ///   connection gets `BulkWriter`'s usual cache back afterwards (a pooled connection keeps its
+    ///   cache, and fills it as the database grows: D68).
+    public func writeTransaction<T: Sendable>(checkpointLater: Bool = false, largeCache: Bool = false,
                                               _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard !isPostgres else { return try await database.transaction(body) }
         return try await database.withConnection { connection in
@@ -26,6 +29,7 @@ extension Store {
             func putBack() async throws {
                 try await connection.sql.raw("PRAGMA temp_store = DEFAULT").run()
                 if checkpointLater { try await connection.sql.raw("PRAGMA wal_autocheckpoint = \(unsafeRaw: String(Self.autocheckpointPages))").run() }
+                if largeCache { try await connection.sql.raw("PRAGMA cache_size = -\(unsafeRaw: String(BulkWriter.sqliteCacheKiB))").run() }
             }
             do {
                 let result = try await connection.transaction { tx in

@@ -41,7 +41,7 @@ extension MovementPeople {
         return rows.map { row in
             let pseudonym = row.column("pseudonym")?.string ?? ""
             var person = Person(pseudonym: pseudonym, settledUntil: "", resident: nil, kept: nil, changesAt: nil, movements: [], isNew: [])
-            person.read([row.column("crossings")?.string ?? ""])
+            person.read(kept: nil, new: row.column("crossings")?.string ?? "")
             return person
         }
     }

@@ -12,47 +12,6 @@ struct MovementPeople: Sendable {
     let database: any Database
     var sql: any SQLDatabase { database.sql }
 
-    /// A person's crossings after their checkpoint, in time order.
-    struct Person {
-        var pseudonym: String
-        /// The last settled crossing's time ('' none) and the status after it (nil: from the first record).
-        var settledUntil: String
-        var resident: Bool?
-        /// The crossings kept with the person as read (`open_crossings`; nil: not kept).
-        var kept: String?
-        /// When the statistics could change without a new crossing, as read (`changes_at`, D83).
-        var changesAt: String?
-        var movements: [Movement]
-        /// Whether each crossing came with the extracts being derived.
-        var isNew: [Bool]
-
-        /// Adds the crossings of each text (`parse`: fields joined by US, crossings by RS), then puts
-        /// them in order.
-        mutating func read(_ texts: [String]) {
-            for var text in texts {
-                text.withUTF8 { bytes in MovementPeople.parse(bytes) { fields in
-                    let (movement, isNew) = MovementPeople.crossing(bytes, fields, pseudonym: pseudonym)
-                    movements.append(movement)
-                    self.isNew.append(isNew)
-                } }
-            }
-            putInOrder()
-        }
-
-        /// Puts the crossings in the store's key order (time, post, direction) when they are not:
-        /// SQLite's `group_concat` without an ORDER BY (which cost a sort a person) joins them as the
-        /// index gives them, but does not promise it.
-        mutating func putInOrder() {
-            func precedes(_ a: Movement, _ b: Movement) -> Bool {
-                a.time != b.time ? a.time < b.time : a.borderPost != b.borderPost ? a.borderPost < b.borderPost : a.direction.rawValue < b.direction.rawValue
-            }
-            let movements = movements
-            guard movements.indices.dropFirst().contains(where: { precedes(movements[$0], movements[$0 - 1]) }) else { return }
-            let order = movements.indices.sorted { precedes(movements[$0], movements[$1]) }
-            (self.movements, isNew) = (order.map { movements[$0] }, order.map { isNew[$0] })
-        }
-    }
-
     /// Opens the people of the pending extracts (`batches`); `all`: every stored person, from their
     /// first record (a store derived before D50, or whose state is missing). A person with a new
     /// crossing at or before `latest` (the last crossing of the previous derivation) is read again
@@ -167,7 +126,7 @@ struct MovementPeople: Sendable {
             let kept = try row.string("open_crossings")
             var person = Person(pseudonym: try row.string("pseudonym") ?? "", settledUntil: try row.string("settled_until") ?? "",
                                 resident: try row.bool("resident"), kept: kept, changesAt: try row.string("changes_at"), movements: [], isNew: [])
-            person.read([kept ?? "", try row.string("crossings") ?? ""])
+            person.read(kept: kept, new: try row.string("crossings") ?? "")
             return person
         }
     }

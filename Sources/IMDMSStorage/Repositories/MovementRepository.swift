@@ -58,7 +58,7 @@ public struct MovementRepository: Sendable {
         }
 
         public func insert(_ rows: Rows) async throws {
-            tally.added += try await BulkWriter(database: database).insert(into: "movements", columns: MovementRepository.columns, values: rows.values,
+            tally.added += try await BulkWriter(database: database, sqliteCacheKiB: BulkWriter.sqliteLargeCacheKiB).insert(into: "movements", columns: MovementRepository.columns, values: rows.values,
                                                                            ignoringConflicts: true)
             if let latest = rows.latest, tally.latest.map({ latest > $0 }) ?? true { tally.latest = latest }
         }
@@ -72,7 +72,7 @@ public struct MovementRepository: Sendable {
     public func add(fileName: String, sha256 hash: @escaping @Sendable () -> String, actor: String,
                     _ produce: @escaping @Sendable (Inserter) async throws -> Int) async throws -> (added: Int, extract: UUID) {
         // The log is copied to the file by the caller, beside the derivation (D84).
-        try await store.writeTransaction(checkpointLater: true) { tx in
+        try await store.writeTransaction(checkpointLater: true, largeCache: true) { tx in
             let sql = tx.sql
             // One extract stored at a time, so that its new crossings take one range of ids (D77; on
             // SQLite the write lock does the same).

@@ -133,7 +133,7 @@ public struct MovementDerivationJob: Sendable {
                     settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
                     resident: settled.count > 0 ? settled.residentAfter : person.resident,
                     open: settled.count < person.movements.count,
-                    openCrossings: MovementPeople.text(of: person.movements[settled.count...]),
+                    openCrossings: person.openText(from: settled.count),
                     changesAt: settled.changesAt.map(Movement.timeText))
                 if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
             }
