@@ -73,9 +73,8 @@ struct BulkWriter {
     static let sqliteBindLimit = 32_000
     /// SQLite's page cache for connections that write in bulk, in KiB.
     static let sqliteCacheKiB = 65_536
-    /// The page cache for adding rows at scattered places of a large index (an extract's crossings
-    /// to a store of millions), in KiB: in 64 MB, a 2.5M-crossing store's key (190 MB) had pages
-    /// that were read, changed and written out to the log again and again.
+    /// The largest page cache a bulk write asks for, in KiB (adding rows at scattered places of
+    /// a large index: an extract's crossings to a store of millions).
     static let sqliteLargeCacheKiB = 262_144
     /// SQLite's own default (2 MB), which `Store.restoreSQLitePageCaches` puts back.
     static let sqliteDefaultCacheKiB = 2_000

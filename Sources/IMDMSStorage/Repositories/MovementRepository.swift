@@ -21,6 +21,20 @@ public struct MovementRepository: Sendable {
     /// `BulkWriter`, skipping crossings already stored.
     public struct Inserter: Sendable {
         let database: any Database
+        /// The SQLite page cache while storing, in KiB: enough to hold the key of the crossings
+        /// already stored (about 80 bytes each), between BulkWriter's usual cache and
+        /// `BulkWriter.sqliteLargeCacheKiB`. An extract's crossings go to scattered places of that
+        /// key (a person's new crossings beside their old ones); in 64 MB, a 2.5M-crossing store's
+        /// key (190 MB) had pages read and written out again (storing a small extract: 0.65-0.77 s,
+        /// 0.57-0.69 s in 256 MB). A first import keeps the usual cache: a larger one gained
+        /// nothing there and raised its peak memory by 140 MB.
+        let sqliteCacheKiB: Int
+
+        /// `stored`: the highest crossing id, about how many crossings are stored.
+        init(database: any Database, stored: Int) {
+            self.database = database
+            sqliteCacheKiB = min(BulkWriter.sqliteLargeCacheKiB, max(BulkWriter.sqliteCacheKiB, stored / 1_024 * 80))
+        }
         /// The crossings inserted so far and the latest time among the pieces' crossings.
         final class Tally: @unchecked Sendable {  // used by one insertion at a time, in order
             var added = 0
@@ -58,7 +72,7 @@ public struct MovementRepository: Sendable {
         }
 
         public func insert(_ rows: Rows) async throws {
-            tally.added += try await BulkWriter(database: database, sqliteCacheKiB: BulkWriter.sqliteLargeCacheKiB).insert(into: "movements", columns: MovementRepository.columns, values: rows.values,
+            tally.added += try await BulkWriter(database: database, sqliteCacheKiB: sqliteCacheKiB).insert(into: "movements", columns: MovementRepository.columns, values: rows.values,
                                                                            ignoringConflicts: true)
             if let latest = rows.latest, tally.latest.map({ latest > $0 }) ?? true { tally.latest = latest }
         }
@@ -81,7 +95,7 @@ public struct MovementRepository: Sendable {
             let before = try await Self.lastID(on: sql)
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
-            let inserter = Inserter(database: tx)
+            let inserter = Inserter(database: tx, stored: before)
             let rows = try await produce(inserter)
             let range = PendingExtract(id: batch, firstID: before + 1, lastID: try await Self.lastID(on: sql))
             // Counted as they were inserted, not read again (5M crossings: a scan of the whole extract).
