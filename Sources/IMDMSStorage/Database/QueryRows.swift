@@ -16,52 +16,27 @@ struct QueryRow {
     private let source: Source
 
     /// A column's text; nil when NULL.
-    func string(_ column: String) throws -> String? {
-        switch source {
-        case let .sqlite(row):
-            guard let data = row.column(column), !data.isNull else { return nil }
-            return data.string
-        case let .other(row): return try row.decode(column: column, as: String?.self)
-        }
-    }
+    func string(_ column: String) throws -> String? { try value(column) { $0.string } }
 
     /// A column's whole number; nil when NULL.
-    func int(_ column: String) throws -> Int? {
-        switch source {
-        case let .sqlite(row):
-            guard let data = row.column(column), !data.isNull else { return nil }
-            return data.integer
-        case let .other(row): return try row.decode(column: column, as: Int?.self)
-        }
-    }
+    func int(_ column: String) throws -> Int? { try value(column) { $0.integer } }
 
     /// A column's number; nil when NULL.
-    func double(_ column: String) throws -> Double? {
-        switch source {
-        case let .sqlite(row):
-            guard let data = row.column(column), !data.isNull else { return nil }
-            return data.double
-        case let .other(row): return try row.decode(column: column, as: Double?.self)
-        }
-    }
+    func double(_ column: String) throws -> Double? { try value(column) { $0.double } }
 
     /// A column's truth value (SQLite keeps it as 0 or 1); nil when NULL.
-    func bool(_ column: String) throws -> Bool? {
-        switch source {
-        case let .sqlite(row):
-            guard let data = row.column(column), !data.isNull else { return nil }
-            return data.integer.map { $0 != 0 }
-        case let .other(row): return try row.decode(column: column, as: Bool?.self)
-        }
-    }
+    func bool(_ column: String) throws -> Bool? { try value(column) { $0.integer.map { $0 != 0 } } }
 
-    /// A column's UUID (SQLite keeps it as text); nil when NULL or not one.
-    func uuid(_ column: String) throws -> UUID? {
+    /// A column's UUID (SQLite keeps it as text); nil when NULL or, on SQLite, not one.
+    func uuid(_ column: String) throws -> UUID? { try value(column) { $0.string.flatMap(UUID.init(uuidString:)) } }
+
+    /// A column's value: on SQLite taken from the row's data by `sqlite`, elsewhere decoded.
+    private func value<T: Decodable>(_ column: String, _ sqlite: (SQLiteData) -> T?) throws -> T? {
         switch source {
         case let .sqlite(row):
             guard let data = row.column(column), !data.isNull else { return nil }
-            return data.string.flatMap(UUID.init(uuidString:))
-        case let .other(row): return try row.decode(column: column, as: UUID?.self)
+            return sqlite(data)
+        case let .other(row): return try row.decode(column: column, as: T?.self)
         }
     }
 
