@@ -181,8 +181,8 @@ struct BulkWriter {
     /// Prepared multi-row INSERTs (`suffix` after each), as many rows a statement as the bind limit allows.
     private func insert(into table: String, columns: [String], values: [Value], suffix: String, on sqlite: any SQLiteDatabase) async throws {
         // A large write in one transaction spills pages to disk mid-way once SQLite's default
-        // 2 MB page cache is full; 64 MB keeps an index of millions of rows in memory. (The
-        // statement journals stay in memory: `Store.writeTransaction`.)
+        // 2 MB page cache is full; 64 MB (unless the writer asks for more) keeps an index of
+        // millions of rows in memory. (The statement journals stay in memory: `Store.writeTransaction`.)
         try await sqlite.query("PRAGMA cache_size = -\(sqliteCacheKiB)", []) { _ in }
         let perStatement = max(1, Self.sqliteBindLimit / columns.count) * columns.count
         var start = 0

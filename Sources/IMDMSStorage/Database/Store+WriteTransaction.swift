@@ -17,9 +17,9 @@ extension Store {
     ///   connection's large sorts keep spilling to disk (D68).
     /// - `checkpointLater`: the commit does not copy the write-ahead log into the database file
     ///   (SQLite's automatic checkpoint); call `checkpoint()` for that, while other work goes on (D84).
-    /// - `largeCache`: the body writes with `BulkWriter.sqliteLargeCacheKiB` of page cache; the
-    ///   connection gets `BulkWriter`'s usual cache back afterwards (a pooled connection keeps its
-    ///   cache, and fills it as the database grows: D68).
+    /// - `largeCache`: the body's bulk writes may ask for more page cache than `BulkWriter`'s usual
+    ///   (up to `BulkWriter.sqliteLargeCacheKiB`); the connection gets the usual back afterwards (a
+    ///   pooled connection keeps its cache, and fills it as the database grows: D68).
     public func writeTransaction<T: Sendable>(checkpointLater: Bool = false, largeCache: Bool = false,
                                               _ body: @escaping @Sendable (any Database) async throws -> T) async throws -> T {
         guard !isPostgres else { return try await database.transaction(body) }

@@ -42,8 +42,11 @@ struct DerivedRevisions {
                 .fromCurrentObservations(dataset: datasetID, allSources: true).only(.records)
             if let chunk { select.where(periods: chunk, table: "o") }
             let read = try await QueryRow.read(select.query, on: database) { row in
-                StoredCell(id: try row.int("id") ?? 0, submissionID: try row.uuid("submission_id") ?? UUID(), seriesKey: try row.string("series_key") ?? "",
-                           period: try row.string("period") ?? "", value: try row.double("value"), status: try row.string("obs_status") ?? "")
+                guard let id = try row.int("id"), let submissionID = try row.uuid("submission_id") else {
+                    throw StorageError.invalid("a stored value of \(datasetID) has no readable id or submission")
+                }
+                return StoredCell(id: id, submissionID: submissionID, seriesKey: try row.string("series_key") ?? "",
+                                  period: try row.string("period") ?? "", value: try row.double("value"), status: try row.string("obs_status") ?? "")
             }
             for cell in read { cells[cell.cellKey] = cell }
         }

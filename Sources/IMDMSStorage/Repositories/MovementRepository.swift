@@ -35,6 +35,7 @@ public struct MovementRepository: Sendable {
             self.database = database
             sqliteCacheKiB = min(BulkWriter.sqliteLargeCacheKiB, max(BulkWriter.sqliteCacheKiB, stored / 1_024 * 80))
         }
+
         /// The crossings inserted so far and the latest time among the pieces' crossings.
         final class Tally: @unchecked Sendable {  // used by one insertion at a time, in order
             var added = 0
@@ -72,8 +73,8 @@ public struct MovementRepository: Sendable {
         }
 
         public func insert(_ rows: Rows) async throws {
-            tally.added += try await BulkWriter(database: database, sqliteCacheKiB: sqliteCacheKiB).insert(into: "movements", columns: MovementRepository.columns, values: rows.values,
-                                                                           ignoringConflicts: true)
+            let writer = BulkWriter(database: database, sqliteCacheKiB: sqliteCacheKiB)
+            tally.added += try await writer.insert(into: "movements", columns: MovementRepository.columns, values: rows.values, ignoringConflicts: true)
             if let latest = rows.latest, tally.latest.map({ latest > $0 }) ?? true { tally.latest = latest }
         }
     }
