@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Adding a small extract to a large movement store (issue 16): time and database growth.
 
-    python3 Benchmarks/movements_incremental.py [ROWS] [--people N] [--share SHARE] [--postgres URL] [--keep]
+    python3 Benchmarks/movements_incremental.py [ROWS] [--people N] [--share SHARE] [--repeat N] [--postgres URL] [--keep]
 
 Writes a synthetic timeline (the people of movements_compare.py's generator, each making a random
 number of crossings — about ROWS / N each — from a random start in 2019-2023), split by time into
@@ -13,9 +13,11 @@ the same people carrying on, and some new ones. Then, with the release build:
      which autovacuum would have done long before the next extract);
 and reports each one's time, peak memory and the database's size before and after, the rows and
 values the second import stored (new derived values, values moved to the revision history) and
-the people it read again. Default: 2,590,000 rows, 60,000 people.
+the people it read again. `--repeat N`: both imports N times, each into a fresh store, and the
+median of the N ratios (the machine's speed drifts by a fifth from one minute to the next).
+Default: 2,590,000 rows, 60,000 people.
 """
-import datetime, importlib.util, json, os, random, shutil, sqlite3, subprocess, sys, tempfile, csv
+import datetime, importlib.util, json, os, random, shutil, sqlite3, statistics, subprocess, sys, tempfile, csv
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 def module(name):
@@ -84,6 +86,9 @@ def main():
         i = args.index("--postgres"); postgres = args[i + 1]; del args[i:i + 2]
     keep = "--keep" in args
     if keep: args.remove("--keep")
+    repeat = 1
+    if "--repeat" in args:
+        i = args.index("--repeat"); repeat = int(args[i + 1]); del args[i:i + 2]
     share = 2.5
     if "--share" in args:
         i = args.index("--share"); share = float(args[i + 1]); del args[i:i + 2]
@@ -97,33 +102,44 @@ def main():
     key = os.path.join(work, "key")
     with open(os.open(key, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as f:
         f.write(os.urandom(32))
-    store = kill.PostgresStore(postgres, work, "incremental") if postgres else kill.SQLiteStore(work, "incremental")
+    def fresh_store():
+        return kill.PostgresStore(postgres, work, "incremental") if postgres else kill.SQLiteStore(work, "incremental")
+    store = fresh_store()
     env = dict(os.environ, IMDMS_PSEUDONYM_KEY_FILE=key, **store.env())
     print(f"{'PostgreSQL' if postgres else 'SQLite'}: base extract {counts[0]:,} crossings, new extract {counts[1]:,} "
           f"({100 * counts[1] / counts[0]:.1f} %)", flush=True)
-    results = []
-    for name, path in [("base", base), ("new", new)]:
-        if name == "new" and postgres:
-            # The store as the next extract finds it days later: autovacuum has been through the base's
-            # 2.5M new rows (it starts within a minute and took 10-20 s here). Racing it made the new
-            # extract 2.8 s in one run and 3.8 s in another.
-            store.rows("VACUUM (ANALYZE)")
-            print("PostgreSQL: VACUUM (ANALYZE) after the base import, as autovacuum does within a minute", flush=True)
-        before = size_mb(store) if os.path.exists(store.data) else 0
-        values_before = count(store, "SELECT COUNT(*) FROM observations") if name == "new" else 0
-        run = compare.peak_of([kill.IMDMS, "movements", "import", path, "--format", "json"], env=env)
-        if keep: print(run["err"][-1500:])
-        lines = run["out"].splitlines()
-        summary = json.loads("\n".join(lines[lines.index("{"):len(lines) - lines[::-1].index("}")]))
-        after = size_mb(store)
-        stored = count(store, "SELECT COUNT(*) FROM observations") - values_before
-        history = count(store, "SELECT COUNT(*) FROM observation_revisions")
-        results.append((name, run["seconds"], run["peak_mb"], after - before, summary, stored, history))
-        print(f"{name}: {run['seconds']:.1f} s, peak {run['peak_mb']:.0f} MB, database +{after - before:.1f} MB (now {after:.0f} MB); "
-              f"{summary['added']:,} crossings added, {summary['people']:,} people ({summary.get('peopleRead', 0):,} read), "
-              f"derived values +{stored:,} current, {history:,} in the revision history; "
-              f"long-term arrivals / departures {summary['longTermArrivals']:,} / {summary['longTermDepartures']:,}", flush=True)
-    print(f"new extract ÷ base import: {100 * results[1][1] / results[0][1]:.1f} % of the time")
+    ratios = []
+    for attempt in range(repeat):
+        if attempt > 0:
+            # Each time a fresh store, as the first: the same two extracts, the same commands.
+            store.drop()
+            store = fresh_store()
+        results = []
+        for name, path in [("base", base), ("new", new)]:
+            if name == "new" and postgres:
+                # The store as the next extract finds it days later: autovacuum has been through the base's
+                # 2.5M new rows (it starts within a minute and took 10-20 s here). Racing it made the new
+                # extract 2.8 s in one run and 3.8 s in another.
+                store.rows("VACUUM (ANALYZE)")
+                print("PostgreSQL: VACUUM (ANALYZE) after the base import, as autovacuum does within a minute", flush=True)
+            before = size_mb(store) if os.path.exists(store.data) else 0
+            values_before = count(store, "SELECT COUNT(*) FROM observations") if name == "new" else 0
+            run = compare.peak_of([kill.IMDMS, "movements", "import", path, "--format", "json"], env=env)
+            if keep: print(run["err"][-1500:])
+            lines = run["out"].splitlines()
+            summary = json.loads("\n".join(lines[lines.index("{"):len(lines) - lines[::-1].index("}")]))
+            after = size_mb(store)
+            stored = count(store, "SELECT COUNT(*) FROM observations") - values_before
+            history = count(store, "SELECT COUNT(*) FROM observation_revisions")
+            results.append((name, run["seconds"], run["peak_mb"], after - before, summary, stored, history))
+            print(f"{name}: {run['seconds']:.1f} s, peak {run['peak_mb']:.0f} MB, database +{after - before:.1f} MB (now {after:.0f} MB); "
+                  f"{summary['added']:,} crossings added, {summary['people']:,} people ({summary.get('peopleRead', 0):,} read), "
+                  f"derived values +{stored:,} current, {history:,} in the revision history; "
+                  f"long-term arrivals / departures {summary['longTermArrivals']:,} / {summary['longTermDepartures']:,}", flush=True)
+        ratios.append(100 * results[1][1] / results[0][1])
+        print(f"new extract ÷ base import: {ratios[-1]:.1f} % of the time", flush=True)
+    if repeat > 1:
+        print(f"new extract ÷ base import over {repeat} runs: {', '.join(f'{r:.1f}' for r in ratios)} %; median {statistics.median(ratios):.1f} %")
     if keep:
         print(f"kept: {work}")
         return
