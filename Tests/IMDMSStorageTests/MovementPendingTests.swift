@@ -1,6 +1,6 @@
 import Foundation
 import IMDMSCore
-import IMDMSStorage
+@testable import IMDMSStorage
 import IMDMSTestSupport
 import SQLKit
 import Testing
@@ -141,6 +141,28 @@ struct MovementPendingTests {
             let done = try await service.importFile(try Self.laterExtract(), fileName: "later.csv", profile: MovementTests.profile, actor: "test")
             #expect(done.added == 0 && done.derivedSubmissions.count == 1 && done.heldPeriods.isEmpty, "the held months are published")
             #expect(try await Self.derived(store) == expected, "the same statistics as the two extracts imported without an approval between")
+        }
+    }
+
+    /// What a held BORDER_CROSSINGS or BORDER_CROSSINGS_DAILY period is revised from (D50): its
+    /// crossings counted again from the store.
+    @Test("A month's and a day's crossings counted again from the store equal the values stored for them", arguments: TestBackend.available)
+    func countedAgain(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let (service, reference) = try await Self.service(store)
+            _ = try await Self.load(service)
+            let derived = try await Self.derived(store)
+            let months = Set(derived.filter { $0.hasPrefix("BORDER_CROSSINGS|") }.map { String($0.split(separator: "|")[2]) })
+            let days = Set(derived.filter { $0.hasPrefix("BORDER_CROSSINGS_DAILY|") }.map { String($0.split(separator: "|")[2]) })
+            for (datasetID, period) in [("BORDER_CROSSINGS", try #require(months.sorted().dropFirst(months.count / 2).first)),
+                                        ("BORDER_CROSSINGS_DAILY", try #require(days.sorted().dropFirst(days.count / 2).first))] {
+                let stored = derived.filter { $0.hasPrefix(datasetID + "|") && $0.split(separator: "|")[2] == period }
+                let counted = try await MovementRepository.counted(in: period, on: store.database, homeCountry: reference.homeCountryCode)
+                let observations = datasetID == "BORDER_CROSSINGS" ? counted.crossingObservations() : counted.dailyObservations()
+                let again = observations.filter { $0.period.formatted == period }
+                    .map { "\(datasetID)|\($0.seriesKey)|\(period)|\($0.value.map { String($0) } ?? "-")" }.sorted()
+                #expect(!stored.isEmpty && again == stored.sorted(), "\(datasetID) \(period)")
+            }
         }
     }
 

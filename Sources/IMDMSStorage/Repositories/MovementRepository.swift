@@ -119,10 +119,12 @@ public struct MovementRepository: Sendable {
         return try await sql.raw("SELECT MAX(id) AS last FROM movements").first(decoding: Last.self)?.last ?? 0
     }
 
-    private struct Row: Decodable {
-        var pseudonym: String, crossed_at: String, border_post: String, direction: String, attributes: String
-        var movement: Movement {
-            CrossingAttributes.movement(pseudonym: pseudonym, time: crossed_at, borderPost: border_post, direction: direction, attributes: attributes)
+    /// The crossings `select` (of `columns`) reads, by column (`QueryRow`).
+    private static func movements(_ select: SQLSelectBuilder, on database: any Database) async throws -> [Movement] {
+        try await QueryRow.read(select.query, on: database) { row in
+            func text(_ name: String) throws -> String { try row.string(name) ?? "" }
+            return CrossingAttributes.movement(pseudonym: try text("pseudonym"), time: try text("crossed_at"), borderPost: try text("border_post"),
+                                               direction: try text("direction"), attributes: try text("attributes"))
         }
     }
 
@@ -180,11 +182,7 @@ public struct MovementRepository: Sendable {
             .where("pseudonym", comparison, SQLBind(value))
         for column in Self.uniqueColumns { select.orderBy(column) }
         if let limit { select.limit(limit) }
-        return try await QueryRow.read(select.query, on: store.database) { row in
-            func text(_ name: String) throws -> String { try row.string(name) ?? "" }
-            return CrossingAttributes.movement(pseudonym: try text("pseudonym"), time: try text("crossed_at"), borderPost: try text("border_post"),
-                                               direction: try text("direction"), attributes: try text("attributes"))
-        }
+        return try await Self.movements(select, on: store.database)
     }
 
     /// Extracts whose new crossings are not yet in the derived statistics.
@@ -216,13 +214,12 @@ public struct MovementRepository: Sendable {
 
     /// The crossings of one month or day (`period`) counted again (a held period's crossings and
     /// daily counts, D50).
-    static func counted(in period: String, on sql: any SQLDatabase, homeCountry: String) async throws -> MigrationDerivation {
-        guard let parsed = try? Period(parsing: period) else { return MigrationDerivation(homeCountry: homeCountry, dataEnd: Date()) }
-        let rows = try await sql.select().columns(columns.map { SQLColumn($0) }).from("movements")
-            .where("crossed_at", .greaterThanOrEqual, SQLBind(parsed.startDate)).where("crossed_at", .lessThanOrEqual, SQLBind(parsed.endDate + "T23:59"))
-            .all(decoding: Row.self)
+    static func counted(in period: String, on database: any Database, homeCountry: String) async throws -> MigrationDerivation {
         var derivation = MigrationDerivation(homeCountry: homeCountry, dataEnd: Date())
-        for row in rows { derivation.count(crossing: row.movement) }
+        guard let parsed = try? Period(parsing: period) else { return derivation }
+        let select = database.sql.select().columns(columns.map { SQLColumn($0) }).from("movements")
+            .where("crossed_at", .greaterThanOrEqual, SQLBind(parsed.startDate)).where("crossed_at", .lessThanOrEqual, SQLBind(parsed.endDate + "T23:59"))
+        derivation.count(all: try await movements(select, on: database))
         return derivation
     }
 
@@ -241,10 +238,10 @@ public struct MovementRepository: Sendable {
             .where("crossed_at", .greaterThanOrEqual, SQLBind(from)).where("crossed_at", .lessThanOrEqual, SQLBind(to))
         if let pseudonym { select.where("pseudonym", .equal, SQLBind(pseudonym)) }
         if let borderPost { select.where("border_post", .equal, SQLBind(borderPost)) }
-        let rows = try await select.orderBy("crossed_at").limit(limit).all(decoding: Row.self)
+        let rows = try await Self.movements(select.orderBy("crossed_at").limit(limit), on: store.database)
         try await AuditRepository(store: store).append(
             actor: user.username, action: "movements.query", subject: "movements",
             after: "from \(from) to \(to)" + (pseudonym.map { ", pseudonym \($0)" } ?? "") + (borderPost.map { ", post \($0)" } ?? "") + ": \(rows.count) rows")
-        return rows.map(\.movement)
+        return rows
     }
 }

@@ -222,7 +222,7 @@ public struct MovementDerivationJob: Sendable {
             }
         }
         for period in held {
-            let counted = try await MovementRepository.counted(in: period, on: sql, homeCountry: reference.homeCountryCode)
+            let counted = try await MovementRepository.counted(in: period, on: revisions.database, homeCountry: reference.homeCountryCode)
             for observation in structure.id == "BORDER_CROSSINGS" ? counted.crossingObservations() : counted.dailyObservations()
             where observation.period.formatted == period {
                 target[observation.seriesKey + "|" + period] = observation
