@@ -42,15 +42,23 @@ struct QueryRow {
 
     /// The rows `query` returns on `database`, each made into a `T` by `make`.
     static func read<T>(_ query: any SQLExpression, on database: any Database, _ make: (QueryRow) throws -> T) async throws -> [T] {
-        if let sqlite = database as? any SQLiteDatabase {
-            let (text, binds) = database.sql.serialize(query)
-            let encoder = SQLiteDataEncoder()
-            let rows = try await sqlite.query(text, try binds.map { try encoder.encode($0) })
-            return try rows.map { try make(QueryRow(source: .sqlite($0))) }
-        }
+        if let sqlite = database as? any SQLiteDatabase { return try await read(query, serializer: database.sql, on: sqlite, make) }
         let collected = CollectedRows()
         try await database.sql.execute(sql: query) { collected.rows.append($0) }
         return try collected.rows.map { try make(QueryRow(source: .other($0))) }
+    }
+
+    /// The rows `query` returns on an SQLite connection of the caller's own (outside the pool).
+    static func read<T>(_ query: any SQLExpression, on connection: SQLiteConnection, _ make: (QueryRow) throws -> T) async throws -> [T] {
+        try await read(query, serializer: connection.sql(), on: connection, make)
+    }
+
+    private static func read<T>(_ query: any SQLExpression, serializer: any SQLDatabase, on sqlite: any SQLiteDatabase,
+                                _ make: (QueryRow) throws -> T) async throws -> [T] {
+        let (text, binds) = serializer.serialize(query)
+        let encoder = SQLiteDataEncoder()
+        let rows = try await sqlite.query(text, try binds.map { try encoder.encode($0) })
+        return try rows.map { try make(QueryRow(source: .sqlite($0))) }
     }
 }
 

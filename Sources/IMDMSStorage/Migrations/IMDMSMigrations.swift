@@ -34,5 +34,6 @@ enum IMDMSMigrations {
         M028_KeepOpenCrossings(),
         M029_CheckValuesAgainstTheirSubmission(),
         M030_PackCrossingAttributes(),
+        M031_OpenPeopleAsStored(),
     ]
 }

@@ -12,14 +12,21 @@ extension MovementPeople {
     /// instead of waiting for it on the same connection. `body` is called once per person, in
     /// pseudonym order; the next page is read while one is derived. Returns how many people were read.
     static func forEachPersonFromScratch(sqlitePath path: String, logger: Logger, _ body: (Person) throws -> Void) async throws -> Int {
+        try await onOwnConnection(sqlitePath: path, logger: logger) { connection in
+            try await forEachPage({ after, limit in try await scratchPage(after: after, limit: limit, on: connection) }, body)
+        }
+    }
+
+    /// `read` on a connection of its own to the SQLite store at `path`, in one snapshot (a read
+    /// transaction) for every page, closed afterwards.
+    static func onOwnConnection<T>(sqlitePath path: String, logger: Logger, _ read: (SQLiteConnection) async throws -> T) async throws -> T {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         do {
-            // One snapshot for every page.
             _ = try await connection.query("BEGIN")
-            let count = try await forEachPage({ after, limit in try await scratchPage(after: after, limit: limit, on: connection) }, body)
+            let result = try await read(connection)
             _ = try await connection.query("ROLLBACK")
             try await connection.close()
-            return count
+            return result
         } catch {
             try? await connection.close()
             throw error

@@ -2,6 +2,7 @@ import FluentKit
 import FluentSQLiteDriver
 import Foundation
 import IMDMSCore
+import Logging
 import SQLKit
 
 /// Where each person's settled crossings end (`movement_people`, D50), inside the derivation's
@@ -53,8 +54,25 @@ struct MovementPeople: Sendable {
     @discardableResult
     func forEachOpenPerson(newIn batches: [PendingExtract]?, since latest: String?, end: String,
                            _ body: (Person) throws -> Void) async throws -> Int {
-        let people = self
-        return try await Self.forEachPage({ after, limit in try await people.page(after: after, limit: limit, newIn: batches, since: latest, end: end) }, body)
+        let database = self.database, postgres = !(database is any SQLiteDatabase)
+        return try await Self.forEachPage({ after, limit in
+            try await Self.page(after: after, limit: limit, newIn: batches, since: latest, end: end, postgres: postgres) { query in
+                try await QueryRow.read(query, on: database) { $0 }
+            }
+        }, body)
+    }
+
+    /// `forEachOpenPerson` in an SQLite store whose open people are committed (D91): read on a
+    /// connection of its own, in one snapshot, beside the derivation's transaction.
+    static func forEachOpenPerson(sqlitePath path: String, logger: Logger, newIn batches: [PendingExtract], since latest: String?, end: String,
+                                  _ body: (Person) throws -> Void) async throws -> Int {
+        try await onOwnConnection(sqlitePath: path, logger: logger) { connection in
+            try await forEachPage({ after, limit in
+                try await page(after: after, limit: limit, newIn: batches, since: latest, end: end, postgres: false) { query in
+                    try await QueryRow.read(query, on: connection) { $0 }
+                }
+            }, body)
+        }
     }
 
     /// Hands `body` each person of the pages `page(after, limit)` reads — up to `limit` people after
@@ -85,8 +103,8 @@ struct MovementPeople: Sendable {
     /// database: reading a row per crossing cost eight times more on SQLite and five on PostgreSQL.
     /// A person whose crossings are kept (`open_crossings`, D82) has only those after `latest`
     /// read from `movements`: the new ones.
-    private func page(after: String, limit: Int, newIn batches: [PendingExtract]?, since latest: String?, end: String) async throws -> [Person] {
-        let postgres = !(database is any SQLiteDatabase)
+    private static func page(after: String, limit: Int, newIn batches: [PendingExtract]?, since latest: String?, end: String, postgres: Bool,
+                             rows: (SQLQueryString) async throws -> [QueryRow]) async throws -> [Person] {
         let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN \(PendingExtract.crossings(of: $0)) THEN '1' ELSE '0' END" } ?? "'1'"
         let us: SQLQueryString = postgres ? "chr(31)" : "char(31)", rs: SQLQueryString = postgres ? "chr(30)" : "char(30)"
         // NULL for a person without crossings to read (a LEFT JOIN's empty row): aggregates skip it.
@@ -99,15 +117,14 @@ struct MovementPeople: Sendable {
         // alone, grouped by the primary key only (PostgreSQL takes the person's other columns as
         // depending on it) so SQLite groups in index order — grouped by three columns with a LIMIT,
         // it sorted every remaining crossing for each page.
-        struct Last: Decodable { var pseudonym: String }
         let due: SQLQueryString = "p.open = \(true) AND (p.changes_at IS NULL OR p.changes_at <= \(bind: end))"
         // The last of up to `limit` people, so the range is bounded on the last page too: left
         // open there, PostgreSQL scanned every crossing in the store (2.6M: 330 ms, a bounded page 80 ms).
-        guard let last = try await sql.raw("""
+        guard let last = try await rows("""
             SELECT pseudonym FROM (SELECT pseudonym FROM movement_people p WHERE \(due) AND pseudonym > \(bind: after)
                                    ORDER BY pseudonym LIMIT \(literal: max(1, limit))) page
             ORDER BY pseudonym DESC LIMIT 1
-            """).first(decoding: Last.self)?.pseudonym else { return [] }
+            """).first.flatMap({ try $0.string("pseudonym") }) else { return [] }
         // The range is given for both tables: given for the people alone, PostgreSQL scanned every
         // crossing in the store for each page (a hash join; 380 ms a page of 6,000 people at 2.6M crossings, 100 ms with it).
         // Someone with kept crossings and none new (an outcome still open) has no row in
@@ -122,7 +139,7 @@ struct MovementPeople: Sendable {
             GROUP BY p.pseudonym ORDER BY p.pseudonym
             """
         // Read by column (`QueryRow`): decoding through `Codable` cost more than the query.
-        return try await QueryRow.read(query, on: database) { row in
+        return try await rows(query).map { row in
             let kept = try row.string("open_crossings")
             var person = Person(pseudonym: try row.string("pseudonym") ?? "", settledUntil: try row.string("settled_until") ?? "",
                                 resident: try row.bool("resident"), kept: kept, changesAt: try row.string("changes_at"), movements: [], isNew: [])

@@ -104,9 +104,17 @@ public struct MovementRepository: Sendable {
             // the latest of the extract that stored it, so the store's latest (the largest) is the same.
             let added = (n: inserter.tally.added, latest: inserter.tally.latest)
             let sha256 = hash()
+            // On SQLite its people are opened now, against the state the next derivation starts from
+            // (the write lock keeps any other derivation out until then), so that the derivation can
+            // read them on a connection of its own beside its transaction's writing (D91).
+            var openedAfter: String?
+            if !store.isPostgres, added.n > 0, let derived = try await SettingsTable.value(MovementDerivationJob.latestKey, on: sql) {
+                try await MovementPeople(database: tx).open(batches: [range], latest: derived, all: false)
+                openedAfter = derived
+            }
             try await sql.update("movement_batches").set("added", to: SQLBind(added.n)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
                 .set("first_id", to: SQLBind(range.firstID)).set("last_id", to: SQLBind(range.lastID)).set("latest", to: SQLBind(added.latest))
-                .where("id", .equal, SQLBind(batch)).run()
+                .set("people_opened_after", to: SQLBind(openedAfter)).where("id", .equal, SQLBind(batch)).run()
             try await AuditRepository.append(on: tx, seal: store.auditSeal, actor: actor, action: "movements.import", subject: "file:\(sha256)",
                                              after: "\(fileName): \(rows) rows, \(added.n) new crossings")
             return (added.n, batch)
@@ -189,12 +197,12 @@ public struct MovementRepository: Sendable {
     public func pendingBatches() async throws -> [UUID] { try await Self.pendingBatches(on: store.sql).map(\.id) }
 
     static func pendingBatches(on sql: any SQLDatabase) async throws -> [PendingExtract] {
-        struct Batch: Decodable { var id: UUID; var first_id: Int?; var last_id: Int? }
-        return try await sql.select().columns("id", "first_id", "last_id").from("movement_batches")
+        struct Batch: Decodable { var id: UUID; var first_id: Int?; var last_id: Int?; var people_opened_after: String? }
+        return try await sql.select().columns("id", "first_id", "last_id", "people_opened_after").from("movement_batches")
             .where("added", .greaterThan, SQLBind(0)).where("derived_at", .is, SQLLiteral.null)
             .all(decoding: Batch.self)
             // An extract stored before D77 has no range: M026 then had the derivation start again from the whole store.
-            .map { PendingExtract(id: $0.id, firstID: $0.first_id ?? 1, lastID: $0.last_id ?? 0) }
+            .map { PendingExtract(id: $0.id, firstID: $0.first_id ?? 1, lastID: $0.last_id ?? 0, peopleOpenedAfter: $0.people_opened_after) }
     }
 
     /// Marks extracts as derived, inside the transaction that stores their derived statistics.

@@ -8,6 +8,8 @@ struct PendingExtract: Sendable {
     var id: UUID
     var firstID: Int
     var lastID: Int
+    /// Its people were opened as it was stored, against this last derived crossing (D91; nil: not opened).
+    var peopleOpenedAfter: String? = nil
 
     /// The condition that a crossing of `movements m` is one of this extract's.
     var crossings: SQLQueryString { "m.id BETWEEN \(bind: firstID) AND \(bind: lastID)" }

@@ -101,7 +101,9 @@ public struct MovementDerivationJob: Sendable {
         let people = MovementPeople(database: tx)
         // Nothing new (a held period to publish): the kept state stands; no one is read.
         let deriving = rebuild || !pending.isEmpty
-        if deriving { try await people.open(batches: pending, latest: previous, all: rebuild) }
+        // On SQLite an extract's people are opened as it is stored (D91); the others are opened here.
+        let unopened = rebuild ? pending : pending.filter { $0.peopleOpenedAfter == nil || $0.peopleOpenedAfter != previous }
+        if deriving && (rebuild || !unopened.isEmpty) { try await people.open(batches: unopened, latest: previous, all: rebuild) }
         var added = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
         var checkpoints: [MovementPeople.Checkpoint] = []
@@ -139,6 +141,10 @@ public struct MovementDerivationJob: Sendable {
             }
             if rebuild, case let .sqlite(path) = store.location {
                 read = try await MovementPeople.forEachPersonFromScratch(sqlitePath: path, logger: store.logger, derive)
+            } else if deriving, unopened.isEmpty, case let .sqlite(path) = store.location {
+                // Every open person is committed: read on a connection of their own, beside the counts' storing (D91).
+                read = try await MovementPeople.forEachOpenPerson(sqlitePath: path, logger: store.logger, newIn: pending, since: previous,
+                                                                 end: Movement.timeText(newEnd), derive)
             } else if deriving {
                 read = try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd), derive)
             }
