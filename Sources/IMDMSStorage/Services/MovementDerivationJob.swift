@@ -27,6 +27,10 @@ public struct MovementDerivationJob: Sendable {
     }
 
     public static let datasets = ["BORDER_CROSSINGS", "BORDER_CROSSINGS_DAILY", "MIGRATION_FLOWS", "VISITOR_STAYS"]
+    /// The datasets compared whole at each derivation (the counts are compared by period).
+    static let wholeDatasets = ["MIGRATION_FLOWS", "VISITOR_STAYS"]
+    /// Changed checkpoints written at a time while the people are still being derived (D91).
+    static let checkpointBatch = 2_000
     /// The last crossing the kept state was derived to (settings key).
     static let latestKey = "movements:latest"
 
@@ -115,6 +119,24 @@ public struct MovementDerivationJob: Sendable {
         let counts = counted.map { counted in
             Task { try await reviseCounts(of: counted, held: heldBefore, rebuild: rebuild, with: revisions, on: sql) }
         }
+        // What the end needs from the store is read meanwhile too: the kept cells and the current
+        // values of the two datasets compared whole (nothing before the end writes them).
+        let cells = MovementCells(database: tx)
+        let before = Task { [rebuild] in
+            var stored: [[String: DerivedRevisions.StoredCell]] = []
+            for datasetID in Self.wholeDatasets { stored.append(try await revisions.stored(datasetID, periods: nil)) }
+            return (cells: rebuild ? [] : try await cells.all(), stored: stored)
+        }
+        // Read on a connection of their own (SQLite), the people leave the transaction's free while
+        // they are derived: the changed checkpoints are written there page by page (D91).
+        let ownConnection: String? = if case let .sqlite(path) = store.location, deriving, rebuild || unopened.isEmpty { path } else { nil }
+        var writing: Task<Void, any Error>?
+        func writeCheckpoints() {
+            guard !checkpoints.isEmpty else { return }
+            let batch = checkpoints, previous = writing
+            checkpoints.removeAll(keepingCapacity: true)
+            writing = Task { try await previous?.value; try await people.replace(with: batch) }
+        }
         var read = 0
         do {
             func derive(_ person: MovementPeople.Person) {
@@ -138,31 +160,33 @@ public struct MovementDerivationJob: Sendable {
                     openCrossings: person.openText(from: settled.count),
                     changesAt: settled.changesAt.map(Movement.timeText))
                 if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
+                if ownConnection != nil && checkpoints.count >= Self.checkpointBatch { writeCheckpoints() }
             }
-            if rebuild, case let .sqlite(path) = store.location {
+            if rebuild, let path = ownConnection {
                 read = try await MovementPeople.forEachPersonFromScratch(sqlitePath: path, logger: store.logger, derive)
-            } else if deriving, unopened.isEmpty, case let .sqlite(path) = store.location {
-                // Every open person is committed: read on a connection of their own, beside the counts' storing (D91).
+            } else if let path = ownConnection {
+                // Every open person is committed: read beside the counts' storing (D91).
                 read = try await MovementPeople.forEachOpenPerson(sqlitePath: path, logger: store.logger, newIn: pending, since: previous,
                                                                  end: Movement.timeText(newEnd), derive)
             } else if deriving {
                 read = try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd), derive)
             }
+            writeCheckpoints()
+            try await writing?.value
         } catch {
-            // The transaction ends only once the counts no longer use its connection.
+            // The transaction ends only once nothing started here still uses its connection.
             _ = try? await counts?.value
+            _ = try? await before.value
+            _ = try? await writing?.value
             throw error
         }
         let revisedBeside = try await counts?.value
         stage("read \(read) people again (new crossings or an outcome still open) and derived what changed"
               + (revisedBeside == nil ? "" : ", BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY revised beside it"))
         var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
-        let cells = MovementCells(database: tx)
-        state.add(cells: (rebuild ? [] : try await cells.all()) + added.cells + takenAway.cells)
-        if deriving {
-            try await people.replace(with: checkpoints)
-            try await cells.replace(with: state.cells)
-        }
+        let kept = try await before.value
+        state.add(cells: kept.cells + added.cells + takenAway.cells)
+        if deriving { try await cells.replace(with: state.cells) }
         state.setCounts(people: try await people.count())
         try await SettingsTable.set(Self.latestKey, to: latest, on: sql)
         try await MovementRepository.markDerived(pending.map(\.id), at: Date(), on: sql)
@@ -180,9 +204,9 @@ public struct MovementDerivationJob: Sendable {
         }
         for (datasetID, revision) in countRevisions { record(datasetID, revision) }
         let flows = state.flowObservations()
-        for (datasetID, target) in [("MIGRATION_FLOWS", flows), ("VISITOR_STAYS", state.visitObservations())] {
-            guard let structure = reference.structure(datasetID) else { continue }
-            record(datasetID, try await revisions.revise(structure, target: target, stored: try await revisions.stored(datasetID, periods: nil), periods: nil))
+        for (index, target) in [flows, state.visitObservations()].enumerated() {
+            guard let structure = reference.structure(Self.wholeDatasets[index]) else { continue }
+            record(structure.id, try await revisions.revise(structure, target: target, stored: kept.stored[index], periods: nil))
         }
         return Outcome(derivation: state, flows: flows, submissions: stored, held: held, extracts: pending.count, peopleRead: read)
     }
