@@ -127,9 +127,12 @@ public struct MovementDerivationJob: Sendable {
             for datasetID in Self.wholeDatasets { stored.append(try await revisions.stored(datasetID, periods: nil)) }
             return (cells: rebuild ? [] : try await cells.all(), stored: stored)
         }
-        // Read on a connection of their own (SQLite), the people leave the transaction's free while
-        // they are derived: the changed checkpoints are written there page by page (D91).
+        // The people are read on a connection of their own on SQLite (D89, D91). Deriving a small
+        // extract, the transaction's connection is then free once the counts are stored: the changed
+        // checkpoints are written there in batches as they are made. (Deriving everything, the
+        // counts keep it busy throughout, and writing beside them made the whole slower.)
         let ownConnection: String? = if case let .sqlite(path) = store.location, deriving, rebuild || unopened.isEmpty { path } else { nil }
+        let checkpointsBeside = ownConnection != nil && !rebuild
         var writing: Task<Void, any Error>?
         func writeCheckpoints() {
             guard !checkpoints.isEmpty else { return }
@@ -160,7 +163,7 @@ public struct MovementDerivationJob: Sendable {
                     openCrossings: person.openText(from: settled.count),
                     changesAt: settled.changesAt.map(Movement.timeText))
                 if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
-                if ownConnection != nil && checkpoints.count >= Self.checkpointBatch { writeCheckpoints() }
+                if checkpointsBeside && checkpoints.count >= Self.checkpointBatch { writeCheckpoints() }
             }
             if rebuild, let path = ownConnection {
                 read = try await MovementPeople.forEachPersonFromScratch(sqlitePath: path, logger: store.logger, derive)
@@ -171,7 +174,7 @@ public struct MovementDerivationJob: Sendable {
             } else if deriving {
                 read = try await people.forEachOpenPerson(newIn: rebuild ? nil : pending, since: previous, end: Movement.timeText(newEnd), derive)
             }
-            writeCheckpoints()
+            if checkpointsBeside { writeCheckpoints() }
             try await writing?.value
         } catch {
             // The transaction ends only once nothing started here still uses its connection.
@@ -186,7 +189,10 @@ public struct MovementDerivationJob: Sendable {
         var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         let kept = try await before.value
         state.add(cells: kept.cells + added.cells + takenAway.cells)
-        if deriving { try await cells.replace(with: state.cells) }
+        if deriving {
+            if !checkpointsBeside { try await people.replace(with: checkpoints) }
+            try await cells.replace(with: state.cells)
+        }
         state.setCounts(people: try await people.count())
         try await SettingsTable.set(Self.latestKey, to: latest, on: sql)
         try await MovementRepository.markDerived(pending.map(\.id), at: Date(), on: sql)
