@@ -30,9 +30,10 @@ DERIVED = ("SELECT o.dataset_id, o.series_key, o.period, o.value FROM observatio
            "WHERE s.channel = 'system' AND s.status <> 'superseded' ORDER BY 1, 2, 3")
 PENDING = "SELECT COUNT(*) FROM movement_batches WHERE added > 0 AND derived_at IS NULL"
 # Each person's checkpoint: where the settled crossings end, the status after them, whether open,
-# the crossings kept after it (D82) and when the statistics can next change (D83).
-KEPT = ("SELECT 'person', pseudonym, settled_until || '|' || CASE WHEN resident IS NULL THEN '-' WHEN resident THEN '1' ELSE '0' END || '|' || "
-        "COALESCE(open_crossings, '-') || '|' || COALESCE(changes_at, '-'), CASE WHEN open THEN '1' ELSE '0' END FROM movement_people UNION ALL "
+# the crossings kept after it (D82, in their own table since D92) and when the statistics can next change (D83).
+KEPT = ("SELECT 'person', p.pseudonym, p.settled_until || '|' || CASE WHEN p.resident IS NULL THEN '-' WHEN p.resident THEN '1' ELSE '0' END || '|' || "
+        "COALESCE(k.crossings, '-') || '|' || COALESCE(p.changes_at, '-'), CASE WHEN p.open THEN '1' ELSE '0' END "
+        "FROM movement_people p LEFT JOIN movement_kept k ON k.pseudonym = p.pseudonym UNION ALL "
         "SELECT kind, cell, CAST(value AS TEXT), '' FROM movement_cells ORDER BY 1, 2")
 
 

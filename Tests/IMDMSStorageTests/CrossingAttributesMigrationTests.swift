@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 @testable import IMDMSStorage
 import IMDMSTestSupport
@@ -27,9 +28,19 @@ struct CrossingAttributesMigrationTests {
         try await store.sql.raw("SELECT id, pseudonym, crossed_at, border_post, direction, attributes FROM movements ORDER BY id").all(decoding: Packed.self)
     }
 
-    static func kept(_ store: Store) async throws -> Int {
-        struct Count: Decodable { var n: Int }
-        return try await store.sql.raw("SELECT COUNT(*) AS n FROM movement_people WHERE open_crossings IS NOT NULL").first(decoding: Count.self)?.n ?? 0
+    /// People's kept crossings (D82): in `movement_kept` (D92, M032), or with M032 reverted in `movement_people`.
+    static func kept(_ store: Store, inPeople: Bool = false) async throws -> [String: String] {
+        struct Kept: Decodable { var pseudonym: String; var crossings: String }
+        let query: SQLQueryString = inPeople ? "SELECT pseudonym, open_crossings AS crossings FROM movement_people WHERE open_crossings IS NOT NULL"
+            : "SELECT pseudonym, crossings FROM movement_kept"
+        return Dictionary(uniqueKeysWithValues: try await store.sql.raw(query).all(decoding: Kept.self).map { ($0.pseudonym, $0.crossings) })
+    }
+
+    /// Removes migrations' records, so that the runner applies them again.
+    static func forget(_ migrations: [any AsyncMigration], _ store: Store) async throws {
+        for migration in migrations {
+            try await store.sql.raw("DELETE FROM _fluent_migrations WHERE name = \(bind: migration.name)").run()
+        }
     }
 
     @Test("Reverted: the six columns with the same values; applied again: the same crossings and ids; the statistics equal uninterrupted imports",
@@ -43,20 +54,29 @@ struct CrossingAttributesMigrationTests {
             #expect(before.count > 1_000)
             #expect(before.contains { CrossingAttributes.fields(of: $0.attributes)[1].isEmpty == false }, "ages stored")
             #expect(before.allSatisfy { CrossingAttributes.fields(of: $0.attributes).count == CrossingAttributes.count })
-            #expect(try await Self.kept(store) > 0, "people with kept crossings, for the migration to forget")
+            let kept = try await Self.kept(store)
+            #expect(kept.count > 10, "people with kept crossings, for the migration to forget")
 
+            // M032 (D92) both ways: the kept crossings back in their column, then in their table again.
+            try await M032_KeepCrossingsApart().revert(on: store.database)
+            #expect(try await Self.kept(store, inPeople: true) == kept)
+            try await Self.forget([M032_KeepCrossingsApart()], store)
+            try await MigrationRunner.run(IMDMSMigrations.all, on: store.database, postgres: store.isPostgres)
+            #expect(try await Self.kept(store) == kept)
+
+            try await M032_KeepCrossingsApart().revert(on: store.database)
             try await M030_PackCrossingAttributes().revert(on: store.database)
             let unpacked = try await store.sql.raw("""
                 SELECT id, pseudonym, crossed_at, border_post, direction, sex, age, birth_year, nationality, residence, purpose FROM movements ORDER BY id
                 """).all(decoding: Unpacked.self)
             #expect(unpacked.map(\.packed) == before, "each crossing's six columns hold its attributes")
             #expect(unpacked.contains { $0.age != nil } && unpacked.contains { $0.birth_year != nil })
-            #expect(try await Self.kept(store) == 0)
+            #expect(try await Self.kept(store, inPeople: true).isEmpty)
 
-            try await store.sql.raw("DELETE FROM _fluent_migrations WHERE name = \(bind: M030_PackCrossingAttributes().name)").run()
+            try await Self.forget([M030_PackCrossingAttributes(), M032_KeepCrossingsApart()], store)
             try await MigrationRunner.run(IMDMSMigrations.all, on: store.database, postgres: store.isPostgres)
             #expect(try await Self.crossings(store) == before, "the same crossings with the same ids")
-            #expect(try await Self.kept(store) == 0)
+            #expect(try await Self.kept(store).isEmpty)
 
             let later = try await service.importFile(try MovementPendingTests.laterExtract(), fileName: "later.csv", profile: MovementTests.profile, actor: "test")
             #expect(later.added > 1_000 && !later.derivationPending)

@@ -29,6 +29,7 @@ struct MovementOpenedTests {
             let latest = try await SettingsTable.value(MovementDerivationJob.latestKey, on: store.sql)
             #expect(latest != nil)
             try await store.sql.raw("CREATE TABLE people_before AS SELECT * FROM movement_people").run()
+            try await store.sql.raw("CREATE TABLE kept_before AS SELECT * FROM movement_kept").run()
             let stored = try await service.importFile(try MovementPendingTests.laterExtract(), fileName: "later.csv", profile: MovementTests.profile,
                                                       actor: "test", derive: false)
             #expect(stored.added > 0 && stored.derivationPending)
@@ -50,6 +51,8 @@ struct MovementOpenedTests {
                 let keptBefore = try await MovementPendingTests.kept(store)
                 try await store.sql.raw("DELETE FROM movement_people").run()
                 try await store.sql.raw("INSERT INTO movement_people SELECT * FROM people_before").run()
+                try await store.sql.raw("DELETE FROM movement_kept").run()
+                try await store.sql.raw("INSERT INTO movement_kept SELECT * FROM kept_before").run()
                 if !store.isPostgres { #expect(try await MovementPendingTests.kept(store) != keptBefore, "the people's marks are taken away") }
                 let mark: String? = marks == .notOpened ? nil : "2000-01-01T00:00"
                 try await store.sql.update("movement_batches").set("people_opened_after", to: SQLBind(mark)).where("id", .equal, SQLBind(extract.id)).run()

@@ -35,5 +35,6 @@ enum IMDMSMigrations {
         M029_CheckValuesAgainstTheirSubmission(),
         M030_PackCrossingAttributes(),
         M031_OpenPeopleAsStored(),
+        M032_KeepCrossingsApart(),
     ]
 }

@@ -8,7 +8,7 @@ extension MovementPeople {
         /// The last settled crossing's time ('' none) and the status after it (nil: from the first record).
         var settledUntil: String
         var resident: Bool?
-        /// The crossings kept with the person as read (`open_crossings`; nil: not kept).
+        /// The crossings kept with the person as read (`movement_kept`; nil: not kept).
         var kept: String?
         /// When the statistics could change without a new crossing, as read (`changes_at`, D83).
         var changesAt: String?

@@ -8,7 +8,7 @@ import SQLKit
 /// Where each person's settled crossings end (`movement_people`, D50), inside the derivation's
 /// transaction: the people an extract adds to are opened, and the derivation reads only the
 /// crossings after each open person's checkpoint — those it read last time kept with the person
-/// (`open_crossings`, D82), the new ones from `movements`.
+/// (`movement_kept`, D82, D92), the new ones from `movements`.
 struct MovementPeople: Sendable {
     let database: any Database
     var sql: any SQLDatabase { database.sql }
@@ -19,25 +19,28 @@ struct MovementPeople: Sendable {
     /// from the first record: their kept crossings no longer hold everything before the new ones.
     func open(batches: [PendingExtract], latest: String?, all: Bool) async throws {
         if all {
+            try await sql.raw("DELETE FROM movement_kept").run()
             try await sql.raw("DELETE FROM movement_people").run()
             try await sql.raw("INSERT INTO movement_people (pseudonym, settled_until, resident, open) SELECT DISTINCT pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements").run()
             return
         }
         guard !batches.isEmpty else { return }
         let new = PendingExtract.crossings(of: batches)
-        // One statement: a person new to the store is added, one already there opened; either is
-        // read from the first record (kept crossings NULL, through `excluded`) when a new crossing
-        // is not after `latest`. Adding, then opening, then resetting took three passes (PostgreSQL's
-        // small extract: 16,066 people, 173 ms).
-        let early: SQLQueryString = latest.map { "CASE WHEN MIN(m.crossed_at) <= \(bind: $0) THEN NULL ELSE '' END" } ?? "''"
+        // One statement: a person new to the store is added (nothing kept: read from the first
+        // record, which for them is the new crossings), one already there opened.
         try await sql.raw("""
-            INSERT INTO movement_people (pseudonym, settled_until, resident, open, open_crossings)
-            SELECT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true), \(early) FROM movements m WHERE \(new) GROUP BY m.pseudonym
-            ON CONFLICT (pseudonym) DO UPDATE SET open = \(true), changes_at = NULL,
-                settled_until = CASE WHEN excluded.open_crossings IS NULL THEN '' ELSE movement_people.settled_until END,
-                resident = CASE WHEN excluded.open_crossings IS NULL THEN NULL ELSE movement_people.resident END,
-                open_crossings = CASE WHEN excluded.open_crossings IS NULL THEN NULL ELSE movement_people.open_crossings END
+            INSERT INTO movement_people (pseudonym, settled_until, resident, open)
+            SELECT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements m WHERE \(new) GROUP BY m.pseudonym
+            ON CONFLICT (pseudonym) DO UPDATE SET open = \(true), changes_at = NULL
             """).run()
+        // Those with a new crossing not after `latest` (late records, rare) lose their checkpoint and
+        // kept crossings. Whether there are any is one look at the extracts' first crossing.
+        struct First: Decodable { var first: String? }
+        guard let latest, let first = try await sql.raw("SELECT MIN(m.crossed_at) AS first FROM movements m WHERE \(new)").first(decoding: First.self)?.first,
+              first <= latest else { return }
+        let early: SQLQueryString = "SELECT m.pseudonym FROM movements m WHERE \(new) GROUP BY m.pseudonym HAVING MIN(m.crossed_at) <= \(bind: latest)"
+        try await sql.raw("UPDATE movement_people SET settled_until = '', resident = NULL WHERE pseudonym IN (\(early))").run()
+        try await sql.raw("DELETE FROM movement_kept WHERE pseudonym IN (\(early))").run()
     }
 
     /// Crossings read at a time, about: memory holds one page (and the next, being read) and the
@@ -101,7 +104,7 @@ struct MovementPeople: Sendable {
     /// time order — what the derivation uses, not the residence or the year of birth. Each person's
     /// crossings come as one text (fields joined by US, crossings by RS) put together inside the
     /// database: reading a row per crossing cost eight times more on SQLite and five on PostgreSQL.
-    /// A person whose crossings are kept (`open_crossings`, D82) has only those after `latest`
+    /// A person whose crossings are kept (`movement_kept`, D82) has only those after `latest`
     /// read from `movements`: the new ones.
     private static func page(after: String, limit: Int, newIn batches: [PendingExtract]?, since latest: String?, end: String, postgres: Bool,
                              rows: (SQLQueryString) async throws -> [QueryRow]) async throws -> [Person] {
@@ -129,18 +132,21 @@ struct MovementPeople: Sendable {
         // crossing in the store for each page (a hash join; 380 ms a page of 6,000 people at 2.6M crossings, 100 ms with it).
         // Someone with kept crossings and none new (an outcome still open) has no row in
         // `movements` to read: a LEFT JOIN, its conditions on `m` in the ON clause.
+        // The kept crossings (`movement_kept`, D92) are one row a person: grouped by its key too on
+        // PostgreSQL, which then takes the text as depending on it; SQLite takes it as it is.
         let query: SQLQueryString = """
-            SELECT p.pseudonym, p.settled_until, p.resident, p.open_crossings, p.changes_at,
+            SELECT p.pseudonym, p.settled_until, p.resident, k.crossings AS kept, p.changes_at,
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs)\(unsafeRaw: postgres ? " ORDER BY m.crossed_at, m.border_post, m.direction" : "")) AS crossings
-            FROM movement_people p LEFT JOIN movements m ON m.pseudonym = p.pseudonym
-                AND m.crossed_at > CASE WHEN p.open_crossings IS NULL THEN p.settled_until ELSE \(bind: latest ?? "") END
+            FROM movement_people p LEFT JOIN movement_kept k ON k.pseudonym = p.pseudonym
+            LEFT JOIN movements m ON m.pseudonym = p.pseudonym
+                AND m.crossed_at > CASE WHEN k.pseudonym IS NULL THEN p.settled_until ELSE \(bind: latest ?? "") END
                 AND m.pseudonym > \(bind: after) AND m.pseudonym <= \(bind: last)
             WHERE \(due) AND p.pseudonym > \(bind: after) AND p.pseudonym <= \(bind: last)
-            GROUP BY p.pseudonym ORDER BY p.pseudonym
+            GROUP BY p.pseudonym\(unsafeRaw: postgres ? ", k.pseudonym" : "") ORDER BY p.pseudonym
             """
         // Read by column (`QueryRow`): decoding through `Codable` cost more than the query.
         return try await rows(query).map { row in
-            let kept = try row.string("open_crossings")
+            let kept = try row.string("kept")
             var person = Person(pseudonym: try row.string("pseudonym") ?? "", settledUntil: try row.string("settled_until") ?? "",
                                 resident: try row.bool("resident"), kept: kept, changesAt: try row.string("changes_at"), movements: [], isNew: [])
             person.read(kept: kept, new: try row.string("crossings") ?? "")
@@ -183,7 +189,7 @@ struct MovementPeople: Sendable {
         return (movement, equals(9, "1"))
     }
 
-    /// The text `parse` reads for the given crossings, none of them new (what is kept in `open_crossings`):
+    /// The text `parse` reads for the given crossings, none of them new (what is kept in `movement_kept`):
     /// what the derivation uses, so the year of birth and the residence empty. Written as bytes,
     /// without a `String` per field: it runs for every open crossing.
     static func text(of movements: ArraySlice<Movement>) -> String {
@@ -229,11 +235,12 @@ struct MovementPeople: Sendable {
     /// unchanged — about half of them for a small extract — are left as they are.
     func replace(with checkpoints: [Checkpoint]) async throws {
         let rows = checkpoints.map { c -> [BulkWriter.Value] in
-            [.text(c.pseudonym), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), .text(c.openCrossings),
-             c.changesAt.map { .text($0) } ?? .null]
+            [.text(c.pseudonym), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), c.changesAt.map { .text($0) } ?? .null]
         }
-        try await BulkWriter(database: database).replace(into: "movement_people", key: "pseudonym",
-                                                         columns: ["pseudonym", "settled_until", "resident", "open", "open_crossings", "changes_at"], rows: rows)
+        let writer = BulkWriter(database: database)
+        try await writer.replace(into: "movement_people", key: "pseudonym", columns: ["pseudonym", "settled_until", "resident", "open", "changes_at"], rows: rows)
+        try await writer.replace(into: "movement_kept", key: "pseudonym", columns: ["pseudonym", "crossings"],
+                                 rows: checkpoints.map { [.text($0.pseudonym), .text($0.openCrossings)] })
     }
 
     func count() async throws -> Int {
