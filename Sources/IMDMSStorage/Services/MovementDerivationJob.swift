@@ -44,30 +44,6 @@ public struct MovementDerivationJob: Sendable {
         self.permittedStayDays = permittedStayDays
     }
 
-    /// The crossings and daily counts of the extract just stored, counted as it was read, when every
-    /// row of it was new (D88). The derivation takes them when that extract is the only one pending
-    /// (and, deriving the whole store, the store holds no other crossing): BORDER_CROSSINGS and its
-    /// daily counts are then stored beside the reading of the people, not after it.
-    public struct Precounted: Sendable {
-        let extract: UUID
-        let counts: MigrationDerivation
-
-        public init(extract: UUID, counts: MigrationDerivation) {
-            self.extract = extract
-            self.counts = counts
-        }
-
-        /// Whether the counts are what the derivation would count: this extract is the only one
-        /// pending and, deriving the whole store (`rebuild`), the store holds no crossing before it.
-        func applies(to pending: [PendingExtract], rebuild: Bool, on sql: any SQLDatabase) async throws -> Bool {
-            guard pending.count == 1, let only = pending.first, only.id == extract else { return false }
-            guard rebuild else { return true }
-            struct First: Decodable { var first: Int? }
-            let first = try await sql.raw("SELECT MIN(id) AS first FROM movements").first(decoding: First.self)?.first
-            return first.map { $0 >= only.firstID } ?? false
-        }
-    }
-
     /// Derives and stores when some extract is pending, a held period may be published, or the kept
     /// state is missing; nil when there is nothing to do.
     public func runIfPending(precounted: Precounted? = nil) async throws -> Outcome? {
@@ -108,14 +84,15 @@ public struct MovementDerivationJob: Sendable {
         // On SQLite an extract's people are opened as it is stored (D91); the others are opened here.
         let unopened = rebuild ? pending : pending.filter { $0.peopleOpenedAfter == nil || $0.peopleOpenedAfter != previous }
         if deriving && (rebuild || !unopened.isEmpty) { try await people.open(batches: unopened, latest: previous, all: rebuild) }
-        var added = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
-        var takenAway = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays)
-        var checkpoints: [MovementPeople.Checkpoint] = []
         let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
         // The crossings counted as the one pending extract was read: its counts are stored on the
         // database's thread while the people are read and derived on this one (D88).
         var counted: MigrationDerivation?
         if let precounted, try await precounted.applies(to: pending, rebuild: rebuild, on: sql) { counted = precounted.counts }
+        var derivation = PeopleDerivation(
+            added: MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays),
+            takenAway: MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: oldEnd, permittedStayDays: permittedStayDays),
+            counting: counted == nil)
         let counts = counted.map { counted in
             Task { try await reviseCounts(of: counted, held: heldBefore, rebuild: rebuild, with: revisions, on: sql) }
         }
@@ -135,35 +112,16 @@ public struct MovementDerivationJob: Sendable {
         let checkpointsBeside = ownConnection != nil && !rebuild
         var writing: Task<Void, any Error>?
         func writeCheckpoints() {
-            guard !checkpoints.isEmpty else { return }
-            let batch = checkpoints, previous = writing
-            checkpoints.removeAll(keepingCapacity: true)
+            guard !derivation.checkpoints.isEmpty else { return }
+            let batch = derivation.checkpoints, previous = writing
+            derivation.checkpoints.removeAll(keepingCapacity: true)
             writing = Task { try await previous?.value; try await people.replace(with: batch) }
         }
         var read = 0
         do {
             func derive(_ person: MovementPeople.Person) {
-                if counted == nil { added.count(crossings: person.movements, included: person.isNew) }
-                // Each time read once; the old crossings (before the new ones, unless records came late) passed as they are.
-                let moments = Movement.moments(of: person.movements)
-                let oldCount = person.isNew.firstIndex(of: true) ?? person.isNew.count
-                if !person.isNew[oldCount...].contains(false) {
-                    takenAway.addOutcomes(of: person.movements[..<oldCount], moments: moments[..<oldCount], initiallyResident: person.resident, sign: -1)
-                } else {
-                    let old = person.isNew.indices.filter { !person.isNew[$0] }
-                    takenAway.addOutcomes(of: old.map { person.movements[$0] }[...], moments: old.map { moments[$0] }[...],
-                                          initiallyResident: person.resident, sign: -1)
-                }
-                let settled = added.addOutcomes(of: person.movements[...], moments: moments[...], initiallyResident: person.resident, sign: 1)
-                let checkpoint = MovementPeople.Checkpoint(
-                    pseudonym: person.pseudonym,
-                    settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
-                    resident: settled.count > 0 ? settled.residentAfter : person.resident,
-                    open: settled.count < person.movements.count,
-                    openCrossings: person.openText(from: settled.count),
-                    changesAt: settled.changesAt.map(Movement.timeText))
-                if !checkpoint.isUnchanged(from: person) { checkpoints.append(checkpoint) }
-                if checkpointsBeside && checkpoints.count >= Self.checkpointBatch { writeCheckpoints() }
+                derivation.derive(person)
+                if checkpointsBeside && derivation.checkpoints.count >= Self.checkpointBatch { writeCheckpoints() }
             }
             if rebuild, let path = ownConnection {
                 read = try await MovementPeople.forEachPersonFromScratch(sqlitePath: path, logger: store.logger, derive)
@@ -188,9 +146,9 @@ public struct MovementDerivationJob: Sendable {
               + (revisedBeside == nil ? "" : ", BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY revised beside it"))
         var state = MigrationDerivation(homeCountry: reference.homeCountryCode, dataEnd: newEnd, permittedStayDays: permittedStayDays)
         let kept = try await before.value
-        state.add(cells: kept.cells + added.cells + takenAway.cells)
+        state.add(cells: kept.cells + derivation.added.cells + derivation.takenAway.cells)
         if deriving {
-            if !checkpointsBeside { try await people.replace(with: checkpoints) }
+            if !checkpointsBeside { try await people.replace(with: derivation.checkpoints) }
             try await cells.replace(with: state.cells)
         }
         state.setCounts(people: try await people.count())
@@ -206,7 +164,7 @@ public struct MovementDerivationJob: Sendable {
         }
         let countRevisions: [(String, DerivedRevisions.Revision)]
         if let revisedBeside { countRevisions = revisedBeside } else {
-            countRevisions = try await reviseCounts(of: added, held: heldBefore, rebuild: rebuild, with: revisions, on: sql)
+            countRevisions = try await reviseCounts(of: derivation.added, held: heldBefore, rebuild: rebuild, with: revisions, on: sql)
         }
         for (datasetID, revision) in countRevisions { record(datasetID, revision) }
         let flows = state.flowObservations()
@@ -215,57 +173,6 @@ public struct MovementDerivationJob: Sendable {
             record(structure.id, try await revisions.revise(structure, target: target, stored: kept.stored[index], periods: nil))
         }
         return Outcome(derivation: state, flows: flows, submissions: stored, held: held, extracts: pending.count, peopleRead: read)
-    }
-
-    /// BORDER_CROSSINGS and BORDER_CROSSINGS_DAILY revised by the crossings `added` counted.
-    private func reviseCounts(of added: MigrationDerivation, held: [String: [String]], rebuild: Bool, with revisions: DerivedRevisions,
-                              on sql: any SQLDatabase) async throws -> [(String, DerivedRevisions.Revision)] {
-        var revised: [(String, DerivedRevisions.Revision)] = []
-        for (datasetID, new) in [("BORDER_CROSSINGS", added.crossingObservations()), ("BORDER_CROSSINGS_DAILY", added.dailyObservations())] {
-            guard let structure = reference.structure(datasetID) else { continue }
-            revised.append((datasetID, try await reviseCounts(structure, adding: new, held: held[datasetID] ?? [], rebuild: rebuild, with: revisions, on: sql)))
-        }
-        return revised
-    }
-
-    /// Crossings and daily counts: each new crossing adds one to its cell, so a changed period's
-    /// values are the stored ones plus the new crossings' — except in a held period (or when
-    /// rebuilding), whose values are counted again from the crossings.
-    private func reviseCounts(_ structure: DataStructure, adding new: [Observation], held: [String], rebuild: Bool,
-                              with revisions: DerivedRevisions, on sql: any SQLDatabase) async throws -> DerivedRevisions.Revision {
-        let periods = Set(new.map(\.period.formatted)).union(held)
-        let stored = try await revisions.stored(structure.id, periods: rebuild ? nil : periods.sorted())
-        // Nothing stored and nothing held (a first derivation): the new counts are the values, in key
-        // order as the derivation gives them (the UNIQUE index is then written in runs).
-        if stored.isEmpty && held.isEmpty {
-            return try await revisions.revise(structure, target: new, stored: stored, periods: rebuild ? nil : periods)
-        }
-        var target: [String: Observation] = [:]
-        if !rebuild {
-            for cell in stored.values where !held.contains(cell.period) {
-                guard let period = try? Period(parsing: cell.period) else { continue }
-                target[cell.cellKey] = Observation(key: cell.seriesKey.split(separator: ".", omittingEmptySubsequences: false).map(String.init),
-                                                   period: period, value: cell.value, status: ObservationStatus(rawValue: cell.status) ?? .normal)
-            }
-        }
-        for observation in new {
-            let key = observation.seriesKey + "|" + observation.period.formatted
-            if var existing = target[key], !held.contains(observation.period.formatted) {
-                existing.value = (existing.value ?? 0) + (observation.value ?? 0)
-                target[key] = existing
-            } else if !held.contains(observation.period.formatted) {
-                target[key] = observation
-            }
-        }
-        for period in held {
-            let counted = try await MovementRepository.counted(in: period, on: revisions.database, homeCountry: reference.homeCountryCode)
-            for observation in structure.id == "BORDER_CROSSINGS" ? counted.crossingObservations() : counted.dailyObservations()
-            where observation.period.formatted == period {
-                target[observation.seriesKey + "|" + period] = observation
-            }
-        }
-        let ordered = target.sorted { $0.key < $1.key }.map(\.value)  // ASCII: `<` compares bytes
-        return try await revisions.revise(structure, target: ordered, stored: stored, periods: rebuild ? nil : periods)
     }
 
     /// The end of the data for the 12/16-month windows: a minute after the last crossing.
