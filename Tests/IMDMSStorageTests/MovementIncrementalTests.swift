@@ -97,7 +97,7 @@ struct MovementIncrementalTests {
         struct Last: Decodable { var n: Int? }
         let open = try await store.sql.raw("SELECT pseudonym, changes_at FROM movement_people WHERE open = \(true)").all(decoding: Open.self)
         let last = try await store.sql.raw("SELECT MAX(id) AS n FROM movements").first(decoding: Last.self)?.n ?? 0
-        return (Dictionary(uniqueKeysWithValues: open.map { ($0.pseudonym, $0.changes_at ?? "") }), last ?? 0)
+        return (Dictionary(uniqueKeysWithValues: open.map { ($0.pseudonym, $0.changes_at ?? "") }), last)
     }
 
     @Test("Four extracts, one of them late records: after each, the stored statistics equal a derivation from scratch; only changed periods are stored again",

@@ -190,7 +190,7 @@ struct MovementPendingTests {
             #expect(try await Self.derived(store) == before, "none of the four changed")
             #expect(try await Self.kept(store) == state, "the checkpoints and cells are as they were")
             #expect(try await MovementRepository(store: store).pendingBatches().count == 1)
-            try await store.sql.raw("DROP TRIGGER refuse\(store.isPostgres ? " ON observation_revisions" : "")").run()
+            try await store.sql.raw(store.isPostgres ? "DROP TRIGGER refuse ON observation_revisions" : "DROP TRIGGER refuse").run()
             let done = try await Self.load(service)
             #expect(done.added == 0 && !done.derivationPending && !done.derivedSubmissions.isEmpty)
             #expect(try await Self.derived(store) == expected)
