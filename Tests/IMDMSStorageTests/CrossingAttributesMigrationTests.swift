@@ -24,22 +24,22 @@ struct CrossingAttributesMigrationTests {
         }
     }
 
-    static func crossings(_ store: Store) async throws -> [Packed] {
-        try await store.sql.raw("SELECT id, pseudonym, crossed_at, border_post, direction, attributes FROM movements ORDER BY id").all(decoding: Packed.self)
+    static func crossings(_ sql: any SQLDatabase) async throws -> [Packed] {
+        try await sql.raw("SELECT id, pseudonym, crossed_at, border_post, direction, attributes FROM movements ORDER BY id").all(decoding: Packed.self)
     }
 
     /// People's kept crossings (D82): in `movement_kept` (D92, M032), or with M032 reverted in `movement_people`.
-    static func kept(_ store: Store, inPeople: Bool = false) async throws -> [String: String] {
+    static func kept(_ sql: any SQLDatabase, inPeople: Bool = false) async throws -> [String: String] {
         struct Kept: Decodable { var pseudonym: String; var crossings: String }
         let query: SQLQueryString = inPeople ? "SELECT pseudonym, open_crossings AS crossings FROM movement_people WHERE open_crossings IS NOT NULL"
             : "SELECT pseudonym, crossings FROM movement_kept"
-        return Dictionary(uniqueKeysWithValues: try await store.sql.raw(query).all(decoding: Kept.self).map { ($0.pseudonym, $0.crossings) })
+        return Dictionary(uniqueKeysWithValues: try await sql.raw(query).all(decoding: Kept.self).map { ($0.pseudonym, $0.crossings) })
     }
 
     /// Removes migrations' records, so that the runner applies them again.
-    static func forget(_ migrations: [any AsyncMigration], _ store: Store) async throws {
+    static func forget(_ migrations: [any AsyncMigration], _ sql: any SQLDatabase) async throws {
         for migration in migrations {
-            try await store.sql.raw("DELETE FROM _fluent_migrations WHERE name = \(bind: migration.name)").run()
+            try await sql.raw("DELETE FROM _fluent_migrations WHERE name = \(bind: migration.name)").run()
         }
     }
 
@@ -50,37 +50,41 @@ struct CrossingAttributesMigrationTests {
         try await backend.withStore { store in
             let (service, _) = try await MovementPendingTests.service(store)
             _ = try await MovementPendingTests.load(service)
-            let before = try await Self.crossings(store)
+            let before = try await Self.crossings(store.sql)
             #expect(before.count > 1_000)
             #expect(before.contains { CrossingAttributes.fields(of: $0.attributes)[1].isEmpty == false }, "ages stored")
             #expect(before.allSatisfy { CrossingAttributes.fields(of: $0.attributes).count == CrossingAttributes.count })
-            let kept = try await Self.kept(store)
+            let kept = try await Self.kept(store.sql)
             #expect(kept.count > 10, "people with kept crossings, for the migration to forget")
 
-            // M032 (D92) both ways: the kept crossings back in their column, then in their table again.
-            try await M032_KeepCrossingsApart().revert(on: store.database)
-            #expect(try await Self.kept(store, inPeople: true) == kept)
-            try await Self.forget([M032_KeepCrossingsApart()], store)
-            try await MigrationRunner.run(IMDMSMigrations.all, on: store.database, postgres: store.isPostgres)
-            #expect(try await Self.kept(store) == kept)
+            // Every step on one connection: another of SQLite's pooled connections keeps the schema
+            // it last read, and a change of tables made elsewhere fails there as "duplicate column".
+            try await store.database.withConnection { db in
+                // M032 (D92) both ways: the kept crossings back in their column, then in their table again.
+                try await M032_KeepCrossingsApart().revert(on: db)
+                #expect(try await Self.kept(db.sql, inPeople: true) == kept)
+                try await Self.forget([M032_KeepCrossingsApart()], db.sql)
+                try await MigrationRunner.run(IMDMSMigrations.all, on: db, postgres: store.isPostgres)
+                #expect(try await Self.kept(db.sql) == kept)
 
-            try await M032_KeepCrossingsApart().revert(on: store.database)
-            try await M030_PackCrossingAttributes().revert(on: store.database)
-            let unpacked = try await store.sql.raw("""
-                SELECT id, pseudonym, crossed_at, border_post, direction, sex, age, birth_year, nationality, residence, purpose FROM movements ORDER BY id
-                """).all(decoding: Unpacked.self)
-            #expect(unpacked.map(\.packed) == before, "each crossing's six columns hold its attributes")
-            #expect(unpacked.contains { $0.age != nil } && unpacked.contains { $0.birth_year != nil })
-            #expect(try await Self.kept(store, inPeople: true).isEmpty)
+                try await M032_KeepCrossingsApart().revert(on: db)
+                try await M030_PackCrossingAttributes().revert(on: db)
+                let unpacked = try await db.sql.raw("""
+                    SELECT id, pseudonym, crossed_at, border_post, direction, sex, age, birth_year, nationality, residence, purpose FROM movements ORDER BY id
+                    """).all(decoding: Unpacked.self)
+                #expect(unpacked.map(\.packed) == before, "each crossing's six columns hold its attributes")
+                #expect(unpacked.contains { $0.age != nil } && unpacked.contains { $0.birth_year != nil })
+                #expect(try await Self.kept(db.sql, inPeople: true).isEmpty)
 
-            try await Self.forget([M030_PackCrossingAttributes(), M032_KeepCrossingsApart()], store)
-            try await MigrationRunner.run(IMDMSMigrations.all, on: store.database, postgres: store.isPostgres)
-            #expect(try await Self.crossings(store) == before, "the same crossings with the same ids")
-            #expect(try await Self.kept(store).isEmpty)
+                try await Self.forget([M030_PackCrossingAttributes(), M032_KeepCrossingsApart()], db.sql)
+                try await MigrationRunner.run(IMDMSMigrations.all, on: db, postgres: store.isPostgres)
+                #expect(try await Self.crossings(db.sql) == before, "the same crossings with the same ids")
+                #expect(try await Self.kept(db.sql).isEmpty)
+            }
 
             let later = try await service.importFile(try MovementPendingTests.laterExtract(), fileName: "later.csv", profile: MovementTests.profile, actor: "test")
             #expect(later.added > 1_000 && !later.derivationPending)
-            let added = try await Self.crossings(store).dropFirst(before.count)
+            let added = try await Self.crossings(store.sql).dropFirst(before.count)
             #expect(added.count == later.added && added.first!.id > before.last!.id, "new crossings take ids after the old ones")
             #expect(try await MovementPendingTests.derived(store) == expected, "the same statistics as two imports with no migration between")
         }

@@ -5,10 +5,10 @@ import IMDMSCore
 import Logging
 import SQLKit
 
-/// Where each person's settled crossings end (`movement_people`, D50), inside the derivation's
-/// transaction: the people an extract adds to are opened, and the derivation reads only the
-/// crossings after each open person's checkpoint — those it read last time kept with the person
-/// (`movement_kept`, D82, D92), the new ones from `movements`.
+/// Where each person's settled crossings end (`movement_people`, D50): the people an extract adds
+/// to are opened (in the derivation's transaction, or on SQLite in the one that stores the extract,
+/// D91), and the derivation reads only the crossings after each open person's checkpoint — those it
+/// read last time kept for the person (`movement_kept`, D82, D92), the new ones from `movements`.
 struct MovementPeople: Sendable {
     let database: any Database
     var sql: any SQLDatabase { database.sql }

@@ -81,8 +81,9 @@ public struct MovementDerivationJob: Sendable {
         let people = MovementPeople(database: tx)
         // Nothing new (a held period to publish): the kept state stands; no one is read.
         let deriving = rebuild || !pending.isEmpty
-        // On SQLite an extract's people are opened as it is stored (D91); the others are opened here.
-        let unopened = rebuild ? pending : pending.filter { $0.peopleOpenedAfter == nil || $0.peopleOpenedAfter != previous }
+        // On SQLite an extract's people are opened as it is stored, against the `previous` of then (D91);
+        // the others (no mark, or another starting point) are opened here.
+        let unopened = rebuild ? pending : pending.filter { $0.peopleOpenedAfter != previous }
         if deriving && (rebuild || !unopened.isEmpty) { try await people.open(batches: unopened, latest: previous, all: rebuild) }
         let revisions = DerivedRevisions(database: tx, seal: store.auditSeal)
         // The crossings counted as the one pending extract was read: its counts are stored on the
