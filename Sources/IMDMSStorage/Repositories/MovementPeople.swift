@@ -43,6 +43,16 @@ struct MovementPeople: Sendable {
         try await sql.raw("DELETE FROM movement_kept WHERE pseudonym IN (\(early))").run()
     }
 
+    /// Opens the people of an extract in the SQLite transaction that stores it, against the last
+    /// crossing the kept state was derived to — where the next derivation starts: the write lock
+    /// keeps any other out until then — and returns that point for the extract's mark (D91). Nil
+    /// when the store was never derived (the derivation then starts from scratch).
+    func openAsStored(_ extract: PendingExtract) async throws -> String? {
+        guard let derived = try await SettingsTable.value(MovementDerivationJob.latestKey, on: sql) else { return nil }
+        try await open(batches: [extract], latest: derived, all: false)
+        return derived
+    }
+
     /// Crossings read at a time, about: memory holds one page (and the next, being read) and the
     /// derived cells, whatever the size of the store. The people per page follow from the crossings
     /// per person seen so far.

@@ -104,14 +104,8 @@ public struct MovementRepository: Sendable {
             // the latest of the extract that stored it, so the store's latest (the largest) is the same.
             let added = (n: inserter.tally.added, latest: inserter.tally.latest)
             let sha256 = hash()
-            // On SQLite its people are opened now, against the state the next derivation starts from
-            // (the write lock keeps any other derivation out until then), so that the derivation can
-            // read them on a connection of its own beside its transaction's writing (D91).
-            var openedAfter: String?
-            if !store.isPostgres, added.n > 0, let derived = try await SettingsTable.value(MovementDerivationJob.latestKey, on: sql) {
-                try await MovementPeople(database: tx).open(batches: [range], latest: derived, all: false)
-                openedAfter = derived
-            }
+            // On SQLite its people are opened now (D91); on PostgreSQL by the derivation.
+            let openedAfter = store.isPostgres || added.n == 0 ? nil : try await MovementPeople(database: tx).openAsStored(range)
             try await sql.update("movement_batches").set("added", to: SQLBind(added.n)).set("rows", to: SQLBind(rows)).set("sha256", to: SQLBind(sha256))
                 .set("first_id", to: SQLBind(range.firstID)).set("last_id", to: SQLBind(range.lastID)).set("latest", to: SQLBind(added.latest))
                 .set("people_opened_after", to: SQLBind(openedAfter)).where("id", .equal, SQLBind(batch)).run()
