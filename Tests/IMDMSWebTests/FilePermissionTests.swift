@@ -18,7 +18,12 @@ struct FilePermissionTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let settings = AppSettings(dataDirectory: folder)
         let prepared = try await IMDMSSetup.prepare(settings: settings, demo: false, logger: Logger(label: "test"))
+        // A new store's first administrator is made beside the migrations (`FirstAdmin.startSecret`): its file opens the account.
+        let admin = try #require(prepared.admin)
+        let stored = try await UserRepository(store: prepared.store).credentials(username: admin.username)
         await prepared.store.close()
+        #expect(PasswordHasher.verify(admin.password, hash: try #require(stored).passwordHash))
+        #expect(try String(contentsOfFile: admin.file, encoding: .utf8) == "admin\n\(admin.password)\n")
         #expect(Self.mode(folder) == 0o700)
         #expect(Self.mode(settings.auditKeyFile) == 0o600)
         #expect(Self.mode((folder as NSString).appendingPathComponent("imdms.sqlite")) == 0o600)

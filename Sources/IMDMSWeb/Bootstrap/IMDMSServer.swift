@@ -21,6 +21,7 @@ public enum IMDMSSetup {
         // A configured pseudonym key is checked now (readable, long enough, the owner's only), not
         // at the first extract.
         if settings.pseudonymKeyFile != nil { _ = try Pseudonymiser.load(path: settings.pseudonymKeyFile) }
+        let secret = FirstAdmin.startSecret(for: settings.storageLocation)
         let store = try await Store.open(settings.storageLocation, logger: logger, auditSeal: seal)
         do {
             if try await AuditRepository(store: store).sealUnsealed() > 0 {
@@ -29,7 +30,7 @@ public enum IMDMSSetup {
             try await ReferenceRepository(store: store).seedIfEmpty(try settings.reference())
             let reference = try await ReferenceRepository(store: store).load()
             try await AssessmentRepository(store: store).installShipped()
-            let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory)
+            let admin = try await FirstAdmin.ensure(store: store, dataDirectory: settings.dataDirectory, started: secret)
             let demoOutcome = demo ? try await DemoLoader(store: store, reference: reference).load() : nil
             return Prepared(store: store, reference: reference, admin: admin, demo: demoOutcome)
         } catch {
