@@ -24,16 +24,18 @@ spec = importlib.util.spec_from_file_location("compare", os.path.join(HERE, "mov
 compare = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(compare)
 
-MOVEMENTS = ("SELECT pseudonym, crossed_at, border_post, direction, attributes "
-             "FROM movements ORDER BY pseudonym, crossed_at, border_post, direction")
+# Crossings with their person's pseudonym and number (D93): the numbers must be the same too.
+MOVEMENTS = ("SELECT n.pseudonym, CAST(m.person AS TEXT), m.crossed_at, m.border_post, m.direction, m.attributes "
+             "FROM movements m JOIN movement_persons n ON n.id = m.person ORDER BY n.pseudonym, m.crossed_at, m.border_post, m.direction")
+PERSONS = "SELECT CAST(id AS TEXT), pseudonym FROM movement_persons ORDER BY id"
 DERIVED = ("SELECT o.dataset_id, o.series_key, o.period, o.value FROM observations o JOIN submissions s ON s.id = o.submission_id "
            "WHERE s.channel = 'system' AND s.status <> 'superseded' ORDER BY 1, 2, 3")
 PENDING = "SELECT COUNT(*) FROM movement_batches WHERE added > 0 AND derived_at IS NULL"
 # Each person's checkpoint: where the settled crossings end, the status after them, whether open,
 # the crossings kept after it (D82, in their own table since D92) and when the statistics can next change (D83).
-KEPT = ("SELECT 'person', p.pseudonym, p.settled_until || '|' || CASE WHEN p.resident IS NULL THEN '-' WHEN p.resident THEN '1' ELSE '0' END || '|' || "
+KEPT = ("SELECT 'person', CAST(p.person AS TEXT), p.settled_until || '|' || CASE WHEN p.resident IS NULL THEN '-' WHEN p.resident THEN '1' ELSE '0' END || '|' || "
         "COALESCE(k.crossings, '-') || '|' || COALESCE(p.changes_at, '-'), CASE WHEN p.open THEN '1' ELSE '0' END "
-        "FROM movement_people p LEFT JOIN movement_kept k ON k.pseudonym = p.pseudonym UNION ALL "
+        "FROM movement_people p LEFT JOIN movement_kept k ON k.person = p.person UNION ALL "
         "SELECT kind, cell, CAST(value AS TEXT), '' FROM movement_cells ORDER BY 1, 2")
 
 
@@ -107,7 +109,8 @@ def fingerprint(store):
             h.update(("\t".join(r) + "\n").encode())
         return h.hexdigest()[:16], len(rows)
     pending = store.rows(PENDING)
-    return {"movements": digest(store.rows(MOVEMENTS)), "derived": digest(store.rows(DERIVED)), "kept": digest(store.rows(KEPT)),
+    return {"movements": digest(store.rows(MOVEMENTS)), "persons": digest(store.rows(PERSONS)), "derived": digest(store.rows(DERIVED)),
+            "kept": digest(store.rows(KEPT)),
             "pending": int(pending[0][0]) if pending else 0}
 
 

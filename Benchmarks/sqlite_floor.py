@@ -60,7 +60,7 @@ def floor(store):
     path = os.path.join(store, "imdms.sqlite")
     db = connect(path)
     movement_columns, observation_columns = columns(db, "movements"), columns(db, "observations")
-    crossings = db.execute(f'SELECT {", ".join(movement_columns)} FROM movements ORDER BY pseudonym, crossed_at, border_post, direction').fetchall()
+    crossings = db.execute(f'SELECT {", ".join(movement_columns)} FROM movements ORDER BY person, crossed_at, border_post, direction').fetchall()
     values = db.execute(f"SELECT {', '.join(observation_columns)} FROM observations WHERE dataset_id = 'BORDER_CROSSINGS' ORDER BY id").fetchall()
     db.execute("DELETE FROM movements")
     db.execute("DELETE FROM observations WHERE dataset_id = 'BORDER_CROSSINGS'")
@@ -80,9 +80,9 @@ def floor(store):
             person, current = row[0], []
         current.append("\x1f".join("" if v is None else str(v) for v in row[1:]))
     if current: texts.append((person, "\x1e".join(current)))
-    db.execute("CREATE TABLE floor_packed (pseudonym TEXT PRIMARY KEY, crossings TEXT NOT NULL)")
+    db.execute("CREATE TABLE floor_packed (person INTEGER PRIMARY KEY, crossings TEXT NOT NULL)")
     db.execute("CREATE TABLE floor_chunks (batch INTEGER NOT NULL, seq INTEGER NOT NULL, crossings TEXT NOT NULL, PRIMARY KEY (batch, seq))")
-    packed = put_back(db, "floor_packed", ["pseudonym", "crossings"], texts)
+    packed = put_back(db, "floor_packed", ["person", "crossings"], texts)
     lines = ["\x1f".join("" if v is None else str(v) for v in row) for row in crossings]
     chunks = [(1, i // 10_000, "\x1e".join(lines[i:i + 10_000])) for i in range(0, len(lines), 10_000)]
     appended = put_back(db, "floor_chunks", ["batch", "seq", "crossings"], chunks)

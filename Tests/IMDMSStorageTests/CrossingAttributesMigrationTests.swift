@@ -24,14 +24,21 @@ struct CrossingAttributesMigrationTests {
         }
     }
 
-    static func crossings(_ sql: any SQLDatabase) async throws -> [Packed] {
-        try await sql.raw("SELECT id, pseudonym, crossed_at, border_post, direction, attributes FROM movements ORDER BY id").all(decoding: Packed.self)
+    /// The crossings with their pseudonyms: through the people's numbers (D93, M033), or with M033
+    /// reverted from the column `pseudonym`.
+    static func crossings(_ sql: any SQLDatabase, numbered: Bool = true) async throws -> [Packed] {
+        let query: SQLQueryString = numbered
+            ? "SELECT m.id, n.pseudonym, m.crossed_at, m.border_post, m.direction, m.attributes FROM movements m JOIN movement_persons n ON n.id = m.person ORDER BY m.id"
+            : "SELECT id, pseudonym, crossed_at, border_post, direction, attributes FROM movements ORDER BY id"
+        return try await sql.raw(query).all(decoding: Packed.self)
     }
 
-    /// People's kept crossings (D82): in `movement_kept` (D92, M032), or with M032 reverted in `movement_people`.
-    static func kept(_ sql: any SQLDatabase, inPeople: Bool = false) async throws -> [String: String] {
+    /// People's kept crossings (D82) by pseudonym: in `movement_kept` (D92, M032) by number (M033), or
+    /// with M033 reverted by pseudonym, or with M032 reverted too in `movement_people`.
+    static func kept(_ sql: any SQLDatabase, inPeople: Bool = false, numbered: Bool = true) async throws -> [String: String] {
         struct Kept: Decodable { var pseudonym: String; var crossings: String }
         let query: SQLQueryString = inPeople ? "SELECT pseudonym, open_crossings AS crossings FROM movement_people WHERE open_crossings IS NOT NULL"
+            : numbered ? "SELECT n.pseudonym, k.crossings FROM movement_kept k JOIN movement_persons n ON n.id = k.person"
             : "SELECT pseudonym, crossings FROM movement_kept"
         return Dictionary(uniqueKeysWithValues: try await sql.raw(query).all(decoding: Kept.self).map { ($0.pseudonym, $0.crossings) })
     }
@@ -61,12 +68,14 @@ struct CrossingAttributesMigrationTests {
             // it last read, and a change of tables made elsewhere fails there as "duplicate column".
             try await store.database.withConnection { db in
                 // M032 (D92) both ways: the kept crossings back in their column, then in their table again.
+                try await M033_NumberPeople().revert(on: db)
                 try await M032_KeepCrossingsApart().revert(on: db)
                 #expect(try await Self.kept(db.sql, inPeople: true) == kept)
-                try await Self.forget([M032_KeepCrossingsApart()], db.sql)
+                try await Self.forget([M032_KeepCrossingsApart(), M033_NumberPeople()], db.sql)
                 try await MigrationRunner.run(IMDMSMigrations.all, on: db, postgres: store.isPostgres)
                 #expect(try await Self.kept(db.sql) == kept)
 
+                try await M033_NumberPeople().revert(on: db)
                 try await M032_KeepCrossingsApart().revert(on: db)
                 try await M030_PackCrossingAttributes().revert(on: db)
                 let unpacked = try await db.sql.raw("""
@@ -76,7 +85,7 @@ struct CrossingAttributesMigrationTests {
                 #expect(unpacked.contains { $0.age != nil } && unpacked.contains { $0.birth_year != nil })
                 #expect(try await Self.kept(db.sql, inPeople: true).isEmpty)
 
-                try await Self.forget([M030_PackCrossingAttributes(), M032_KeepCrossingsApart()], db.sql)
+                try await Self.forget([M030_PackCrossingAttributes(), M032_KeepCrossingsApart(), M033_NumberPeople()], db.sql)
                 try await MigrationRunner.run(IMDMSMigrations.all, on: db, postgres: store.isPostgres)
                 #expect(try await Self.crossings(db.sql) == before, "the same crossings with the same ids")
                 #expect(try await Self.kept(db.sql).isEmpty)

@@ -39,10 +39,10 @@ struct MovementOpenedTests {
             #expect(extract.peopleOpenedAfter == (store.isPostgres ? nil : latest))
 
             struct Count: Decodable { var n: Int }
-            let inExtract: SQLQueryString = "SELECT DISTINCT pseudonym FROM movements WHERE id BETWEEN \(bind: extract.firstID) AND \(bind: extract.lastID)"
+            let inExtract: SQLQueryString = "SELECT DISTINCT person FROM movements WHERE id BETWEEN \(bind: extract.firstID) AND \(bind: extract.lastID)"
             let people = try await store.sql.raw("SELECT COUNT(*) AS n FROM (\(inExtract)) e").first(decoding: Count.self)?.n ?? 0
             let opened = try await store.sql.raw("""
-                SELECT COUNT(*) AS n FROM movement_people WHERE open = \(true) AND changes_at IS NULL AND pseudonym IN (\(inExtract))
+                SELECT COUNT(*) AS n FROM movement_people WHERE open = \(true) AND changes_at IS NULL AND person IN (\(inExtract))
                 """).first(decoding: Count.self)?.n ?? 0
             #expect(people > 10)
             #expect(opened == (store.isPostgres ? 0 : people), "on SQLite every person of the extract is open and due; on PostgreSQL the derivation opens them")

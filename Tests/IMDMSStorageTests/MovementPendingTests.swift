@@ -202,8 +202,8 @@ struct MovementPendingTests {
         struct Person: Decodable { var pseudonym: String; var settled_until: String; var open: Bool; var open_crossings: String?; var changes_at: String? }
         struct Cell: Decodable { var kind: String; var cell: String; var value: Int }
         let people = try await store.sql.raw("""
-            SELECT p.pseudonym, p.settled_until, p.open, k.crossings AS open_crossings, p.changes_at
-            FROM movement_people p LEFT JOIN movement_kept k ON k.pseudonym = p.pseudonym
+            SELECT n.pseudonym, p.settled_until, p.open, k.crossings AS open_crossings, p.changes_at
+            FROM movement_people p JOIN movement_persons n ON n.id = p.person LEFT JOIN movement_kept k ON k.person = p.person
             """).all(decoding: Person.self)
         let cells = try await store.sql.raw("SELECT kind, cell, value FROM movement_cells").all(decoding: Cell.self)
         return (people.map { "\($0.pseudonym) \($0.settled_until) \($0.open) \($0.open_crossings ?? "-") \($0.changes_at ?? "-")" }

@@ -16,7 +16,7 @@ struct MovementPeopleOrderTests {
     func sortsOutOfOrder() {
         let a = Self.crossing("2024-01-02T08:00", "MSU", .departure), b = Self.crossing("2024-01-02T08:00", "MSU", .arrival)
         let c = Self.crossing("2024-01-01T09:30", "QNK", .arrival), d = Self.crossing("2024-01-02T08:00", "FIC", .departure)
-        var person = MovementPeople.Person(pseudonym: "p", settledUntil: "", resident: nil, movements: [a, b, c, d], isNew: [true, false, true, false])
+        var person = MovementPeople.Person(person: 1, settledUntil: "", resident: nil, movements: [a, b, c, d], isNew: [true, false, true, false])
         person.putInOrder()
         #expect(person.movements == [c, d, b, a])
         #expect(person.isNew == [true, false, false, true])
@@ -25,7 +25,7 @@ struct MovementPeopleOrderTests {
     @Test("Already in order: left as it is")
     func keepsOrder() {
         let a = Self.crossing("2024-01-01T09:30", "QNK", .arrival), b = Self.crossing("2024-01-02T08:00", "MSU", .departure)
-        var person = MovementPeople.Person(pseudonym: "p", settledUntil: "", resident: nil, movements: [a, b], isNew: [false, true])
+        var person = MovementPeople.Person(person: 1, settledUntil: "", resident: nil, movements: [a, b], isNew: [false, true])
         person.putInOrder()
         #expect(person.movements == [a, b])
         #expect(person.isNew == [false, true])
@@ -44,7 +44,7 @@ struct MovementPeopleOrderTests {
         var keptText: String? = shape == "nothing kept" ? nil : MovementPeople.text(of: kept[...])
         if shape == "a damaged kept crossing" { keptText = keptText.map { $0 + "\u{1E}2023-12-30T08:00\u{1F}MSU" } }
         let newText = new.map { String(MovementPeople.text(of: [$0][...]).dropLast()) + "1" }.joined(separator: "\u{1E}")
-        var person = MovementPeople.Person(pseudonym: "p", settledUntil: "", resident: nil, kept: keptText, movements: [], isNew: [])
+        var person = MovementPeople.Person(person: 1, settledUntil: "", resident: nil, kept: keptText, movements: [], isNew: [])
         person.read(kept: keptText, new: newText)
         #expect(person.movements.count == (keptText == nil ? 0 : kept.count) + new.count)
         #expect(person.keptInPlace == (shape == "in order" || shape == "nothing new" ? kept.count : 0))

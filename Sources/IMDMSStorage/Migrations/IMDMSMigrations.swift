@@ -36,5 +36,6 @@ enum IMDMSMigrations {
         M030_PackCrossingAttributes(),
         M031_OpenPeopleAsStored(),
         M032_KeepCrossingsApart(),
+        M033_NumberPeople(),
     ]
 }

@@ -10,7 +10,7 @@ extension MovementPeople {
     /// transaction holds the write lock, so that connection sees the crossings as the transaction
     /// does; and reading them goes on beside the transaction's writing (BORDER_CROSSINGS, D88)
     /// instead of waiting for it on the same connection. `body` is called once per person, in
-    /// pseudonym order; the next page is read while one is derived. Returns how many people were read.
+    /// the order of their numbers; the next page is read while one is derived. Returns how many people were read.
     static func forEachPersonFromScratch(sqlitePath path: String, logger: Logger, _ body: (Person) throws -> Void) async throws -> Int {
         try await onOwnConnection(sqlitePath: path, logger: logger) { connection in
             try await forEachPage({ after, limit in try await scratchPage(after: after, limit: limit, on: connection) }, body)
@@ -35,19 +35,18 @@ extension MovementPeople {
 
     /// Up to `limit` people after `after`, each with every crossing (one text a person, put together
     /// by SQLite as `page` does), none kept, all new.
-    private static func scratchPage(after: String, limit: Int, on connection: SQLiteConnection) async throws -> [Person] {
+    private static func scratchPage(after: Int, limit: Int, on connection: SQLiteConnection) async throws -> [Person] {
         let lastRows = try await connection.query("""
-            SELECT pseudonym FROM (SELECT DISTINCT pseudonym FROM movements WHERE pseudonym > ?1 ORDER BY pseudonym LIMIT ?2) page
-            ORDER BY pseudonym DESC LIMIT 1
-            """, [.text(after), .integer(max(1, limit))])
-        guard let last = lastRows.first?.column("pseudonym")?.string else { return [] }
+            SELECT person FROM (SELECT DISTINCT person FROM movements WHERE person > ?1 ORDER BY person LIMIT ?2) page
+            ORDER BY person DESC LIMIT 1
+            """, [.integer(after), .integer(max(1, limit))])
+        guard let last = lastRows.first?.column("person")?.integer else { return [] }
         let rows = try await connection.query("""
-            SELECT pseudonym, group_concat(concat_ws(char(31), crossed_at, border_post, direction, attributes, '1'), char(30)) AS crossings
-            FROM movements WHERE pseudonym > ?1 AND pseudonym <= ?2 GROUP BY pseudonym ORDER BY pseudonym
-            """, [.text(after), .text(last)])
+            SELECT person, group_concat(concat_ws(char(31), crossed_at, border_post, direction, attributes, '1'), char(30)) AS crossings
+            FROM movements WHERE person > ?1 AND person <= ?2 GROUP BY person ORDER BY person
+            """, [.integer(after), .integer(last)])
         return rows.map { row in
-            let pseudonym = row.column("pseudonym")?.string ?? ""
-            var person = Person(pseudonym: pseudonym, settledUntil: "", resident: nil, kept: nil, changesAt: nil, movements: [], isNew: [])
+            var person = Person(person: row.column("person")?.integer ?? 0, settledUntil: "", resident: nil, kept: nil, changesAt: nil, movements: [], isNew: [])
             person.read(kept: nil, new: row.column("crossings")?.string ?? "")
             return person
         }

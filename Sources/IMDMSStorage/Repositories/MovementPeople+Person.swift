@@ -4,7 +4,8 @@ import IMDMSCore
 extension MovementPeople {
     /// A person's crossings after their checkpoint, in time order.
     struct Person {
-        var pseudonym: String
+        /// The person's number (`movement_persons`, D93).
+        var person: Int
         /// The last settled crossing's time ('' none) and the status after it (nil: from the first record).
         var settledUntil: String
         var resident: Bool?
@@ -38,8 +39,10 @@ extension MovementPeople {
         /// Adds the crossings `parse` finds in `bytes`; returns how many.
         private mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
             var count = 0
+            // The derivation needs no pseudonym: the crossings carry the person's number as text, made once.
+            let name = String(person)
             MovementPeople.parse(bytes) { fields in
-                let (movement, isNew) = MovementPeople.crossing(bytes, fields, pseudonym: pseudonym)
+                let (movement, isNew) = MovementPeople.crossing(bytes, fields, pseudonym: name)
                 movements.append(movement)
                 self.isNew.append(isNew)
                 count += 1

@@ -21,7 +21,7 @@ struct MovementPeople: Sendable {
         if all {
             try await sql.raw("DELETE FROM movement_kept").run()
             try await sql.raw("DELETE FROM movement_people").run()
-            try await sql.raw("INSERT INTO movement_people (pseudonym, settled_until, resident, open) SELECT DISTINCT pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements").run()
+            try await sql.raw("INSERT INTO movement_people (person, settled_until, resident, open) SELECT DISTINCT person, '', CAST(NULL AS BOOLEAN), \(true) FROM movements").run()
             return
         }
         guard !batches.isEmpty else { return }
@@ -29,18 +29,18 @@ struct MovementPeople: Sendable {
         // One statement: a person new to the store is added (nothing kept: read from the first
         // record, which for them is the new crossings), one already there opened.
         try await sql.raw("""
-            INSERT INTO movement_people (pseudonym, settled_until, resident, open)
-            SELECT m.pseudonym, '', CAST(NULL AS BOOLEAN), \(true) FROM movements m WHERE \(new) GROUP BY m.pseudonym
-            ON CONFLICT (pseudonym) DO UPDATE SET open = \(true), changes_at = NULL
+            INSERT INTO movement_people (person, settled_until, resident, open)
+            SELECT m.person, '', CAST(NULL AS BOOLEAN), \(true) FROM movements m WHERE \(new) GROUP BY m.person
+            ON CONFLICT (person) DO UPDATE SET open = \(true), changes_at = NULL
             """).run()
         // Those with a new crossing not after `latest` (late records, rare) lose their checkpoint and
         // kept crossings. Whether there are any is one look at the extracts' first crossing.
         struct First: Decodable { var first: String? }
         guard let latest, let first = try await sql.raw("SELECT MIN(m.crossed_at) AS first FROM movements m WHERE \(new)").first(decoding: First.self)?.first,
               first <= latest else { return }
-        let early: SQLQueryString = "SELECT m.pseudonym FROM movements m WHERE \(new) GROUP BY m.pseudonym HAVING MIN(m.crossed_at) <= \(bind: latest)"
-        try await sql.raw("UPDATE movement_people SET settled_until = '', resident = NULL WHERE pseudonym IN (\(early))").run()
-        try await sql.raw("DELETE FROM movement_kept WHERE pseudonym IN (\(early))").run()
+        let early: SQLQueryString = "SELECT m.person FROM movements m WHERE \(new) GROUP BY m.person HAVING MIN(m.crossed_at) <= \(bind: latest)"
+        try await sql.raw("UPDATE movement_people SET settled_until = '', resident = NULL WHERE person IN (\(early))").run()
+        try await sql.raw("DELETE FROM movement_kept WHERE person IN (\(early))").run()
     }
 
     /// Opens the people of an extract in the SQLite transaction that stores it, against the last
@@ -89,11 +89,11 @@ struct MovementPeople: Sendable {
     }
 
     /// Hands `body` each person of the pages `page(after, limit)` reads — up to `limit` people after
-    /// the pseudonym `after` — reading the next page while one is derived. Returns how many people were read.
-    static func forEachPage(_ page: @escaping @Sendable (_ after: String, _ limit: Int) async throws -> [Person],
+    /// the person numbered `after` — reading the next page while one is derived. Returns how many people were read.
+    static func forEachPage(_ page: @escaping @Sendable (_ after: Int, _ limit: Int) async throws -> [Person],
                             _ body: (Person) throws -> Void) async throws -> Int {
         var count = 0, rows = 0, size = 1_000
-        var next: Task<[Person], any Error>? = Task { [size] in try await page("", size) }
+        var next: Task<[Person], any Error>? = Task { [size] in try await page(0, size) }
         while let reading = next {
             let people = try await reading.value
             next = nil
@@ -103,7 +103,7 @@ struct MovementPeople: Sendable {
             if people.count == size {
                 size = min(20_000, max(50, pageRows * count / max(rows, 1)))
                 let limit = size
-                next = Task { try await page(last.pseudonym, limit) }
+                next = Task { try await page(last.person, limit) }
             }
             for person in people { try body(person) }
         }
@@ -116,13 +116,13 @@ struct MovementPeople: Sendable {
     /// database: reading a row per crossing cost eight times more on SQLite and five on PostgreSQL.
     /// A person whose crossings are kept (`movement_kept`, D82) has only those after `latest`
     /// read from `movements`: the new ones.
-    private static func page(after: String, limit: Int, newIn batches: [PendingExtract]?, since latest: String?, end: String, postgres: Bool,
+    private static func page(after: Int, limit: Int, newIn batches: [PendingExtract]?, since latest: String?, end: String, postgres: Bool,
                              rows: (SQLQueryString) async throws -> [QueryRow]) async throws -> [Person] {
         let isNew: SQLQueryString = batches.map { $0.isEmpty ? "'0'" : "CASE WHEN \(PendingExtract.crossings(of: $0)) THEN '1' ELSE '0' END" } ?? "'1'"
         let us: SQLQueryString = postgres ? "chr(31)" : "char(31)", rs: SQLQueryString = postgres ? "chr(30)" : "char(30)"
         // NULL for a person without crossings to read (a LEFT JOIN's empty row): aggregates skip it.
         let fields: SQLQueryString = """
-            CASE WHEN m.pseudonym IS NOT NULL THEN
+            CASE WHEN m.person IS NOT NULL THEN
             concat_ws(\(us), m.crossed_at, m.border_post, m.direction, m.attributes, \(isNew)) END
             """
         // On PostgreSQL `string_agg` orders the crossings; on SQLite `putInOrder` checks them.
@@ -134,10 +134,10 @@ struct MovementPeople: Sendable {
         // The last of up to `limit` people, so the range is bounded on the last page too: left
         // open there, PostgreSQL scanned every crossing in the store (2.6M: 330 ms, a bounded page 80 ms).
         guard let last = try await rows("""
-            SELECT pseudonym FROM (SELECT pseudonym FROM movement_people p WHERE \(due) AND pseudonym > \(bind: after)
-                                   ORDER BY pseudonym LIMIT \(literal: max(1, limit))) page
-            ORDER BY pseudonym DESC LIMIT 1
-            """).first.flatMap({ try $0.string("pseudonym") }) else { return [] }
+            SELECT person FROM (SELECT person FROM movement_people p WHERE \(due) AND person > \(bind: after)
+                                ORDER BY person LIMIT \(literal: max(1, limit))) page
+            ORDER BY person DESC LIMIT 1
+            """).first.flatMap({ try $0.int("person") }) else { return [] }
         // The range is given for both tables: given for the people alone, PostgreSQL scanned every
         // crossing in the store for each page (a hash join; 380 ms a page of 6,000 people at 2.6M crossings, 100 ms with it).
         // Someone with kept crossings and none new (an outcome still open) has no row in
@@ -145,19 +145,19 @@ struct MovementPeople: Sendable {
         // The kept crossings (`movement_kept`, D92) are one row a person: grouped by its key too on
         // PostgreSQL, which then takes the text as depending on it; SQLite takes it as it is.
         let query: SQLQueryString = """
-            SELECT p.pseudonym, p.settled_until, p.resident, k.crossings AS kept, p.changes_at,
+            SELECT p.person, p.settled_until, p.resident, k.crossings AS kept, p.changes_at,
                    \(unsafeRaw: postgres ? "string_agg" : "group_concat")(\(fields), \(rs)\(unsafeRaw: postgres ? " ORDER BY m.crossed_at, m.border_post, m.direction" : "")) AS crossings
-            FROM movement_people p LEFT JOIN movement_kept k ON k.pseudonym = p.pseudonym
-            LEFT JOIN movements m ON m.pseudonym = p.pseudonym
-                AND m.crossed_at > CASE WHEN k.pseudonym IS NULL THEN p.settled_until ELSE \(bind: latest ?? "") END
-                AND m.pseudonym > \(bind: after) AND m.pseudonym <= \(bind: last)
-            WHERE \(due) AND p.pseudonym > \(bind: after) AND p.pseudonym <= \(bind: last)
-            GROUP BY p.pseudonym\(unsafeRaw: postgres ? ", k.pseudonym" : "") ORDER BY p.pseudonym
+            FROM movement_people p LEFT JOIN movement_kept k ON k.person = p.person
+            LEFT JOIN movements m ON m.person = p.person
+                AND m.crossed_at > CASE WHEN k.person IS NULL THEN p.settled_until ELSE \(bind: latest ?? "") END
+                AND m.person > \(bind: after) AND m.person <= \(bind: last)
+            WHERE \(due) AND p.person > \(bind: after) AND p.person <= \(bind: last)
+            GROUP BY p.person\(unsafeRaw: postgres ? ", k.person" : "") ORDER BY p.person
             """
         // Read by column (`QueryRow`): decoding through `Codable` cost more than the query.
         return try await rows(query).map { row in
             let kept = try row.string("kept")
-            var person = Person(pseudonym: try row.string("pseudonym") ?? "", settledUntil: try row.string("settled_until") ?? "",
+            var person = Person(person: try row.int("person") ?? 0, settledUntil: try row.string("settled_until") ?? "",
                                 resident: try row.bool("resident"), kept: kept, changesAt: try row.string("changes_at"), movements: [], isNew: [])
             person.read(kept: kept, new: try row.string("crossings") ?? "")
             return person
@@ -225,7 +225,7 @@ struct MovementPeople: Sendable {
 
     /// A person's new checkpoint.
     struct Checkpoint {
-        var pseudonym: String
+        var person: Int
         var settledUntil: String
         var resident: Bool?
         var open: Bool
@@ -245,12 +245,12 @@ struct MovementPeople: Sendable {
     /// unchanged — about half of them for a small extract — are left as they are.
     func replace(with checkpoints: [Checkpoint]) async throws {
         let rows = checkpoints.map { c -> [BulkWriter.Value] in
-            [.text(c.pseudonym), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), c.changesAt.map { .text($0) } ?? .null]
+            [.integer(c.person), .text(c.settledUntil), c.resident.map { .boolean($0) } ?? .null, .boolean(c.open), c.changesAt.map { .text($0) } ?? .null]
         }
         let writer = BulkWriter(database: database)
-        try await writer.replace(into: "movement_people", key: "pseudonym", columns: ["pseudonym", "settled_until", "resident", "open", "changes_at"], rows: rows)
-        try await writer.replace(into: "movement_kept", key: "pseudonym", columns: ["pseudonym", "crossings"],
-                                 rows: checkpoints.map { [.text($0.pseudonym), .text($0.openCrossings)] })
+        try await writer.replace(into: "movement_people", key: "person", columns: ["person", "settled_until", "resident", "open", "changes_at"], rows: rows)
+        try await writer.replace(into: "movement_kept", key: "person", columns: ["person", "crossings"],
+                                 rows: checkpoints.map { [.integer($0.person), .text($0.openCrossings)] })
     }
 
     func count() async throws -> Int {

@@ -9,9 +9,9 @@ import SQLKit
 /// the microdata officer's queries, each of which is audited.
 public struct MovementRepository: Sendable {
     /// A crossing's columns (its extract is the id range the extract took, D77/D80; its six
-    /// attributes are one text, D86).
-    static let columns = ["pseudonym", "crossed_at", "border_post", "direction", "attributes"]
-    static let uniqueColumns = ["pseudonym", "crossed_at", "border_post", "direction"]
+    /// attributes are one text, D86; the person is their number, D93).
+    static let columns = ["person", "crossed_at", "border_post", "direction", "attributes"]
+    static let uniqueColumns = ["person", "crossed_at", "border_post", "direction"]
 
     let store: Store
 
@@ -22,18 +22,19 @@ public struct MovementRepository: Sendable {
     public struct Inserter: Sendable {
         let database: any Database
         /// The SQLite page cache while storing, in KiB: enough to hold the key of the crossings
-        /// already stored (about 80 bytes each), between BulkWriter's usual cache and
-        /// `BulkWriter.sqliteLargeCacheKiB`. An extract's crossings go to scattered places of that
-        /// key (a person's new crossings beside their old ones); in 64 MB, a 2.5M-crossing store's
-        /// key (190 MB) had pages read and written out again (storing a small extract: 0.65-0.77 s,
-        /// 0.57-0.69 s in 256 MB). A first import keeps the usual cache: a larger one gained
-        /// nothing there and raised its peak memory by 140 MB.
+        /// already stored (about 40 bytes each with people numbered, D93), between BulkWriter's
+        /// usual cache and `BulkWriter.sqliteLargeCacheKiB`. An extract's crossings go to scattered
+        /// places of that key (a person's new crossings beside their old ones); in 64 MB, a
+        /// 2.5M-crossing store's key had pages read and written out again. A first import keeps the
+        /// usual cache: a larger one gained nothing there and raised its peak memory by 140 MB.
         let sqliteCacheKiB: Int
+        let persons: MovementPersons
 
         /// `stored`: the highest crossing id, about how many crossings are stored.
-        init(database: any Database, stored: Int) {
+        init(database: any Database, stored: Int, persons: MovementPersons) {
             self.database = database
-            sqliteCacheKiB = min(BulkWriter.sqliteLargeCacheKiB, max(BulkWriter.sqliteCacheKiB, stored / 1_024 * 80))
+            self.persons = persons
+            sqliteCacheKiB = min(BulkWriter.sqliteLargeCacheKiB, max(BulkWriter.sqliteCacheKiB, stored / 1_024 * 40))
         }
 
         /// The crossings inserted so far and the latest time among the pieces' crossings.
@@ -44,37 +45,85 @@ public struct MovementRepository: Sendable {
         let tally = Tally()
 
         /// A piece's crossings as the rows to store, in key order: the UNIQUE index is then written
-        /// in runs instead of at random places. Made before the previous piece is stored, beside it.
+        /// in runs instead of at random places. Made before the previous piece is stored, beside it;
+        /// the people's numbers are put in as it is stored (they depend on the pieces before).
         public struct Rows: Sendable {
             var values: [BulkWriter.Value]
+            /// Each person of the piece once, in the rows' order, with how many rows follow.
+            var people: [(pseudonym: String, rows: Int)]
             /// The latest crossing's time.
             var latest: String?
         }
 
         public static func rows(_ movements: [Movement]) -> Rows {
-            // The positions are sorted, not the crossings: moving ten-field values cost as much as comparing them.
-            var order = Array(movements.indices)
+            // The people grouped by their pseudonyms' hashes, in the order they first appear, each one's
+            // crossings in time order: sorting the piece by pseudonym compared 32-character texts
+            // about 17 times a crossing. Positions are moved, not the crossings.
+            var slots: [String: Int] = [:]
+            var people: [(pseudonym: String, rows: Int)] = []
+            var personOf = [Int32](repeating: 0, count: movements.count)
             movements.withUnsafeBufferPointer { m in
-                order.sort { m[$0].pseudonym != m[$1].pseudonym ? m[$0].pseudonym < m[$1].pseudonym : m[$0].time < m[$1].time }
+                for index in m.indices {
+                    if let slot = slots[m[index].pseudonym] {
+                        personOf[index] = Int32(slot)
+                        people[slot].rows += 1
+                    } else {
+                        slots[m[index].pseudonym] = people.count
+                        personOf[index] = Int32(people.count)
+                        people.append((m[index].pseudonym, 1))
+                    }
+                }
+            }
+            var starts: [Int] = []
+            starts.reserveCapacity(people.count)
+            var position = 0
+            for person in people {
+                starts.append(position)
+                position += person.rows
+            }
+            var order = [Int](repeating: 0, count: movements.count), next = starts
+            for index in movements.indices {
+                let slot = Int(personOf[index])
+                order[next[slot]] = index
+                next[slot] += 1
             }
             var values: [BulkWriter.Value] = []
             values.reserveCapacity(movements.count * MovementRepository.columns.count)
             var latest: String?
-            for index in order {
-                let m = movements[index]
-                values.append(.text(m.pseudonym))
-                values.append(.text(m.time))
-                values.append(.text(m.borderPost))
-                values.append(.text(m.direction.rawValue))
-                values.append(.text(CrossingAttributes.text(of: m)))
-                if latest.map({ m.time > $0 }) ?? true { latest = m.time }
+            movements.withUnsafeBufferPointer { m in
+                for (slot, start) in starts.enumerated() where people[slot].rows > 1 {
+                    let range = start..<(start + people[slot].rows)
+                    // An extract in time order needs no sort.
+                    if range.dropFirst().contains(where: { m[order[$0]].time < m[order[$0 - 1]].time }) {
+                        order[range].sort { m[$0].time < m[$1].time }
+                    }
+                }
+                // By index, each field read in place: a crossing copied for each retained and released its texts.
+                for index in order {
+                    values.append(.null)  // the person's number, put in by `insert`
+                    values.append(.text(m[index].time))
+                    values.append(.text(m[index].borderPost))
+                    values.append(.text(m[index].direction.rawValue))
+                    values.append(.text(CrossingAttributes.text(of: m[index])))
+                    if latest.map({ m[index].time > $0 }) ?? true { latest = m[index].time }
+                }
             }
-            return Rows(values: values, latest: latest)
+            return Rows(values: values, people: people, latest: latest)
         }
 
         public func insert(_ rows: Rows) async throws {
+            let numbers = try await persons.numbers(of: rows.people.map(\.pseudonym), on: database)
+            var values = rows.values
+            var position = 0
+            let width = MovementRepository.columns.count
+            for (index, person) in rows.people.enumerated() {
+                for _ in 0..<person.rows {
+                    values[position] = .integer(numbers[index])
+                    position += width
+                }
+            }
             let writer = BulkWriter(database: database, sqliteCacheKiB: sqliteCacheKiB)
-            tally.added += try await writer.insert(into: "movements", columns: MovementRepository.columns, values: rows.values, ignoringConflicts: true)
+            tally.added += try await writer.insert(into: "movements", columns: MovementRepository.columns, values: values, ignoringConflicts: true)
             if let latest = rows.latest, tally.latest.map({ latest > $0 }) ?? true { tally.latest = latest }
         }
     }
@@ -96,7 +145,7 @@ public struct MovementRepository: Sendable {
             let before = try await Self.lastID(on: sql)
             try await sql.insert(into: "movement_batches").columns("id", "file_name", "sha256", "rows", "added", "created_at", "actor")
                 .values(SQLBind(batch), SQLBind(fileName), SQLBind(""), SQLBind(0), SQLBind(0), SQLBind(Date()), SQLBind(actor)).run()
-            let inserter = Inserter(database: tx, stored: before)
+            let inserter = Inserter(database: tx, stored: before, persons: try await MovementPersons.start(on: sql))
             let rows = try await produce(inserter)
             let range = PendingExtract(id: batch, firstID: before + 1, lastID: try await Self.lastID(on: sql))
             // Counted as they were inserted, not read again (5M crossings: a scan of the whole extract).
@@ -121,12 +170,24 @@ public struct MovementRepository: Sendable {
         return try await sql.raw("SELECT MAX(id) AS last FROM movements").first(decoding: Last.self)?.last ?? 0
     }
 
-    /// The crossings `select` (of `columns`) reads, by column (`QueryRow`).
-    private static func movements(_ select: SQLSelectBuilder, on database: any Database) async throws -> [Movement] {
+    /// A crossing read back with its person's number.
+    typealias Crossing = (person: Int, movement: Movement)
+
+    /// Crossings (`movements m`) with their people's pseudonyms (`movement_persons n`, D93).
+    private static func selectCrossings(on sql: any SQLDatabase) -> SQLSelectBuilder {
+        sql.select().columns(SQLColumn("pseudonym", table: "n"), SQLColumn("person", table: "m"), SQLColumn("crossed_at", table: "m"),
+                             SQLColumn("border_post", table: "m"), SQLColumn("direction", table: "m"), SQLColumn("attributes", table: "m"))
+            .from(SQLAlias(SQLIdentifier("movements"), as: SQLIdentifier("m")))
+            .join(SQLAlias(SQLIdentifier("movement_persons"), as: SQLIdentifier("n")), on: SQLColumn("id", table: "n"), .equal, SQLColumn("person", table: "m"))
+    }
+
+    /// The crossings `select` (`selectCrossings`) reads, by column (`QueryRow`).
+    private static func crossings(_ select: SQLSelectBuilder, on database: any Database) async throws -> [Crossing] {
         try await QueryRow.read(select.query, on: database) { row in
             func text(_ name: String) throws -> String { try row.string(name) ?? "" }
-            return CrossingAttributes.movement(pseudonym: try text("pseudonym"), time: try text("crossed_at"), borderPost: try text("border_post"),
-                                               direction: try text("direction"), attributes: try text("attributes"))
+            return (try row.int("person") ?? 0,
+                    CrossingAttributes.movement(pseudonym: try text("pseudonym"), time: try text("crossed_at"), borderPost: try text("border_post"),
+                                                direction: try text("direction"), attributes: try text("attributes")))
         }
     }
 
@@ -135,12 +196,12 @@ public struct MovementRepository: Sendable {
     static let pageSize = 100_000
 
     /// Runs the derivation over every person in (person, time) order, reading the store in pages
-    /// keyed by pseudonym: memory holds one page at a time, never the whole store.
+    /// keyed by the person's number: memory holds one page at a time, never the whole store.
     public func derive(_ derivation: MigrationDerivation) async throws -> MigrationDerivation {
         var derivation = derivation
         let repository = self
         // The next page is read (on the database's thread) while this one is derived.
-        var next: Task<[Movement], any Error>? = Task { try await repository.movements(after: "", limit: Self.pageSize) }
+        var next: Task<[Crossing], any Error>? = Task { try await repository.read(.greaterThan, 0, limit: Self.pageSize) }
         while let reading = next {
             var page = try await reading.value
             next = nil
@@ -148,43 +209,32 @@ public struct MovementRepository: Sendable {
             if page.count == Self.pageSize {
                 // The page may end inside a person's crossings: leave that person for the next page,
                 // or, when the whole page is one person, read all of theirs at once.
-                if page.first!.pseudonym == last.pseudonym {
-                    page = try await movements(of: last.pseudonym)
+                if page.first!.person == last.person {
+                    page = try await read(.equal, last.person, limit: nil)
                 } else {
-                    page.removeLast(page.reversed().prefix { $0.pseudonym == last.pseudonym }.count)
+                    page.removeLast(page.reversed().prefix { $0.person == last.person }.count)
                 }
-                let after = page.last!.pseudonym
-                next = Task { try await repository.movements(after: after, limit: Self.pageSize) }
+                let after = page.last!.person
+                next = Task { try await repository.read(.greaterThan, after, limit: Self.pageSize) }
             }
             var start = page.startIndex
             while start < page.endIndex {
                 var end = start + 1
-                while end < page.endIndex && page[end].pseudonym == page[start].pseudonym { end += 1 }
-                derivation.add(person: Array(page[start..<end]))
+                while end < page.endIndex && page[end].person == page[start].person { end += 1 }
+                derivation.add(person: page[start..<end].map(\.movement))
                 start = end
             }
         }
         return derivation
     }
 
-    /// Up to `limit` crossings of the people after `after`, in (person, time) order.
-    private func movements(after: String, limit: Int) async throws -> [Movement] {
-        try await read(.greaterThan, after, limit: limit)
-    }
-
-    /// All crossings of one person, in time order.
-    private func movements(of pseudonym: String) async throws -> [Movement] {
-        try await read(.equal, pseudonym, limit: nil)
-    }
-
-    /// Crossings whose pseudonym compares to `value` as `comparison` says, in (person, time)
-    /// order, read by column (`QueryRow`).
-    private func read(_ comparison: SQLBinaryOperator, _ value: String, limit: Int?) async throws -> [Movement] {
-        let select = store.sql.select().columns(Self.columns.map { SQLColumn($0) }).from("movements")
-            .where("pseudonym", comparison, SQLBind(value))
-        for column in Self.uniqueColumns { select.orderBy(column) }
+    /// Crossings whose person's number compares to `value` as `comparison` says, in (person, time)
+    /// order, up to `limit`.
+    private func read(_ comparison: SQLBinaryOperator, _ value: Int, limit: Int?) async throws -> [Crossing] {
+        let select = Self.selectCrossings(on: store.sql).where(SQLColumn("person", table: "m"), comparison, SQLBind(value))
+        for column in Self.uniqueColumns { select.orderBy(SQLColumn(column, table: "m")) }
         if let limit { select.limit(limit) }
-        return try await Self.movements(select, on: store.database)
+        return try await Self.crossings(select, on: store.database)
     }
 
     /// Extracts whose new crossings are not yet in the derived statistics.
@@ -219,9 +269,9 @@ public struct MovementRepository: Sendable {
     static func counted(in period: String, on database: any Database, homeCountry: String) async throws -> MigrationDerivation {
         var derivation = MigrationDerivation(homeCountry: homeCountry, dataEnd: Date())
         guard let parsed = try? Period(parsing: period) else { return derivation }
-        let select = database.sql.select().columns(columns.map { SQLColumn($0) }).from("movements")
-            .where("crossed_at", .greaterThanOrEqual, SQLBind(parsed.startDate)).where("crossed_at", .lessThanOrEqual, SQLBind(parsed.endDate + "T23:59"))
-        derivation.count(all: try await movements(select, on: database))
+        let select = selectCrossings(on: database.sql).where(SQLColumn("crossed_at", table: "m"), .greaterThanOrEqual, SQLBind(parsed.startDate))
+            .where(SQLColumn("crossed_at", table: "m"), .lessThanOrEqual, SQLBind(parsed.endDate + "T23:59"))
+        derivation.count(all: try await crossings(select, on: database).map(\.movement))
         return derivation
     }
 
@@ -236,11 +286,11 @@ public struct MovementRepository: Sendable {
         guard user.role == .microdataOfficer else {
             throw StorageError.notPermitted("only a microdata officer may query traveller-level records")
         }
-        let select = store.sql.select().columns(Self.columns.map { SQLColumn($0) }).from("movements")
-            .where("crossed_at", .greaterThanOrEqual, SQLBind(from)).where("crossed_at", .lessThanOrEqual, SQLBind(to))
-        if let pseudonym { select.where("pseudonym", .equal, SQLBind(pseudonym)) }
-        if let borderPost { select.where("border_post", .equal, SQLBind(borderPost)) }
-        let rows = try await Self.movements(select.orderBy("crossed_at").limit(limit), on: store.database)
+        let select = Self.selectCrossings(on: store.sql).where(SQLColumn("crossed_at", table: "m"), .greaterThanOrEqual, SQLBind(from))
+            .where(SQLColumn("crossed_at", table: "m"), .lessThanOrEqual, SQLBind(to))
+        if let pseudonym { select.where(SQLColumn("pseudonym", table: "n"), .equal, SQLBind(pseudonym)) }
+        if let borderPost { select.where(SQLColumn("border_post", table: "m"), .equal, SQLBind(borderPost)) }
+        let rows = try await Self.crossings(select.orderBy(SQLColumn("crossed_at", table: "m")).limit(limit), on: store.database).map(\.movement)
         try await AuditRepository(store: store).append(
             actor: user.username, action: "movements.query", subject: "movements",
             after: "from \(from) to \(to)" + (pseudonym.map { ", pseudonym \($0)" } ?? "") + (borderPost.map { ", post \($0)" } ?? "") + ": \(rows.count) rows")

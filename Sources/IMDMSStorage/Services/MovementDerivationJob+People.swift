@@ -25,7 +25,7 @@ extension MovementDerivationJob {
             }
             let settled = added.addOutcomes(of: person.movements[...], moments: moments[...], initiallyResident: person.resident, sign: 1)
             let checkpoint = MovementPeople.Checkpoint(
-                pseudonym: person.pseudonym,
+                person: person.person,
                 settledUntil: settled.count > 0 ? person.movements[settled.count - 1].time : person.settledUntil,
                 resident: settled.count > 0 ? settled.residentAfter : person.resident,
                 open: settled.count < person.movements.count,
