@@ -32,13 +32,21 @@ extension MovementRepository {
 
         /// A piece's crossings as the rows to store, in key order: the UNIQUE index is then written
         /// in runs instead of at random places. Made before the previous piece is stored, beside it;
-        /// the people's numbers are put in as it is stored (they depend on the pieces before).
-        public struct Rows: Sendable {
+        /// the people's numbers are put in as it is stored (they depend on the pieces before), in
+        /// place: a class, so that the values are not copied for it (a piece's 500,000 of them, each
+        /// text retained). Handed from the reading to the insertion, used by one at a time.
+        public final class Rows: @unchecked Sendable {
             var values: [BulkWriter.Value]
             /// Each person of the piece once, in the rows' order, with how many rows follow.
-            var people: [(pseudonym: String, rows: Int)]
+            let people: [(pseudonym: String, rows: Int)]
             /// The latest crossing's time.
-            var latest: String?
+            let latest: String?
+
+            init(values: [BulkWriter.Value], people: [(pseudonym: String, rows: Int)], latest: String?) {
+                self.values = values
+                self.people = people
+                self.latest = latest
+            }
         }
 
         public static func rows(_ movements: [Movement]) -> Rows {
@@ -99,17 +107,16 @@ extension MovementRepository {
 
         public func insert(_ rows: Rows) async throws {
             let numbers = try await persons.numbers(of: rows.people.map(\.pseudonym), on: database)
-            var values = rows.values
             var position = 0
             let width = MovementRepository.columns.count
             for (index, person) in rows.people.enumerated() {
                 for _ in 0..<person.rows {
-                    values[position] = .integer(numbers[index])
+                    rows.values[position] = .integer(numbers[index])
                     position += width
                 }
             }
             let writer = BulkWriter(database: database, sqliteCacheKiB: sqliteCacheKiB)
-            tally.added += try await writer.insert(into: "movements", columns: MovementRepository.columns, values: values, ignoringConflicts: true)
+            tally.added += try await writer.insert(into: "movements", columns: MovementRepository.columns, values: rows.values, ignoringConflicts: true)
             if let latest = rows.latest, tally.latest.map({ latest > $0 }) ?? true { tally.latest = latest }
         }
     }
