@@ -2,6 +2,7 @@ import Foundation
 import IMDMSTestSupport
 import NIOPosix
 import SQLKit
+import SQLiteNIO
 import Testing
 
 @testable import IMDMSStorage
@@ -32,13 +33,14 @@ struct BulkWriterTests {
         try await backend.withStore { store in
             try await store.sql.raw("CREATE TABLE bulk_keys (k INTEGER NOT NULL UNIQUE, label TEXT NOT NULL)").run()
             @Sendable func rows(_ pairs: [(Int, String)]) -> [[BulkWriter.Value]] { pairs.map { [.integer($0.0), .text($0.1)] } }
-            try await store.writeTransaction { tx in
+            let inserted = try await store.writeTransaction { tx in
                 let writer = BulkWriter(database: tx)
-                try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(1, "first"), (2, "first")]), ignoringConflicts: true)
-                try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(2, "again"), (3, "new"), (3, "repeated"), (4, "new")]),
-                                        ignoringConflicts: true)
-                try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(5, "after")]), ignoringConflicts: true)
+                return [try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(1, "first"), (2, "first")]), ignoringConflicts: true),
+                        try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(2, "again"), (3, "new"), (3, "repeated"), (4, "new")]),
+                                                ignoringConflicts: true),
+                        try await writer.insert(into: "bulk_keys", columns: ["k", "label"], rows: rows([(5, "after")]), ignoringConflicts: true)]
             }
+            #expect(inserted == [2, 2, 1], "the rows each insertion added")
             struct Row: Decodable, Equatable { var k: Int; var label: String }
             let read = try await store.sql.raw("SELECT k, label FROM bulk_keys ORDER BY k").all(decoding: Row.self)
             #expect(read == [Row(k: 1, label: "first"), Row(k: 2, label: "first"), Row(k: 3, label: "new"), Row(k: 4, label: "new"), Row(k: 5, label: "after")])
@@ -62,6 +64,48 @@ struct BulkWriterTests {
             let read = try await store.sql.raw("SELECT name, state, visits FROM bulk_people ORDER BY name").all(decoding: Row.self)
             #expect(read == [Row(name: "ana", state: "open", visits: 1), Row(name: "ben", state: nil, visits: 5),
                              Row(name: "cy", state: "settled", visits: 6), Row(name: "dee", state: "open", visits: 1)])
+        }
+    }
+
+    /// On SQLite every row goes through one prepared statement on the connection's own handle (D94).
+    @Test("Numbers, truth values and NULLs written in bulk read back as given", arguments: TestBackend.available)
+    func kinds(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            let real = store.isPostgres ? "DOUBLE PRECISION" : "DOUBLE"
+            try await store.sql.raw("CREATE TABLE bulk_values (n BIGINT NOT NULL, x \(unsafeRaw: real), flag BOOLEAN, label TEXT)").run()
+            let rows: [[BulkWriter.Value]] = [[.integer(-7), .double(2.5), .boolean(true), .text("")], [.integer(Int(Int32.max) + 1), .double(-0.125), .boolean(false), .null],
+                                               [.integer(0), .null, .null, .text("x")]]
+            #expect(try await BulkWriter(database: store.database).insert(into: "bulk_values", columns: ["n", "x", "flag", "label"], rows: rows) == 3)
+            struct Row: Decodable, Equatable { var n: Int; var x: Double?; var flag: Bool?; var label: String? }
+            let read = try await store.sql.raw("SELECT n, x, flag, label FROM bulk_values ORDER BY n").all(decoding: Row.self)
+            #expect(read == [Row(n: -7, x: 2.5, flag: true, label: ""), Row(n: 0, x: nil, flag: nil, label: "x"),
+                             Row(n: Int(Int32.max) + 1, x: -0.125, flag: false, label: nil)])
+        }
+    }
+
+    /// A row SQLite refuses stops the insertion with SQLite's own message; the transaction then
+    /// takes back what the insertion had written.
+    @Test("A refused row fails the insertion with SQLite's message and nothing of it stays", arguments: TestBackend.available)
+    func refused(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await store.sql.raw("CREATE TABLE bulk_refused (k INTEGER NOT NULL UNIQUE)").run()
+            let error = await #expect(throws: (any Error).self) {
+                try await store.writeTransaction { tx in
+                    try await BulkWriter(database: tx).insert(into: "bulk_refused", columns: ["k"], rows: [[.integer(1)], [.integer(2)], [.integer(1)]])
+                }
+            }
+            #expect(String(reflecting: try #require(error)).lowercased().contains("unique"), "SQLite's or PostgreSQL's own message")
+            struct Count: Decodable { var n: Int }
+            #expect(try await store.sql.raw("SELECT COUNT(*) AS n FROM bulk_refused").first(decoding: Count.self)?.n == 0)
+        }
+    }
+
+    @Test("SQLite: the connection's own handle is found (else bulk writes fall back to multi-row INSERTs, D94)")
+    func handle() async throws {
+        try await TestBackend.sqlite.withStore { store in
+            let sqlite = try #require(store.database as? any SQLiteDatabase)
+            let found = try await sqlite.withConnection { connection in SQLitePreparedRows.handle(of: connection) != nil }
+            #expect(found, "SQLiteNIO's connection no longer holds its handle as `handle.raw`")
         }
     }
 
