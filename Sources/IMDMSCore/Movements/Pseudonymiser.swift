@@ -9,11 +9,13 @@ public struct Pseudonymiser: Sendable {
     /// The shortest key accepted, in bytes (HMAC-SHA256's block of security).
     public static let minimumKeyLength = 32
 
-    private let key: SymmetricKey
+    /// HMAC-SHA256 with the key taken in (its inner and outer blocks hashed) and no message yet:
+    /// copied for each pseudonym, so the key is not taken in again for every new person.
+    private let keyed: HMAC<SHA256>
 
     public init(key: Data) throws(MovementError) {
         guard key.count >= Self.minimumKeyLength else { throw .keyTooShort(bytes: key.count) }
-        self.key = SymmetricKey(data: key)
+        keyed = HMAC<SHA256>(key: SymmetricKey(data: key))
     }
 
     /// Reads the key from the file `IMDMS_PSEUDONYM_KEY_FILE` names (its bytes, a final line
@@ -58,8 +60,10 @@ public struct Pseudonymiser: Sendable {
     /// 32 hexadecimal characters (128 bits of the HMAC: collisions are negligible among the
     /// millions of people who cross, and half the storage of the whole digest).
     public func pseudonym(documentNumber: String, nationality: String) -> String {
-        let message = Self.normalise(documentNumber: documentNumber) + "|" + nationality.uppercased()
-        let mac = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: key)
+        var message = Self.normalise(documentNumber: documentNumber) + "|" + nationality.uppercased()
+        var hmac = keyed
+        message.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        let mac = hmac.finalize()
         let digits = Array("0123456789abcdef".utf8)
         var hex: [UInt8] = []
         hex.reserveCapacity(32)
