@@ -108,7 +108,8 @@ public struct MovementService: Sendable {
                                permittedStayDays: permittedStayDays, visitsByMonth: [:], derivedSubmissions: [],
                               problems: [])
         // Piece by piece in one transaction: memory holds one piece; any problem rolls all back.
-        final class Progress: @unchecked Sendable {  // used by one task at a time, in order
+        // Used by one task at a time, in order: `counted` by the counting tasks, the rest by the reading.
+        final class Progress: @unchecked Sendable {
             var rows = 0
             var problems: [ImportProblem] = []
             var unknown = MovementUnknownValues()
@@ -127,13 +128,20 @@ public struct MovementService: Sendable {
                 // Reading the next piece overlaps storing the last one (SQLite writes on its own
                 // thread, PostgreSQL in its own process); one insertion runs at a time, in order.
                 var insertion: Task<Void, any Error>?
+                // The crossings counted beside the reading, one piece at a time, in order (D95).
+                var counting: Task<Void, Never>?
                 do {
                     while let (piece, firstLine) = try next() {
                         let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
                         // Put in key order before waiting for the previous piece: beside its storing.
                         let clean = progress.problems.isEmpty && progress.unknown.isEmpty && part.problems.isEmpty && part.unknown.isEmpty
+                        if clean {
+                            counting = Task { [previous = counting, movements = part.movements] in
+                                await previous?.value
+                                progress.counted.count(all: movements)
+                            }
+                        }
                         let rows = clean ? MovementRepository.Inserter.rows(part.movements) : nil
-                        if clean { progress.counted.count(all: part.movements) }
                         try await insertion?.value
                         insertion = nil
                         columns = part.columns
@@ -145,9 +153,11 @@ public struct MovementService: Sendable {
                         }
                     }
                     try await insertion?.value
+                    await counting?.value
                 } catch {
                     // The transaction rolls back only once no insertion is still using its connection.
                     _ = try? await insertion?.value
+                    await counting?.value
                     throw error
                 }
                 // Each unknown text once, with its count, first rows and the nearest code.
