@@ -135,12 +135,10 @@ public struct MovementService: Sendable {
                         let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
                         // Put in key order before waiting for the previous piece: beside its storing.
                         let clean = progress.problems.isEmpty && progress.unknown.isEmpty && part.problems.isEmpty && part.unknown.isEmpty
-                        if clean {
-                            counting = Task { [previous = counting, movements = part.movements] in
-                                await previous?.value
-                                progress.counted.count(all: movements)
-                            }
-                        }
+                        // The previous piece's count ran beside this piece's reading; one at a time,
+                        // so no more than one piece waits to be counted.
+                        await counting?.value
+                        counting = clean ? Task { [movements = part.movements] in progress.counted.count(all: movements) } : nil
                         let rows = clean ? MovementRepository.Inserter.rows(part.movements) : nil
                         try await insertion?.value
                         insertion = nil
