@@ -109,6 +109,26 @@ struct BulkWriterTests {
         }
     }
 
+    @Test("SQLite without the handle: multi-row INSERTs write the same texts and count the rows added, conflicts skipped")
+    func multiRowFallback() async throws {
+        try await TestBackend.sqlite.withStore { store in
+            try await store.sql.raw("CREATE TABLE bulk_fallback (k INTEGER NOT NULL UNIQUE, text TEXT)").run()
+            let texts = Self.texts
+            let added = try await store.writeTransaction { tx in
+                let sqlite = try #require(tx as? any SQLiteDatabase)
+                let writer = BulkWriter(database: tx)
+                let first: [BulkWriter.Value] = texts.enumerated().flatMap { [BulkWriter.Value.integer($0.offset), .text($0.element)] } + [.integer(texts.count), .null]
+                let again: [BulkWriter.Value] = [.integer(0), .text("again"), .integer(texts.count + 1), .text("new")]
+                return [try await writer.insertMultiRow(into: "bulk_fallback", columns: ["k", "text"], values: first, suffix: " ON CONFLICT DO NOTHING", on: sqlite),
+                        try await writer.insertMultiRow(into: "bulk_fallback", columns: ["k", "text"], values: again, suffix: " ON CONFLICT DO NOTHING", on: sqlite)]
+            }
+            #expect(added == [texts.count + 1, 1])
+            struct Row: Decodable { var k: Int; var text: String? }
+            let read = try await store.sql.raw("SELECT k, text FROM bulk_fallback ORDER BY k").all(decoding: Row.self)
+            #expect(read.map(\.text) == texts.map(Optional.some) + [nil, "new"])
+        }
+    }
+
     /// Read by column without `Codable`, the values are those SQLKit's decoding gives.
     @Test("Rows read by column: texts, numbers, truth values, UUIDs and NULLs as SQLKit decodes them", arguments: TestBackend.available)
     func queryRows(backend: TestBackend) async throws {

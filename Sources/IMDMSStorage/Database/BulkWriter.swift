@@ -182,8 +182,13 @@ struct BulkWriter {
         try await sqlite.query("PRAGMA cache_size = -\(sqliteCacheKiB)", []) { _ in }
         let text = Self.statement(table, columns, rows: 1) + suffix
         if let changed = try await SQLitePreparedRows.write(text, width: columns.count, values: values, on: sqlite) { return changed }
-        // Without the handle: multi-row INSERTs, as many rows a statement as the bind limit allows,
-        // and the connection's count of changed rows before and after.
+        return try await insertMultiRow(into: table, columns: columns, values: values, suffix: suffix, on: sqlite)
+    }
+
+    /// Without the connection's handle (`SQLitePreparedRows`): multi-row INSERTs through SQLiteNIO,
+    /// as many rows a statement as the bind limit allows, and the connection's count of changed rows
+    /// before and after (this transaction's connection runs nothing else meanwhile).
+    func insertMultiRow(into table: String, columns: [String], values: [Value], suffix: String, on sqlite: any SQLiteDatabase) async throws -> Int {
         func changes() async throws -> Int {
             try await sqlite.query("SELECT total_changes() AS n", []).first?.column("n")?.integer ?? 0
         }
