@@ -83,6 +83,23 @@ struct BulkWriterTests {
         }
     }
 
+    /// On SQLite a value equal to the previous row's is left bound (D94): each row must still read back as given.
+    @Test("Rows repeating some of the previous row's values read back as given", arguments: TestBackend.available)
+    func repeats(backend: TestBackend) async throws {
+        try await backend.withStore { store in
+            try await store.sql.raw("CREATE TABLE bulk_repeats (n INTEGER NOT NULL, code TEXT, note TEXT)").run()
+            let rows: [[BulkWriter.Value]] = [[.integer(1), .text("a"), .null], [.integer(2), .text("a"), .null], [.integer(3), .text("b"), .null],
+                                               [.integer(4), .text("b"), .text("x")], [.integer(5), .text("b"), .null], [.integer(6), .null, .text("")],
+                                               [.integer(7), .text(""), .text("")]]
+            try await BulkWriter(database: store.database).insert(into: "bulk_repeats", columns: ["n", "code", "note"], rows: rows)
+            struct Row: Decodable, Equatable { var n: Int; var code: String?; var note: String? }
+            let read = try await store.sql.raw("SELECT n, code, note FROM bulk_repeats ORDER BY n").all(decoding: Row.self)
+            #expect(read == [Row(n: 1, code: "a", note: nil), Row(n: 2, code: "a", note: nil), Row(n: 3, code: "b", note: nil),
+                             Row(n: 4, code: "b", note: "x"), Row(n: 5, code: "b", note: nil), Row(n: 6, code: nil, note: ""),
+                             Row(n: 7, code: "", note: "")])
+        }
+    }
+
     /// A row SQLite refuses stops the insertion with SQLite's own message; the transaction then
     /// takes back what the insertion had written.
     @Test("A refused row fails the insertion with SQLite's message and nothing of it stays", arguments: TestBackend.available)

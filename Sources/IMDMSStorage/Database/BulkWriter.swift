@@ -12,7 +12,7 @@ import SQLKit
 /// escaped, never spliced into SQL; table and column names come from the code, not from input.
 struct BulkWriter {
     /// One value of a row, in the few types the bulk tables use.
-    enum Value: Sendable {
+    enum Value: Sendable, Equatable {
         case text(String)
         case integer(Int)
         case double(Double)

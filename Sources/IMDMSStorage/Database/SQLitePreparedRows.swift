@@ -48,7 +48,9 @@ struct SQLitePreparedRows {
         var changed = 0
         var start = 0
         while start < values.count {
-            for column in 0..<width {
+            // A value equal to the previous row's stays bound (SQLite keeps bindings from one step to
+            // the next): a derived dataset's rows come series by series, their codes the same row after row.
+            for column in 0..<width where start == 0 || values[start + column] != values[start - width + column] {
                 try check(bind(values[start + column], at: Int32(column + 1), of: statement), db)
             }
             let result = sqlite_nio_sqlite3_step(statement)
