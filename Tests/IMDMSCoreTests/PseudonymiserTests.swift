@@ -31,6 +31,7 @@ struct PseudonymiserTests {
             let mac = HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: key))
             let expected = mac.prefix(16).map { String(format: "%02x", $0) }.joined()
             #expect(pseudonymiser.pseudonym(documentNumber: document, nationality: nationality) == expected)
+            #expect(pseudonymiser.pseudonym(normalisedDocument: Pseudonymiser.normalise(documentNumber: document), nationality: nationality) == expected)
         }
     }
 }

@@ -157,7 +157,7 @@ public struct MovementReader: Sendable {
             pseudonym = caches.pseudonyms[identity] ?? {
                 let normalised = Pseudonymiser.normalise(documentNumber: identity.document)
                 guard !normalised.isEmpty else { return "" }
-                let value = pseudonymiser.pseudonym(documentNumber: normalised, nationality: nationality)
+                let value = pseudonymiser.pseudonym(normalisedDocument: normalised, nationality: nationality)
                 caches.pseudonyms[identity] = value
                 return value
             }()

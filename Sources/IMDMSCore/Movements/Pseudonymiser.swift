@@ -60,7 +60,13 @@ public struct Pseudonymiser: Sendable {
     /// 32 hexadecimal characters (128 bits of the HMAC: collisions are negligible among the
     /// millions of people who cross, and half the storage of the whole digest).
     public func pseudonym(documentNumber: String, nationality: String) -> String {
-        var message = Self.normalise(documentNumber: documentNumber) + "|" + nationality.uppercased()
+        pseudonym(normalisedDocument: Self.normalise(documentNumber: documentNumber), nationality: nationality)
+    }
+
+    /// The same, the document number already `normalise`d (the reader normalises it first, to
+    /// find an empty one).
+    public func pseudonym(normalisedDocument: String, nationality: String) -> String {
+        var message = normalisedDocument + "|" + nationality.uppercased()
         var hmac = keyed
         message.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
         let mac = hmac.finalize()

@@ -6,8 +6,9 @@ import SQLKit
 
 /// Writes many rows at once on whatever connection it is given (usually a storing transaction):
 /// on SQLite one prepared INSERT stepped once a row on the connection's own handle
-/// (`SQLitePreparedRows`, D94; multi-row INSERTs through SQLiteNIO were three to four times the
-/// SQLKit builder, which encodes every value through `Encodable`, and half as fast again), and
+/// (`SQLitePreparedRows`, D94: through SQLiteNIO every multi-row INSERT was parsed anew, which for
+/// rows of many columns cost as much as inserting them; those had been three to four times the
+/// SQLKit builder, which encodes every value through `Encodable`), and
 /// `COPY … FROM STDIN` on PostgreSQL (about twenty times multi-row INSERTs). Values are bound or
 /// escaped, never spliced into SQL; table and column names come from the code, not from input.
 struct BulkWriter {

@@ -16,8 +16,8 @@ struct SQLitePreparedRows {
     }
 
     /// The connection's `sqlite3` handle. SQLiteNIO keeps it internal (`handle.raw`); it is read
-    /// by reflection. Nil if that ever changes (then `BulkWriter` sends multi-row INSERTs as before;
-    /// `SQLitePreparedRowsTests` fails so that it is seen).
+    /// by reflection. Nil if that ever changes (then `BulkWriter` sends multi-row INSERTs as before,
+    /// and `BulkWriterTests.handle` fails so that it is seen).
     static func handle(of connection: SQLiteConnection) -> OpaquePointer? {
         Mirror(reflecting: connection).descendant("handle", "raw") as? OpaquePointer
     }
@@ -90,9 +90,8 @@ struct SQLitePreparedRows {
     /// SQLite's `SQLITE_TRANSIENT`: it copies the value before the bind returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     /// A non-null pointer for an empty text (a null one would bind NULL).
-    nonisolated(unsafe) private static let emptyText: UnsafePointer<CChar> = {
-        let bytes = UnsafeMutablePointer<CChar>.allocate(capacity: 1)
-        bytes.initialize(to: 0)
-        return UnsafePointer(bytes)
-    }()
+    private static var emptyText: UnsafePointer<CChar> {
+        let empty: StaticString = ""
+        return UnsafeRawPointer(empty.utf8Start).assumingMemoryBound(to: CChar.self)
+    }
 }

@@ -10,7 +10,8 @@ extension Store {
     ///   its older snapshot may no longer use. Taken first, the lock is waited for (the driver's
     ///   busy handler) and nothing fails. The statement matches no row; it is a write only to
     ///   SQLite's locking. PostgreSQL locks rows as it goes.
-    /// - Its statement journals (each multi-row INSERT must be undoable on its own) stay in memory.
+    /// - Its statement journals (a statement that writes many rows, such as `INSERT … SELECT`, must
+    ///   be undoable on its own) stay in memory.
     ///   SQLite decides that when the transaction starts writing, from `temp_store`; set inside
     ///   the transaction it came too late, and every bulk statement wrote its journal to a
     ///   temporary file (a sixth of storing a million crossings). Put back afterwards: a pooled

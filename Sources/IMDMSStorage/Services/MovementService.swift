@@ -133,12 +133,12 @@ public struct MovementService: Sendable {
                 do {
                     while let (piece, firstLine) = try next() {
                         let part = reader.read(piece: piece, firstLine: firstLine, columns: columns)
-                        // Put in key order before waiting for the previous piece: beside its storing.
                         let clean = progress.problems.isEmpty && progress.unknown.isEmpty && part.problems.isEmpty && part.unknown.isEmpty
                         // The previous piece's count ran beside this piece's reading; one at a time,
                         // so no more than one piece waits to be counted.
                         await counting?.value
                         counting = clean ? Task { [movements = part.movements] in progress.counted.count(all: movements) } : nil
+                        // Put in key order before waiting for the previous piece: beside its storing.
                         let rows = clean ? MovementRepository.Inserter.rows(part.movements) : nil
                         try await insertion?.value
                         insertion = nil
